@@ -1,0 +1,215 @@
+// Package commands is docket's command line: it parses flags, wires the
+// readers, the model, validation and the writers together, and maps errors
+// to exit codes. It holds no format or rule logic of its own.
+package commands
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+)
+
+// streams are the process's standard streams and what is known of them,
+// decided once at the edge and passed down as plain values.
+type streams struct {
+	in       io.Reader
+	out      io.Writer
+	err      io.Writer
+	outTTY   bool // stdout is a terminal
+	width    int  // terminal width to fit tables to
+	getenv   func(string) string
+	stdinTTY bool
+}
+
+// Main runs docket with args (args[0] is the program name) and returns the
+// exit code. main.go and the in-process tests both call it.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	s := &streams{in: stdin, out: stdout, err: stderr, getenv: os.Getenv}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		s.outTTY = true
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+			s.width = w
+		}
+	}
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		s.stdinTTY = true
+	}
+	if c := os.Getenv("COLUMNS"); c != "" {
+		fmt.Sscan(c, &s.width)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "docket: internal error: %v\nThis is a bug in docket; please report it with the command you ran.\n%s", r, debug.Stack())
+			code = exitInternal
+		}
+	}()
+	app := newApp(s)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
+	return report(s, err)
+}
+
+func newApp(s *streams) *cli.App {
+	app := &cli.App{
+		Name:  "docket",
+		Usage: "read, check, print and export conference programmes from organizer spreadsheets",
+		Description: "docket reads session spreadsheets (CSV or Excel), checks them, prints schedule tables\n" +
+			"and writes the programme as clean CSV/XLSX/JSON or Markdown.\n\n" +
+			"Examples:\n" +
+			"  docket table sessions.xlsx --day 2023-10-11\n" +
+			"  docket validate sessions.csv --format json\n" +
+			"  docket convert sessions.xlsx programme.json",
+		Version:         version(),
+		Reader:          s.in,
+		Writer:          s.out,
+		ErrWriter:       s.err,
+		HideHelpCommand: false,
+		// Errors are printed and mapped to exit codes by Main, once.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError:   onUsageError,
+		Commands: []*cli.Command{
+			newTableCommand(s),
+			newValidateCommand(s),
+			newConvertCommand(s),
+			newRulesCommand(s),
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
+	}
+	return app
+}
+
+func version() string {
+	v := "dev"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, kv := range bi.Settings {
+			if kv.Key == "vcs.revision" && len(kv.Value) >= 7 {
+				v += " (" + kv.Value[:7] + ")"
+			}
+		}
+		v += " " + bi.GoVersion
+	}
+	return v
+}
+
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	return usageErrorf("%v", err)
+}
+
+// normalizeArgs lets flags come after the file arguments, as people type
+// them (`docket table sessions.xlsx --day 2023-10-11`): urfave/cli v2 stops
+// reading flags at the first argument, so the command's flags are moved in
+// front of its arguments here, in one place. It also turns an unknown
+// command into a usage error with a suggestion.
+func normalizeArgs(app *cli.App, args []string) ([]string, error) {
+	i := 1
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
+		if args[i] == "--" {
+			return args, nil
+		}
+		i++
+	}
+	if i >= len(args) {
+		return args, nil
+	}
+	name := args[i]
+	cmd := app.Command(name)
+	if cmd == nil {
+		if name == "help" {
+			return args, nil
+		}
+		var names []string
+		for _, c := range app.Commands {
+			names = append(names, c.Name)
+		}
+		if s := suggest(name, names); s != "" {
+			return nil, usageErrorf("unknown command %q: did you mean %q?", name, s)
+		}
+		return nil, usageErrorf("unknown command %q (commands: %s; see docket --help)", name, strings.Join(names, ", "))
+	}
+	var flags, pos []string
+	rest := args[i+1:]
+	for j := 0; j < len(rest); j++ {
+		a := rest[j]
+		if a == "--" {
+			pos = append(pos, rest[j+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+			if !strings.Contains(a, "=") && takesValue(cmd, a) && j+1 < len(rest) {
+				flags = append(flags, rest[j+1])
+				j++
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	out := slices.Concat(args[:i+1], flags)
+	if len(pos) > 0 {
+		out = append(out, "--")
+		out = append(out, pos...)
+	}
+	return out, nil
+}
+
+// takesValue reports whether the flag arg of cmd reads the next argument.
+func takesValue(cmd *cli.Command, arg string) bool {
+	name := strings.TrimLeft(arg, "-")
+	for _, f := range cmd.Flags {
+		if !slices.Contains(f.Names(), name) {
+			continue
+		}
+		_, isBool := f.(*cli.BoolFlag)
+		return !isBool
+	}
+	return false
+}
+
+// suggest returns the candidate closest to s, if it is close.
+func suggest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 2) {
+			best, bestD = c, min(d, bestD)
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// errorf prints a note on stderr.
+func (s *streams) errorf(format string, a ...any) {
+	fmt.Fprintf(s.err, "docket: "+format+"\n", a...)
+}

@@ -1,0 +1,109 @@
+package commands
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+// inputOptions are the flags of every command that reads a programme.
+type inputOptions struct {
+	files []string
+	tz    string
+	sheet string
+}
+
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
+		&cli.StringFlag{Name: "sheet", Usage: "workbook sheet to read (default: the first sheet that is not a Speakers sheet)"},
+	}
+}
+
+func readInputOptions(c *cli.Context) (inputOptions, error) {
+	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet")}
+	if len(o.files) == 0 {
+		return o, usageErrorf("%s needs a FILE (a .csv or .xlsx programme, or - for standard input)", c.Command.Name)
+	}
+	if o.tz != "" {
+		if _, err := schedule.LoadLocation(o.tz); err != nil {
+			return o, usageErrorf("--tz: %v", err)
+		}
+	}
+	return o, nil
+}
+
+// load reads and merges the programmes of every input file.
+func load(s *streams, o inputOptions) (*schedule.Programme, error) {
+	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet}
+	var all *schedule.Programme
+	stdinUsed := false
+	for _, path := range o.files {
+		var (
+			p   *schedule.Programme
+			err error
+		)
+		if path == "-" {
+			if stdinUsed {
+				return nil, usageErrorf("standard input (-) can be read only once")
+			}
+			stdinUsed = true
+			in, ierr := formats.StdinInput(s.in)
+			if ierr != nil {
+				return nil, ierr
+			}
+			p, err = formats.ReadProgramme(in, ro)
+		} else {
+			p, err = formats.ReadProgramme(formats.Input{Name: path, Path: path}, ro)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if all == nil {
+			all = p
+			continue
+		}
+		all.Sessions = append(all.Sessions, p.Sessions...)
+		all.Problems = append(all.Problems, p.Problems...)
+		for _, e := range p.ExtraColumns {
+			if !slices.Contains(all.ExtraColumns, e) {
+				all.ExtraColumns = append(all.ExtraColumns, e)
+			}
+		}
+	}
+	return all, nil
+}
+
+// displayLocation reads --show-tz: "local" is the machine's zone.
+func displayLocation(name string) (*time.Location, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if name == "local" || name == "Local" {
+		return time.Local, nil
+	}
+	loc, err := schedule.LoadLocation(name)
+	if err != nil {
+		return nil, usageErrorf("--show-tz: %v", err)
+	}
+	return loc, nil
+}
+
+// warnProblems tells on stderr how many values could not be read, for the
+// commands that do not print a validation report.
+func warnProblems(s *streams, p *schedule.Programme, quiet bool) {
+	if quiet || len(p.Problems) == 0 {
+		return
+	}
+	n := len(p.Problems)
+	noun := "values"
+	if n == 1 {
+		noun = "value"
+	}
+	fmt.Fprintf(s.err, "docket: warning: %d %s could not be read as expected; run 'docket validate' to see where\n", n, noun)
+}

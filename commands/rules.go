@@ -1,0 +1,64 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/docket-forum/docket/internal/validate"
+)
+
+func newRulesCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "rules",
+		Usage:     "list the validation rules, or explain one",
+		ArgsUsage: "[RULE]",
+		Description: "Examples:\n" +
+			"  docket rules\n" +
+			"  docket rules person-overlap",
+		Action: func(c *cli.Context) error {
+			return runRules(s, c.Args().First())
+		},
+	}
+}
+
+func runRules(s *streams, name string) error {
+	if name != "" {
+		r := validate.Lookup(name)
+		if r == nil {
+			names := make([]string, len(validate.Rules))
+			for i, r := range validate.Rules {
+				names[i] = r.Name
+			}
+			if sug := suggest(name, names); sug != "" {
+				return usageErrorf("unknown rule %q: did you mean %q?", name, sug)
+			}
+			return usageErrorf("unknown rule %q (see docket rules)", name)
+		}
+		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, wrap(r.Doc, 78))
+		return nil
+	}
+	for _, r := range validate.Rules {
+		fmt.Fprintf(s.out, "%-20s %-8s %s\n", r.Name, r.Severity, r.Summary)
+	}
+	return nil
+}
+
+// wrap breaks text into lines of at most width characters.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(text) {
+		if n > 0 && n+1+len(w) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

@@ -1,0 +1,100 @@
+package commands
+
+import (
+	"github.com/urfave/cli/v2"
+
+	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/vocab"
+)
+
+type tableOptions struct {
+	input   inputOptions
+	filter  schedule.Filter
+	showTZ  string
+	view    string
+	ascii   bool
+	noColor bool
+	quiet   bool
+}
+
+func newTableCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "table",
+		Usage:     "print the schedule as a table, by day",
+		ArgsUsage: "FILE...",
+		Description: "Prints the sessions sorted by start, one table per day, with id, time, room, type\n" +
+			"and title. --view grid prints each day as time slots × rooms, like a printed programme.\n\n" +
+			"Examples:\n" +
+			"  docket table testdata/sample.csv\n" +
+			"  docket table sessions.xlsx --day 2023-10-11 --room \"Room K\"\n" +
+			"  docket table sessions.xlsx --view grid --day 2023-10-11 --show-tz Europe/Berlin",
+		Flags: append(inputFlags(),
+			&cli.StringFlag{Name: "day", Usage: "only this day, YYYY-MM-DD (in the zone shown)"},
+			&cli.StringFlag{Name: "room", Usage: "only rooms whose name contains this text"},
+			&cli.StringFlag{Name: "type", Usage: "only sessions of this type (name or alias, e.g. WS)"},
+			&cli.StringFlag{Name: "speaker", Usage: "only sessions naming this person"},
+			&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone (IANA name, or local)"},
+			&cli.StringFlag{Name: "view", Value: "list", Usage: "list or grid"},
+			&cli.BoolFlag{Name: "ascii", Usage: "draw with plain ASCII instead of box-drawing characters"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
+		),
+		Action: func(c *cli.Context) error {
+			in, err := readInputOptions(c)
+			if err != nil {
+				return err
+			}
+			o := tableOptions{
+				input: in,
+				filter: schedule.Filter{
+					Day: c.String("day"), Room: c.String("room"), Speaker: c.String("speaker"),
+					Type: vocab.Types().Canonical(c.String("type")),
+				},
+				showTZ: c.String("show-tz"), view: c.String("view"),
+				ascii: c.Bool("ascii"), noColor: c.Bool("no-color"), quiet: c.Bool("quiet"),
+			}
+			return runTable(s, o)
+		},
+	}
+}
+
+func runTable(s *streams, o tableOptions) error {
+	if o.view != "list" && o.view != "grid" {
+		return usageErrorf("--view must be list or grid, not %q", o.view)
+	}
+	if o.filter.Day != "" {
+		if _, err := schedule.ParseDate(o.filter.Day); err != nil {
+			return usageErrorf("--day: %v", err)
+		}
+		d, _ := schedule.ParseDate(o.filter.Day)
+		o.filter.Day = d.String()
+	}
+	loc, err := displayLocation(o.showTZ)
+	if err != nil {
+		return err
+	}
+	p, err := load(s, o.input)
+	if err != nil {
+		return err
+	}
+	warnProblems(s, p, o.quiet)
+	o.filter.Loc = loc
+	ss := o.filter.Apply(p.Sessions)
+	topts := formats.TableOptions{
+		Width: s.width,
+		ASCII: o.ascii,
+		Color: s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
+		Loc:   loc,
+	}
+	if len(ss) == 0 {
+		if !o.quiet {
+			s.errorf("no sessions match")
+		}
+		return nil
+	}
+	if o.view == "grid" {
+		return formats.RenderGrid(s.out, ss, topts)
+	}
+	return formats.RenderList(s.out, ss, topts)
+}

@@ -1,0 +1,286 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var csvFormat = &Format{
+	Name:        "csv",
+	Extensions:  []string{".csv", ".txt"},
+	Description: "canonical flat file, one row per session, persons packed one per line",
+	Read:        func(in Input, o ReadOptions) (*schedule.Programme, error) { return readDelimited(in, o, 0) },
+	Write:       func(w io.Writer, p *schedule.Programme, o WriteOptions) error { return writeDelimited(w, p, ',') },
+}
+
+var tsvFormat = &Format{
+	Name:        "tsv",
+	Aliases:     []string{"tab"},
+	Extensions:  []string{".tsv", ".tab"},
+	Description: "the same as csv, tab-separated",
+	Read:        func(in Input, o ReadOptions) (*schedule.Programme, error) { return readDelimited(in, o, '\t') },
+	Write:       func(w io.Writer, p *schedule.Programme, o WriteOptions) error { return writeDelimited(w, p, '\t') },
+}
+
+func init() {
+	register(csvFormat)
+	register(tsvFormat)
+}
+
+// sniffSize is how much of a text file is looked at to decide its
+// encoding and delimiter.
+const sniffSize = 64 << 10
+
+// readDelimited reads a CSV/TSV file. comma 0 means sniff the delimiter.
+func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme, error) {
+	rc, err := open(in)
+	if err != nil {
+		return nil, &InputError{File: in.Name, Err: err}
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, sniffSize)
+	text, err := decodeText(br)
+	if err != nil {
+		return nil, &InputError{File: in.Name, Err: err}
+	}
+	tb := bufio.NewReaderSize(text, sniffSize)
+	if comma == 0 {
+		head, _ := tb.Peek(sniffSize)
+		comma = sniffDelimiter(head)
+	}
+	cr := csv.NewReader(tb)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+
+	prog := &schedule.Programme{}
+	b, err := schedule.NewBuilder(prog, schedule.Options{File: in.Name, Timezone: opts.Timezone})
+	if err != nil {
+		return nil, err
+	}
+	if err := b.Read(&csvRows{r: cr, name: in.Name}); err != nil {
+		return nil, &InputError{File: in.Name, Err: err}
+	}
+	return prog, nil
+}
+
+type csvRows struct {
+	r    *csv.Reader
+	name string
+	n    int
+}
+
+func (c *csvRows) Next() (schedule.Row, error) {
+	rec, err := c.r.Read()
+	if err == io.EOF {
+		return schedule.Row{}, io.EOF
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return schedule.Row{}, fmt.Errorf("%s:%d: %v (text line %d)", c.name, c.n+1, pe.Err, pe.Line)
+		}
+		return schedule.Row{}, err
+	}
+	c.n++
+	// ReuseRecord hands back one slice; the builder keeps only strings.
+	return schedule.Row{Num: c.n, Cells: rec}, nil
+}
+
+// decodeText returns the input as UTF-8: a UTF-8 BOM is dropped, UTF-16 with
+// a BOM is decoded, and bytes that are not UTF-8 are read as Windows-1252,
+// what Excel on Windows writes.
+func decodeText(br *bufio.Reader) (io.Reader, error) {
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return transform.NewReader(br, unicode.BOMOverride(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())), nil
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, errors.New("this is a binary file, not CSV text")
+	}
+	if !validUTF8Prefix(head, len(head) == sniffSize) {
+		return transform.NewReader(br, charmap.Windows1252.NewDecoder()), nil
+	}
+	return br, nil
+}
+
+// validUTF8Prefix is utf8.Valid allowing a character cut at the end of a
+// truncated buffer.
+func validUTF8Prefix(b []byte, truncated bool) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	if !truncated {
+		return false
+	}
+	for i := 1; i < utf8.UTFMax && i < len(b); i++ {
+		if utf8.Valid(b[:len(b)-i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sniffDelimiter picks the delimiter of the first line: the most frequent
+// of , ; tab | outside quotes. European Excel writes ";".
+func sniffDelimiter(head []byte) rune {
+	counts := map[rune]int{}
+	inQuote := false
+	for _, r := range string(head) {
+		if r == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote {
+			continue
+		}
+		if r == '\n' {
+			break
+		}
+		switch r {
+		case ',', ';', '\t', '|':
+			counts[r]++
+		}
+	}
+	best, n := ',', 0
+	for _, r := range []rune{',', ';', '\t', '|'} {
+		if counts[r] > n {
+			best, n = r, counts[r]
+		}
+	}
+	return best
+}
+
+// Canonical values of a session in the CSV/XLSX contract, by column.
+func canonicalRecord(s *schedule.Session, extras []string) []string {
+	rec := make([]string, 0, len(schedule.Columns)+len(extras))
+	loc := s.Location()
+	var date, start, end string
+	if s.Scheduled() {
+		st := s.Start.In(loc)
+		date, start = st.Format("2006-01-02"), st.Format("15:04")
+		if !s.End.IsZero() {
+			en := s.End.In(loc)
+			end = en.Format("15:04")
+			if en.Format("2006-01-02") != date {
+				end = en.Format("2006-01-02 15:04")
+			}
+		}
+	}
+	person := func(p *schedule.Person) string {
+		if p == nil {
+			return ""
+		}
+		return schedule.FormatPerson(*p)
+	}
+	for _, f := range schedule.Columns {
+		var v string
+		switch f {
+		case schedule.FieldID:
+			v = s.ID
+		case schedule.FieldTitle:
+			v = s.Title
+		case schedule.FieldType:
+			v = s.Type
+		case schedule.FieldFormat:
+			v = s.Format
+		case schedule.FieldDeclaredMinutes:
+			if s.DeclaredMinutes > 0 {
+				v = strconv.Itoa(s.DeclaredMinutes)
+			}
+		case schedule.FieldDate:
+			v = date
+		case schedule.FieldStart:
+			v = start
+		case schedule.FieldEnd:
+			v = end
+		case schedule.FieldTimezone:
+			v = s.Timezone
+		case schedule.FieldRoom:
+			v = s.Room
+		case schedule.FieldTheme:
+			v = s.Theme
+		case schedule.FieldSubtheme:
+			v = s.Subtheme
+		case schedule.FieldDescription:
+			v = s.Description
+		case schedule.FieldPolicyQuestions:
+			v = s.PolicyQuestions
+		case schedule.FieldExpectedOutcomes:
+			v = s.ExpectedOutcomes
+		case schedule.FieldOrganizers:
+			v = schedule.FormatPersons(s.Organizers)
+		case schedule.FieldSpeakers:
+			v = schedule.FormatPersons(s.Speakers)
+		case schedule.FieldOnsiteModerator:
+			v = person(s.OnsiteModerator)
+		case schedule.FieldOnlineModerator:
+			v = person(s.OnlineModerator)
+		case schedule.FieldRapporteur:
+			v = person(s.Rapporteur)
+		case schedule.FieldSDGs:
+			v = strings.Join(s.SDGs, "; ")
+		case schedule.FieldKeyTakeaways:
+			v = s.KeyTakeaways
+		case schedule.FieldCallToAction:
+			v = s.CallToAction
+		case schedule.FieldReport:
+			v = s.Report
+		case schedule.FieldTags:
+			v = strings.Join(s.Tags, "; ")
+		case schedule.FieldLanguage:
+			v = s.Language
+		case schedule.FieldURL:
+			v = s.URL
+		}
+		rec = append(rec, v)
+	}
+	for _, e := range extras {
+		rec = append(rec, s.ExtraValue(e))
+	}
+	return rec
+}
+
+func canonicalHeader(extras []string) []string {
+	h := make([]string, 0, len(schedule.Columns)+len(extras))
+	for _, f := range schedule.Columns {
+		h = append(h, string(f))
+	}
+	return append(h, extras...)
+}
+
+func writeDelimited(w io.Writer, p *schedule.Programme, comma rune) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = comma
+	if err := cw.Write(canonicalHeader(p.ExtraColumns)); err != nil {
+		return err
+	}
+	for _, s := range p.Sessions {
+		if err := cw.Write(canonicalRecord(s, p.ExtraColumns)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

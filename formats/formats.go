@@ -1,0 +1,133 @@
+// Package formats reads and writes programmes: one file per format, each
+// declared once in the registry (by name, aliases and file extensions) so
+// that lookup, extension detection and the "valid formats" message all
+// come from the same list.
+package formats
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+// ReadOptions says how to read an input.
+type ReadOptions struct {
+	// Timezone is the programme's IANA zone for times written without one.
+	Timezone string
+	// Sheet names the workbook sheet to read; empty picks the sessions sheet.
+	Sheet string
+}
+
+// WriteOptions says how to write an output.
+type WriteOptions struct {
+	// Now is the time of the export, for formats that stamp it.
+	Now time.Time
+}
+
+// Input is a file to read: a path, or a stream (standard input) with a
+// display name.
+type Input struct {
+	Name string    // shown in messages
+	Path string    // empty when reading R
+	R    io.Reader // used when Path is empty
+}
+
+// Format is one file format docket reads and/or writes.
+type Format struct {
+	Name        string
+	Aliases     []string
+	Extensions  []string // with the dot, lower case
+	Description string
+	// Binary reports whether the output is not text (refused on a terminal).
+	Binary bool
+	// Read reads a programme; nil when docket cannot read the format.
+	Read func(in Input, opts ReadOptions) (*schedule.Programme, error)
+	// Write writes a programme; nil when docket cannot write the format.
+	Write func(w io.Writer, p *schedule.Programme, opts WriteOptions) error
+}
+
+var registry []*Format
+
+// register adds a format; each format's file calls it from init.
+func register(f *Format) { registry = append(registry, f) }
+
+// All returns every format, sorted by name.
+func All() []*Format {
+	out := slices.Clone(registry)
+	slices.SortFunc(out, func(a, b *Format) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// Writable returns the names of the formats docket can write.
+func Writable() []string {
+	var names []string
+	for _, f := range All() {
+		if f.Write != nil {
+			names = append(names, f.Name)
+		}
+	}
+	return names
+}
+
+// Lookup finds a format by name or alias.
+func Lookup(name string) (*Format, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	for _, f := range registry {
+		if f.Name == n || slices.Contains(f.Aliases, n) {
+			return f, nil
+		}
+	}
+	return nil, &UnknownFormatError{Name: name}
+}
+
+// ForPath finds a format by a file's extension.
+func ForPath(path string) (*Format, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range registry {
+		if slices.Contains(f.Extensions, ext) {
+			return f, nil
+		}
+	}
+	return nil, &UnknownFormatError{Name: ext, Path: path}
+}
+
+// UnknownFormatError is a format name or extension docket does not know.
+type UnknownFormatError struct {
+	Name string
+	Path string
+}
+
+func (e *UnknownFormatError) Error() string {
+	valid := strings.Join(Writable(), ", ")
+	if e.Path != "" {
+		if e.Name == "" {
+			return fmt.Sprintf("cannot tell the format of %s from its name (add an extension or use --to; valid: %s)", e.Path, valid)
+		}
+		return fmt.Sprintf("unknown file extension %q of %s (use --to; valid formats: %s)", e.Name, e.Path, valid)
+	}
+	return fmt.Sprintf("unknown format %q (valid: %s)", e.Name, valid)
+}
+
+// InputError means an input could not be read at all; the command exits 3.
+type InputError struct {
+	File string
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if strings.HasPrefix(e.Err.Error(), e.File) {
+		return e.Err.Error()
+	}
+	return e.File + ": " + e.Err.Error()
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// ErrSameFile is returned when an output path names an input.
+var ErrSameFile = errors.New("output is the input")

@@ -1,0 +1,190 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var (
+	zipMagic  = []byte("PK\x03\x04")
+	ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// ReadProgramme reads a programme from in, choosing the reader by the
+// file's extension and, where that says nothing, by its first bytes.
+// Every failure is an *InputError naming the file.
+func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
+	fail := func(err error) (*schedule.Programme, error) {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return nil, err
+		}
+		return nil, &InputError{File: in.Name, Err: err}
+	}
+	head, err := peek(in, 8)
+	if err != nil {
+		return fail(err)
+	}
+	ext := strings.ToLower(filepath.Ext(in.Path))
+	switch {
+	case bytes.HasPrefix(head, ole2Magic):
+		if ext == ".xls" {
+			return fail(errors.New("this is a legacy Excel 97-2003 workbook (.xls), which docket cannot read: open it in Excel or LibreOffice and save it as .xlsx"))
+		}
+		return fail(errors.New("this is a password-protected workbook or a legacy .xls: remove the password or save it as .xlsx"))
+	case bytes.HasPrefix(head, zipMagic):
+		if ext == ".ods" {
+			return fail(errors.New("this is an OpenDocument spreadsheet (.ods), which docket cannot read: save it as .xlsx or .csv"))
+		}
+		return xlsxFormat.Read(in, opts)
+	}
+	if in.Path != "" {
+		if f, err := ForPath(in.Path); err == nil && f.Read != nil {
+			if f == xlsxFormat {
+				return fail(errors.New("this is not an Excel workbook (it is not a zip file): is it a CSV file with the wrong extension?"))
+			}
+			return f.Read(in, opts)
+		}
+		switch ext {
+		case ".xls":
+			return fail(errors.New("cannot read .xls: save it as .xlsx"))
+		case ".ods", ".numbers":
+			return fail(fmt.Errorf("cannot read %s files: save it as .xlsx or .csv", ext))
+		}
+	}
+	return csvFormat.Read(in, opts)
+}
+
+// peek returns up to n first bytes of the input without consuming them.
+// For a stream it wraps R in a bufio.Reader so the bytes stay readable.
+func peek(in Input, n int) ([]byte, error) {
+	if in.Path != "" {
+		f, err := os.Open(in.Path)
+		if err != nil {
+			return nil, openError(err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, errors.New("is a directory, not a file")
+		}
+		buf := make([]byte, n)
+		k, err := io.ReadFull(f, buf)
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			return nil, err
+		}
+		return buf[:k], nil
+	}
+	switch r := in.R.(type) {
+	case *bytes.Reader:
+		buf := make([]byte, n)
+		k, _ := r.ReadAt(buf, 0)
+		return buf[:k], nil
+	case *bufio.Reader:
+		b, _ := r.Peek(n)
+		return b, nil
+	}
+	return nil, nil
+}
+
+// open returns a reader for the input's bytes.
+func open(in Input) (io.ReadCloser, error) {
+	if in.Path == "" {
+		return io.NopCloser(in.R), nil
+	}
+	f, err := os.Open(in.Path)
+	if err != nil {
+		return nil, openError(err)
+	}
+	return f, nil
+}
+
+func openError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// StdinInput buffers standard input so that its format can be sniffed,
+// and returns it as an Input: a workbook is read into memory (it is a
+// zip), text streams through.
+func StdinInput(r io.Reader) (Input, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(8)
+	if bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, ole2Magic) {
+		data, err := io.ReadAll(br)
+		if err != nil {
+			return Input{}, &InputError{File: "<stdin>", Err: err}
+		}
+		return Input{Name: "<stdin>", R: bytes.NewReader(data)}, nil
+	}
+	return Input{Name: "<stdin>", R: br}, nil
+}
+
+// WriteFile writes path atomically: the output goes to a temporary file in
+// the same folder, which is synced and renamed over path only when write
+// succeeded, so a failed or interrupted run leaves any old file intact.
+func WriteFile(path string, write func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, openError(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// CreateTemp makes the file 0600; an export is an ordinary file.
+	mode := os.FileMode(0o644)
+	if st, statErr := os.Stat(path); statErr == nil {
+		mode = st.Mode().Perm()
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// SameFile reports whether two paths name the same existing file.
+func SameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return os.SameFile(sa, sb)
+}

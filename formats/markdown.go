@@ -1,0 +1,213 @@
+package formats
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var markdownFormat = &Format{
+	Name:        "markdown",
+	Aliases:     []string{"md"},
+	Extensions:  []string{".md", ".markdown"},
+	Description: "a schedule table per day and a section per session, for wikis and READMEs",
+	Write:       writeMarkdown,
+}
+
+func init() { register(markdownFormat) }
+
+// mdEscaper makes user text inert in GitHub Markdown: no links, emphasis,
+// HTML or table breaks can come from a title.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "&", "&amp;",
+)
+
+func mdText(s string) string { return mdEscaper.Replace(s) }
+
+// mdCell is text for a table cell: line breaks become <br>, which GitHub
+// renders inside a cell, instead of ending the row.
+func mdCell(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = mdText(strings.TrimSpace(l))
+	}
+	return strings.Join(lines, "<br>")
+}
+
+// mdBlock is a paragraph block: each line kept, escaped, with a Markdown
+// hard break.
+func mdBlock(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = mdText(strings.TrimRight(l, " \r"))
+	}
+	return strings.Join(lines, "  \n")
+}
+
+// mdAnchor is the id GitHub gives a heading, so the tables can link to the
+// session sections.
+func mdAnchor(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(heading) {
+		switch {
+		case r == ' ' || r == '-':
+			b.WriteRune('-')
+		case r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || r > 127 && !strings.ContainsRune("–—’‘“”·", r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func writeMarkdown(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
+	bw := bufio.NewWriter(w)
+	ss := slices.Clone(p.Sessions)
+	schedule.Sort(ss)
+	title := p.Name
+	if title == "" {
+		title = "Programme"
+	}
+	fmt.Fprintf(bw, "# %s\n\n", mdText(title))
+	opts := TableOptions{}
+	heading := func(s *schedule.Session) string {
+		if s.Title == "" {
+			return s.ID
+		}
+		return s.ID + " — " + s.Title
+	}
+	for _, d := range groupDays(ss, opts) {
+		fmt.Fprintf(bw, "## %s\n\n", mdText(d.label))
+		bw.WriteString("| Time | Room | Session | Type | Speakers |\n|---|---|---|---|---|\n")
+		for _, s := range d.sessions {
+			names := make([]string, 0, len(s.Speakers))
+			for _, sp := range s.Speakers {
+				names = append(names, sp.Name)
+			}
+			fmt.Fprintf(bw, "| %s | %s | [%s](#%s) | %s | %s |\n",
+				timeRange(s, s.Location()), mdCell(s.Room), mdCell(heading(s)), mdAnchor(heading(s)),
+				mdCell(s.Type), mdCell(strings.Join(names, ", ")))
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString("## Sessions\n\n")
+	for _, s := range ss {
+		writeMarkdownSession(bw, s, heading(s), p.ExtraColumns)
+	}
+	return bw.Flush()
+}
+
+func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string, extras []string) {
+	fmt.Fprintf(bw, "### %s\n\n", mdText(heading))
+	facts := [][2]string{}
+	add := func(k, v string) {
+		if strings.TrimSpace(v) != "" {
+			facts = append(facts, [2]string{k, v})
+		}
+	}
+	if s.Scheduled() {
+		st := s.Start.In(s.Location())
+		add("Time", st.Format("Monday 2 January 2006")+", "+timeRange(s, s.Location())+" "+zoneLabel(st))
+	}
+	add("Room", s.Room)
+	kind := s.Type
+	if s.Format != "" {
+		kind = strings.TrimPrefix(kind+" · "+s.Format, " · ")
+	}
+	if s.DeclaredMinutes > 0 {
+		kind += fmt.Sprintf(" (%d min)", s.DeclaredMinutes)
+	}
+	add("Type", kind)
+	add("Theme", s.Theme)
+	add("Subtheme", s.Subtheme)
+	add("SDG targets", strings.Join(s.SDGs, ", "))
+	add("Tags", strings.Join(s.Tags, ", "))
+	add("Language", s.Language)
+	for _, e := range extras {
+		add(e, s.ExtraValue(e))
+	}
+	for _, f := range facts {
+		fmt.Fprintf(bw, "- **%s:** %s\n", mdText(f[0]), mdCell(f[1]))
+	}
+	if s.URL != "" {
+		fmt.Fprintf(bw, "- **Page:** <%s>\n", strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(s.URL))
+	}
+	if len(facts) > 0 || s.URL != "" {
+		bw.WriteString("\n")
+	}
+	for _, sec := range []struct {
+		title string
+		text  string
+	}{
+		{"Description", s.Description},
+		{"Policy questions", s.PolicyQuestions},
+		{"Expected outcomes", s.ExpectedOutcomes},
+	} {
+		if sec.text != "" {
+			fmt.Fprintf(bw, "#### %s\n\n%s\n\n", sec.title, mdBlock(sec.text))
+		}
+	}
+	persons := func(title string, ps ...schedule.Person) {
+		if len(ps) == 0 {
+			return
+		}
+		fmt.Fprintf(bw, "#### %s\n\n", title)
+		for _, p := range ps {
+			fmt.Fprintf(bw, "- %s\n", mdText(describePerson(p)))
+		}
+		bw.WriteString("\n")
+	}
+	one := func(p *schedule.Person) []schedule.Person {
+		if p == nil {
+			return nil
+		}
+		return []schedule.Person{*p}
+	}
+	persons("Organizers", s.Organizers...)
+	persons("Speakers", s.Speakers...)
+	persons("On-site moderator", one(s.OnsiteModerator)...)
+	persons("Online moderator", one(s.OnlineModerator)...)
+	persons("Rapporteur", one(s.Rapporteur)...)
+	for _, sec := range []struct {
+		title string
+		text  string
+	}{
+		{"Key takeaways", s.KeyTakeaways},
+		{"Call to action", s.CallToAction},
+		{"Session report", s.Report},
+	} {
+		if sec.text != "" {
+			fmt.Fprintf(bw, "#### %s\n\n%s\n\n", sec.title, mdBlock(sec.text))
+		}
+	}
+}
+
+// describePerson writes a person for reading: "Name, Role, Organisation
+// (Stakeholder, Region; online)".
+func describePerson(p schedule.Person) string {
+	var parts []string
+	for _, v := range []string{p.Name, p.Role, p.Organization} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	s := strings.Join(parts, ", ")
+	var more []string
+	for _, v := range []string{p.Stakeholder, p.Region} {
+		if v != "" {
+			more = append(more, v)
+		}
+	}
+	tail := strings.Join(more, ", ")
+	if p.Participation != "" {
+		tail = strings.TrimPrefix(tail+"; "+p.Participation, "; ")
+	}
+	if tail != "" {
+		s += " (" + tail + ")"
+	}
+	return s
+}

@@ -1,0 +1,116 @@
+package schedule
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Field names a value of the model. Its string is the canonical snake_case
+// column name of the CSV/XLSX contract.
+type Field string
+
+// The fields a column can map to.
+const (
+	FieldID               Field = "id"
+	FieldTitle            Field = "title"
+	FieldType             Field = "type"
+	FieldFormat           Field = "format"
+	FieldDeclaredMinutes  Field = "declared_minutes"
+	FieldDate             Field = "date"
+	FieldStart            Field = "start"
+	FieldEnd              Field = "end"
+	FieldTimezone         Field = "timezone"
+	FieldRoom             Field = "room"
+	FieldTheme            Field = "theme"
+	FieldSubtheme         Field = "subtheme"
+	FieldDescription      Field = "description"
+	FieldPolicyQuestions  Field = "policy_questions"
+	FieldExpectedOutcomes Field = "expected_outcomes"
+	FieldOrganizers       Field = "organizers"
+	FieldSpeakers         Field = "speakers"
+	FieldOnsiteModerator  Field = "onsite_moderator"
+	FieldOnlineModerator  Field = "online_moderator"
+	FieldRapporteur       Field = "rapporteur"
+	FieldSDGs             Field = "sdgs"
+	FieldKeyTakeaways     Field = "key_takeaways"
+	FieldCallToAction     Field = "call_to_action"
+	FieldReport           Field = "report"
+	FieldTags             Field = "tags"
+	FieldLanguage         Field = "language"
+	FieldURL              Field = "url"
+
+	// FieldDuration is an input-only column: a length that gives the end
+	// when there is no end column.
+	FieldDuration Field = "duration"
+)
+
+// Columns is the canonical column order of the CSV and XLSX contract.
+var Columns = []Field{
+	FieldID, FieldTitle, FieldType, FieldFormat, FieldDeclaredMinutes,
+	FieldDate, FieldStart, FieldEnd, FieldTimezone, FieldRoom,
+	FieldTheme, FieldSubtheme, FieldDescription, FieldPolicyQuestions, FieldExpectedOutcomes,
+	FieldOrganizers, FieldSpeakers, FieldOnsiteModerator, FieldOnlineModerator, FieldRapporteur,
+	FieldSDGs, FieldKeyTakeaways, FieldCallToAction, FieldReport, FieldTags, FieldLanguage, FieldURL,
+}
+
+// headerAliases maps a normalised header (see NormalizeHeader) to its field.
+// Canonical names are added by init.
+var headerAliases = map[string]Field{
+	"sessionid": FieldID, "session": FieldID, "sessionno": FieldID, "sessionnumber": FieldID,
+	"sessionnr": FieldID, "code": FieldID, "sessioncode": FieldID, "ref": FieldID, "reference": FieldID,
+	"sessiontitle": FieldTitle, "name": FieldTitle, "sessionname": FieldTitle, "titel": FieldTitle,
+	"sessiontype": FieldType, "kind": FieldType, "category": FieldType,
+	"sessionformat": FieldFormat, "formatandduration": FieldFormat, "formatduration": FieldFormat,
+	"declaredminutes": FieldDeclaredMinutes, "declaredlength": FieldDeclaredMinutes, "declaredduration": FieldDeclaredMinutes,
+	"day": FieldDate, "sessiondate": FieldDate, "datum": FieldDate,
+	"starttime": FieldStart, "starts": FieldStart, "begin": FieldStart, "begins": FieldStart, "from": FieldStart,
+	"time": FieldStart, "startdatetime": FieldStart, "starttimelocal": FieldStart, "uhrzeit": FieldStart,
+	"endtime": FieldEnd, "ends": FieldEnd, "to": FieldEnd, "until": FieldEnd, "finish": FieldEnd, "enddatetime": FieldEnd,
+	"tz": FieldTimezone, "zone": FieldTimezone, "timezonename": FieldTimezone,
+	"venue": FieldRoom, "location": FieldRoom, "hall": FieldRoom, "roomname": FieldRoom, "ort": FieldRoom,
+	"issue": FieldTheme, "issues": FieldTheme, "track": FieldTheme, "topic": FieldTheme, "mainissue": FieldTheme,
+	"subtopic": FieldSubtheme, "subtrack": FieldSubtheme, "igfsubtheme": FieldSubtheme,
+	"abstract": FieldDescription, "summary": FieldDescription, "sessiondescription": FieldDescription, "beschreibung": FieldDescription,
+	"policyquestion": FieldPolicyQuestions,
+	"outcomes":       FieldExpectedOutcomes, "expectedoutcome": FieldExpectedOutcomes,
+	"organisers": FieldOrganizers, "organizer": FieldOrganizers, "organiser": FieldOrganizers, "organizingteam": FieldOrganizers,
+	"speaker": FieldSpeakers, "panelists": FieldSpeakers, "panellists": FieldSpeakers, "presenters": FieldSpeakers,
+	"presenter": FieldSpeakers, "persons": FieldSpeakers, "people": FieldSpeakers, "vortragende": FieldSpeakers,
+	"moderator": FieldOnsiteModerator, "moderators": FieldOnsiteModerator, "onsitemoderators": FieldOnsiteModerator, "chair": FieldOnsiteModerator,
+	"remotemoderator": FieldOnlineModerator, "onlinemoderators": FieldOnlineModerator, "virtualmoderator": FieldOnlineModerator,
+	"rapporteurs": FieldRapporteur, "notetaker": FieldRapporteur,
+	"sdg": FieldSDGs, "sdgtargets": FieldSDGs, "targets": FieldSDGs, "sdgtarget": FieldSDGs,
+	"keytakeaway": FieldKeyTakeaways, "takeaways": FieldKeyTakeaways,
+	"calltoactions": FieldCallToAction, "calltoaction": FieldCallToAction,
+	"sessionreport": FieldReport,
+	"keywords":      FieldTags, "tag": FieldTags,
+	"lang": FieldLanguage, "sprache": FieldLanguage,
+	"link": FieldURL, "website": FieldURL, "sessionurl": FieldURL, "sessionlink": FieldURL, "web": FieldURL,
+	"length": FieldDuration, "minutes": FieldDuration, "durationminutes": FieldDuration, "dauer": FieldDuration,
+}
+
+func init() {
+	for _, f := range Columns {
+		headerAliases[NormalizeHeader(string(f))] = f
+	}
+	headerAliases[NormalizeHeader(string(FieldDuration))] = FieldDuration
+}
+
+// NormalizeHeader folds a header cell for matching: lower case, letters and
+// digits only ("Session #", "session_no." and "SESSION NO" all become
+// "sessionno" or "session").
+func NormalizeHeader(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// FieldForHeader returns the field a header names, and whether it names one.
+func FieldForHeader(h string) (Field, bool) {
+	f, ok := headerAliases[NormalizeHeader(h)]
+	return f, ok
+}

@@ -1,0 +1,191 @@
+// Package schedule holds docket's domain model (a programme of sessions and
+// the persons in them) and turns the rows of an organizer's spreadsheet into
+// that model: header mapping, time parsing and person parsing live here.
+// It knows nothing of CSV or Excel; readers in package formats hand it rows.
+package schedule
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Programme is a forum's or conference's programme: its sessions and the
+// event's metadata.
+type Programme struct {
+	Name     string
+	Timezone string // default IANA zone for times written without one
+	FirstDay string // YYYY-MM-DD, empty when unknown
+	LastDay  string
+	Venue    string
+	Sessions []*Session
+	// ExtraColumns lists, in input order, the headers of columns that have no
+	// field in the model. Writers emit them after the canonical columns.
+	ExtraColumns []string
+	// Problems are the values the reader could not interpret (bad times,
+	// for instance); validation reports them as findings.
+	Problems []Problem
+}
+
+// Session is one programme item.
+type Session struct {
+	ID               string
+	Title            string
+	Type             string
+	Format           string
+	DeclaredMinutes  int // 0 when not declared
+	Start, End       time.Time
+	Timezone         string // IANA name the session's times are shown in
+	Room             string
+	Theme            string
+	Subtheme         string
+	Description      string
+	PolicyQuestions  string
+	ExpectedOutcomes string
+	Organizers       []Person
+	Speakers         []Person
+	OnsiteModerator  *Person
+	OnlineModerator  *Person
+	Rapporteur       *Person
+	SDGs             []string
+	KeyTakeaways     string
+	CallToAction     string
+	Report           string
+	Tags             []string
+	Language         string
+	URL              string
+	Extra            []Extra
+
+	// Src is where the session's row was read.
+	Src Source
+	// Cols maps a field to the header text of the column it came from, so
+	// that findings can name the column.
+	Cols map[Field]string
+}
+
+// Extra is the value of an input column that has no field in the model.
+type Extra struct {
+	Name  string
+	Value string
+}
+
+// Person is a speaker, organizer, moderator or rapporteur.
+type Person struct {
+	Name          string
+	Role          string
+	Organization  string
+	Stakeholder   string // canonical vocabulary name when recognised, else as written
+	Region        string // likewise
+	Participation string // "onsite", "online" or ""
+	Email         string
+}
+
+// Participation values.
+const (
+	Onsite = "onsite"
+	Online = "online"
+)
+
+// Scheduled reports whether the session has a start time.
+func (s *Session) Scheduled() bool { return !s.Start.IsZero() }
+
+// Location returns the session's time zone (UTC when it has none or an
+// unknown one).
+func (s *Session) Location() *time.Location {
+	if s.Timezone != "" {
+		if loc, err := LoadLocation(s.Timezone); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// Minutes returns the scheduled length in minutes, or 0.
+func (s *Session) Minutes() int {
+	if s.Start.IsZero() || s.End.IsZero() {
+		return 0
+	}
+	return int(s.End.Sub(s.Start) / time.Minute)
+}
+
+// Column returns the header text of the column field f came from, or the
+// canonical name when the field was not read from a column.
+func (s *Session) Column(f Field) string {
+	if c, ok := s.Cols[f]; ok {
+		return c
+	}
+	return string(f)
+}
+
+// Roles iterates over every person of the session with the field they
+// appear in.
+func (s *Session) Roles(yield func(Field, *Person) bool) {
+	for i := range s.Organizers {
+		if !yield(FieldOrganizers, &s.Organizers[i]) {
+			return
+		}
+	}
+	for i := range s.Speakers {
+		if !yield(FieldSpeakers, &s.Speakers[i]) {
+			return
+		}
+	}
+	for _, p := range []struct {
+		f Field
+		p *Person
+	}{{FieldOnsiteModerator, s.OnsiteModerator}, {FieldOnlineModerator, s.OnlineModerator}, {FieldRapporteur, s.Rapporteur}} {
+		if p.p != nil && !yield(p.f, p.p) {
+			return
+		}
+	}
+}
+
+// Source is the place a value was read from.
+type Source struct {
+	File  string
+	Sheet string // empty for text files
+	Row   int    // 1-based, as the spreadsheet shows it
+}
+
+// Problem is a value the reader could not interpret. Validation turns it
+// into a finding under Rule.
+type Problem struct {
+	Rule    string
+	Src     Source
+	Column  string
+	Session string
+	Message string
+	Hint    string
+}
+
+var locCache sync.Map // zone name -> *time.Location
+
+// LoadLocation is time.LoadLocation with a cache: a programme names the same
+// zone on every row, and loading one reads the zoneinfo database.
+func LoadLocation(name string) (*time.Location, error) {
+	if loc, ok := locCache.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	if name == "" || strings.EqualFold(name, "local") {
+		// time.LoadLocation("") is UTC and "Local" is the machine's zone;
+		// neither is a programme's zone.
+		return nil, fmt.Errorf("unknown time zone %q", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q (use an IANA name such as Europe/Berlin or Asia/Tokyo)", name)
+	}
+	locCache.Store(name, loc)
+	return loc, nil
+}
+
+// ExtraValue returns the value of the extra column named name.
+func (s *Session) ExtraValue(name string) string {
+	for _, e := range s.Extra {
+		if e.Name == name {
+			return e.Value
+		}
+	}
+	return ""
+}

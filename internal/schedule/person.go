@@ -1,0 +1,291 @@
+package schedule
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/docket-forum/docket/internal/vocab"
+)
+
+// ParsePersons reads a cell that packs several persons: one per line, or
+// separated by ";", or numbered inline as the IGF pages write them
+// ("1. Heiko Wildner, BMDV 2. Aishwarya Salvi, GIZ").
+func ParsePersons(cell string) []Person {
+	var out []Person
+	for _, line := range splitPersons(cell) {
+		for _, item := range splitNumbered(line) {
+			if p := ParsePerson(item); p != (Person{}) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func splitPersons(cell string) []string {
+	return strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' })
+}
+
+// splitNumbered splits "1. A, x 2. B, y" at each next number in sequence.
+// Only a line that starts with "1." is split, so "Room 2. floor" is safe.
+func splitNumbered(line string) []string {
+	line = strings.TrimSpace(line)
+	if !(strings.HasPrefix(line, "1.") || strings.HasPrefix(line, "1)")) {
+		return []string{line}
+	}
+	var out []string
+	next := 2
+	rest := line
+	for {
+		marker := itoa(next)
+		cut := -1
+		for _, sep := range []string{". ", ") "} {
+			if i := strings.Index(rest, " "+marker+sep); i > 0 && (cut < 0 || i < cut) {
+				cut = i
+			}
+		}
+		if cut < 0 {
+			out = append(out, rest)
+			return out
+		}
+		out = append(out, rest[:cut])
+		rest = strings.TrimSpace(rest[cut:])
+		next++
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// ParsePerson reads one person in the positional IGF form
+// "Name, Role, Organisation, Stakeholder, Region (participation) (email)".
+// With exactly five parts the positions decide; otherwise the trailing
+// parts that match the region and stakeholder vocabularies (near misses
+// included) are those, and what stays in the middle is role and
+// organisation.
+func ParsePerson(s string) Person {
+	var p Person
+	s = stripListMarker(strings.TrimSpace(s))
+	// Trailing bracketed groups: participation and email, in either order.
+	for {
+		body, rest, ok := trailingGroup(s)
+		if !ok {
+			break
+		}
+		if part := ParseParticipation(body); part != "" && p.Participation == "" {
+			p.Participation = part
+		} else if looksLikeEmail(body) && p.Email == "" {
+			p.Email = strings.TrimSpace(body)
+		} else {
+			break
+		}
+		s = rest
+	}
+	parts := strings.Split(s, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	p.Name = parts[0]
+	n := len(parts)
+	switch {
+	case n == 1:
+	case n == 5:
+		p.Role, p.Organization, p.Stakeholder, p.Region = parts[1], parts[2], parts[3], parts[4]
+	case n > 5:
+		end := n
+		if parts[end-1] == "" || vocab.Regions().Lookup(parts[end-1]) != nil {
+			p.Region = parts[end-1]
+			end--
+		}
+		if parts[end-1] == "" || vocab.Stakeholders().Lookup(parts[end-1]) != nil {
+			p.Stakeholder = parts[end-1]
+			end--
+		}
+		p.Role = parts[1]
+		p.Organization = strings.Join(parts[2:end], ", ")
+	default: // 2 to 4 parts
+		end := n
+		if m := vocab.Regions().Lookup(parts[end-1]); m != nil && !isStakeholderExact(parts[end-1]) {
+			p.Region = parts[end-1]
+			end--
+		}
+		if end > 1 && vocab.Stakeholders().Lookup(parts[end-1]) != nil {
+			p.Stakeholder = parts[end-1]
+			end--
+		}
+		middle := parts[1:end]
+		switch len(middle) {
+		case 0:
+		case 1:
+			if looksLikeOrganization(middle[0]) {
+				p.Organization = middle[0]
+			} else {
+				p.Role = middle[0]
+			}
+		default:
+			p.Role = middle[0]
+			p.Organization = strings.Join(middle[1:], ", ")
+		}
+	}
+	p.Stakeholder = vocab.Stakeholders().Canonical(p.Stakeholder)
+	p.Region = vocab.Regions().Canonical(p.Region)
+	return p
+}
+
+// isStakeholderExact reports whether s names a stakeholder group exactly;
+// "Intergovernmental Organization" is both a stakeholder group and an IGF
+// pseudo region, and as the last of fewer than five parts it is the group.
+func isStakeholderExact(s string) bool {
+	m := vocab.Stakeholders().Lookup(s)
+	return m != nil && m.Exact
+}
+
+func stripListMarker(s string) string {
+	for _, b := range []string{"•", "-", "*", "–"} {
+		if strings.HasPrefix(s, b+" ") {
+			return strings.TrimSpace(s[len(b):])
+		}
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+		return strings.TrimSpace(s[i+1:])
+	}
+	return s
+}
+
+// trailingGroup splits "x (body)" or "x <body>" into body and x.
+func trailingGroup(s string) (body, rest string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", "", false
+	}
+	var open byte
+	switch s[len(s)-1] {
+	case ')':
+		open = '('
+	case '>':
+		open = '<'
+	case ']':
+		open = '['
+	default:
+		return "", "", false
+	}
+	i := strings.LastIndexByte(s, open)
+	if i < 0 {
+		return "", "", false
+	}
+	return s[i+1 : len(s)-1], strings.TrimSpace(s[:i]), true
+}
+
+// ParseParticipation maps the ways organizers write on-site or online
+// attendance to Onsite or Online; anything else gives "".
+func ParseParticipation(s string) string {
+	switch strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_'
+	}), "") {
+	case "online", "virtual", "remote", "remotely", "virtually":
+		return Online
+	case "onsite", "insitu", "inperson", "present", "physical", "physically":
+		return Onsite
+	}
+	return ""
+}
+
+func looksLikeEmail(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "[email protected]") || strings.EqualFold(s, "email protected") {
+		return true
+	}
+	return strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " ,")
+}
+
+var orgWords = []string{
+	"ministry", "university", "universidad", "universite", "universität", "foundation", "institute",
+	"agency", "association", "council", "gmbh", "inc", "ltd", "llc", "organization", "organisation",
+	"fund", "network", "commission", "bank", "center", "centre", "company", "corporation", "group",
+	"department", "office", "union", "school", "college", "lab", "forum", "alliance", "coalition",
+}
+
+var roleWords = []string{
+	"founder", "co-founder", "cofounder", "director", "minister", "ceo", "cto", "coo", "professor", "prof",
+	"advisor", "adviser", "head", "chair", "chairman", "chairwoman", "chairperson", "manager", "officer",
+	"president", "researcher", "lead", "coordinator", "secretary", "ambassador", "member", "fellow",
+	"consultant", "specialist", "analyst", "engineer", "lecturer", "student", "expert", "deputy", "editor",
+	"journalist", "capacity", "representative", "counsel", "partner", "vice", "senior", "principal",
+}
+
+// looksLikeOrganization guesses whether a lone middle part ("Name, GIZ") is
+// an organisation rather than a role: a part with a role word ("Co-Founder
+// Sovereign Tech Fund") is a role, else acronyms and organisation words
+// make an organisation.
+func looksLikeOrganization(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		for _, rw := range roleWords {
+			if w == rw {
+				return false
+			}
+		}
+	}
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters >= 2 && upper == letters {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		for _, o := range orgWords {
+			if w == o {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// FormatPerson writes a person in the positional form ParsePerson reads:
+// all five positions once anything but the name is known, so that the
+// positions decide when it is read back.
+func FormatPerson(p Person) string {
+	var b strings.Builder
+	if p.Role == "" && p.Organization == "" && p.Stakeholder == "" && p.Region == "" {
+		b.WriteString(p.Name)
+	} else {
+		b.WriteString(strings.TrimRight(strings.Join([]string{p.Name, p.Role, p.Organization, p.Stakeholder, p.Region}, ", "), " "))
+	}
+	switch p.Participation {
+	case Online:
+		b.WriteString(" (online)")
+	case Onsite:
+		b.WriteString(" (on-site)")
+	}
+	if p.Email != "" {
+		b.WriteString(" (" + p.Email + ")")
+	}
+	return b.String()
+}
+
+// FormatPersons packs persons one per line.
+func FormatPersons(ps []Person) string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = FormatPerson(p)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// PersonKey folds a name for comparing persons across sessions: case,
+// accents and whitespace do not matter.
+func PersonKey(name string) string { return vocab.Fold(name) }

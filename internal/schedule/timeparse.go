@@ -1,0 +1,313 @@
+package schedule
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day without a zone.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String formats d as YYYY-MM-DD.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Clock is a time of day.
+type Clock struct{ Hour, Min, Sec int }
+
+// Stamp is what one date or time cell says: a day, a time of day, or both,
+// and possibly an absolute instant when the text named a zone or offset.
+type Stamp struct {
+	Date    Date
+	Clock   Clock
+	HasTime bool
+	// Zone is set when the text named its own zone or offset
+	// ("2023-10-11T08:45:00Z", "08:45 UTC"); it overrides the session's.
+	Zone *time.Location
+}
+
+// In returns the instant of s in loc, taking the day from day when s has
+// none. It reports false when there is no day to use.
+func (s Stamp) In(loc *time.Location, day Date) (time.Time, bool) {
+	if s.Zone != nil {
+		loc = s.Zone
+	}
+	d := s.Date
+	if d.IsZero() {
+		d = day
+	}
+	if d.IsZero() {
+		return time.Time{}, false
+	}
+	return time.Date(d.Year, d.Month, d.Day, s.Clock.Hour, s.Clock.Min, s.Clock.Sec, 0, loc), true
+}
+
+// FromSerial reads an Excel serial number: whole days since the epoch of
+// the workbook's date system, the fraction being the time of day. Serials
+// below 1 are a time of day alone.
+func FromSerial(serial float64, date1904 bool) (Stamp, error) {
+	if math.IsNaN(serial) || serial < 0 || serial > 2958466 { // 9999-12-31
+		return Stamp{}, fmt.Errorf("%v is not a date or time", serial)
+	}
+	days := math.Floor(serial)
+	// Round to the second: Excel stores 17:45 as 0.73958333…, which is a
+	// few nanoseconds off.
+	secs := int(math.Round((serial - days) * 86400))
+	if secs == 86400 {
+		days++
+		secs = 0
+	}
+	st := Stamp{Clock: Clock{secs / 3600, secs / 60 % 60, secs % 60}, HasTime: secs != 0 || days == 0}
+	if days >= 1 {
+		epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+		if date1904 {
+			epoch = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+		} else if days < 61 {
+			// Excel counts a 29 February 1900 that never was.
+			days++
+		}
+		t := epoch.AddDate(0, 0, int(days))
+		st.Date = Date{t.Year(), t.Month(), t.Day()}
+	}
+	return st, nil
+}
+
+// ToSerial is the inverse of FromSerial for the 1900 date system.
+func ToSerial(d Date, c Clock) float64 {
+	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	var days float64
+	if !d.IsZero() {
+		days = float64(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Sub(epoch) / (24 * time.Hour))
+	}
+	return days + float64(c.Hour*3600+c.Min*60+c.Sec)/86400
+}
+
+var (
+	reISODate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
+	reDMYDate   = regexp.MustCompile(`^(\d{1,2})[./](\d{1,2})[./](\d{4})$`)
+	reClock     = regexp.MustCompile(`^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
+	reZoneParen = regexp.MustCompile(`^(.*?)\s*\(\s*([^()]+?)\s*\)$`)
+	reOrdinal   = regexp.MustCompile(`(\d)(?i:st|nd|rd|th)\b`)
+	reWeekday   = regexp.MustCompile(`^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
+)
+
+var dateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2 2006", "Jan 2 2006", "2 January, 2006", "January 2, 2006", "Jan 2, 2006"}
+
+// ParseDate reads a day written as text: 2023-10-11, 11.10.2023,
+// 11/10/2023 (day first), "Wednesday, 11th October, 2023", "11 Oct 2023".
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if m := reISODate.FindStringSubmatch(s); m != nil {
+		return mkDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), s)
+	}
+	if m := reDMYDate.FindStringSubmatch(s); m != nil {
+		return mkDate(atoi(m[3]), atoi(m[2]), atoi(m[1]), s)
+	}
+	t := reWeekday.ReplaceAllString(s, "")
+	t = reOrdinal.ReplaceAllString(t, "$1")
+	t = strings.Join(strings.Fields(t), " ")
+	for _, l := range dateLayouts {
+		if d, err := time.Parse(l, t); err == nil {
+			return Date{d.Year(), d.Month(), d.Day()}, nil
+		}
+	}
+	return Date{}, fmt.Errorf("%q is not a date (write it as YYYY-MM-DD)", s)
+}
+
+func mkDate(y, m, d int, s string) (Date, error) {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, fmt.Errorf("%q is not a date (write it as YYYY-MM-DD)", s)
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return Date{}, fmt.Errorf("%q is not a date: %s has no day %d", s, time.Month(m), d)
+	}
+	return Date{y, time.Month(m), d}, nil
+}
+
+// ParseClock reads a time of day: 17:45, 17:45:00, 5:45 PM, 17h45, 17.45.
+func ParseClock(s string) (Clock, error) {
+	s = strings.TrimSpace(s)
+	m := reClock.FindStringSubmatch(s)
+	if m == nil || (m[2] == "" && m[4] == "") {
+		return Clock{}, fmt.Errorf("%q is not a time of day (write it as HH:MM)", s)
+	}
+	h, mi, sec := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	if ampm := strings.ToLower(strings.ReplaceAll(m[4], ".", "")); ampm != "" {
+		if h < 1 || h > 12 {
+			return Clock{}, fmt.Errorf("%q is not a time of day", s)
+		}
+		if ampm == "pm" && h != 12 {
+			h += 12
+		} else if ampm == "am" && h == 12 {
+			h = 0
+		}
+	}
+	if h > 24 || mi > 59 || sec > 59 || (h == 24 && (mi > 0 || sec > 0)) {
+		return Clock{}, fmt.Errorf("%q is not a time of day (hours 0-23, minutes 0-59)", s)
+	}
+	return Clock{h, mi, sec}, nil
+}
+
+var instantLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04Z07:00"}
+
+// ParseStamp reads a cell that holds a date, a time, or both: anything
+// ParseDate or ParseClock reads, "2023-10-11 17:45", RFC 3339 with an
+// offset, and the IGF form "Wednesday, 11th October, 2023 (08:45 UTC)".
+func ParseStamp(s string) (Stamp, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return Stamp{}, fmt.Errorf("empty")
+	}
+	for _, l := range instantLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return stampAt(t), nil
+		}
+	}
+	// A zone in brackets or after the time: "(08:45 UTC)", "17:45 JST" is
+	// not read (abbreviations are ambiguous); UTC and GMT offsets are.
+	var zone *time.Location
+	body := s
+	if m := reZoneParen.FindStringSubmatch(s); m != nil {
+		body = strings.TrimSpace(m[1] + " " + m[2])
+	}
+	if f := strings.Fields(body); len(f) > 1 {
+		if loc := fixedZone(f[len(f)-1]); loc != nil {
+			zone = loc
+			body = strings.Join(f[:len(f)-1], " ")
+		}
+	}
+	st, err := parseLocal(body)
+	if err != nil {
+		return Stamp{}, fmt.Errorf("%q is not a date or time (write YYYY-MM-DD and HH:MM)", s)
+	}
+	st.Zone = zone
+	return st, nil
+}
+
+func stampAt(t time.Time) Stamp {
+	return Stamp{Date: Date{t.Year(), t.Month(), t.Day()}, Clock: Clock{t.Hour(), t.Minute(), t.Second()}, HasTime: true, Zone: t.Location()}
+}
+
+// parseLocal reads a date, a clock, or "date clock" / "dateTclock".
+func parseLocal(s string) (Stamp, error) {
+	if c, err := ParseClock(s); err == nil {
+		return Stamp{Clock: c, HasTime: true}, nil
+	}
+	if d, err := ParseDate(s); err == nil {
+		return Stamp{Date: d}, nil
+	}
+	if i := strings.IndexByte(s, 'T'); i == 10 {
+		s = s[:10] + " " + s[11:]
+	}
+	// Try every split point between a date part and a clock part, from the
+	// right: the clock ("5:45 PM") is at most two words.
+	f := strings.Fields(strings.ReplaceAll(s, ",", ", "))
+	for k := len(f) - 1; k >= 1 && k >= len(f)-2; k-- {
+		d, err1 := ParseDate(strings.TrimSuffix(strings.Join(f[:k], " "), ","))
+		c, err2 := ParseClock(strings.Join(f[k:], " "))
+		if err1 == nil && err2 == nil {
+			return Stamp{Date: d, Clock: c, HasTime: true}, nil
+		}
+	}
+	return Stamp{}, fmt.Errorf("not a date or time")
+}
+
+func fixedZone(s string) *time.Location {
+	switch strings.ToUpper(s) {
+	case "UTC", "GMT", "Z":
+		return time.UTC
+	}
+	for _, p := range []string{"UTC", "GMT"} {
+		if rest, ok := strings.CutPrefix(strings.ToUpper(s), p); ok && len(rest) > 1 && (rest[0] == '+' || rest[0] == '-') {
+			sign := 1
+			if rest[0] == '-' {
+				sign = -1
+			}
+			h, m, ok := strings.Cut(rest[1:], ":")
+			hh, err := strconv.Atoi(h)
+			if err != nil || hh > 14 {
+				return nil
+			}
+			mm := 0
+			if ok {
+				if mm, err = strconv.Atoi(m); err != nil {
+					return nil
+				}
+			}
+			return time.FixedZone(s, sign*(hh*3600+mm*60))
+		}
+	}
+	return nil
+}
+
+// SplitRange splits a cell holding a time range ("17:45-18:45", "Wednesday,
+// 11th October, 2023 (08:45 UTC) - Wednesday, 11th October, 2023 (09:45
+// UTC)") into its two ends. It reports false when s is no range.
+func SplitRange(s string) (from, to string, ok bool) {
+	for _, sep := range []string{" - ", " – ", " — ", " to ", "–", "—"} {
+		if a, b, found := strings.Cut(s, sep); found {
+			return strings.TrimSpace(a), strings.TrimSpace(b), true
+		}
+	}
+	// "17:45-18:45" with a bare hyphen; a date such as 2023-10-11 has
+	// hyphens too, so only split when both sides are clocks.
+	if a, b, found := strings.Cut(s, "-"); found {
+		if _, err := ParseClock(a); err == nil {
+			if _, err := ParseClock(b); err == nil {
+				return strings.TrimSpace(a), strings.TrimSpace(b), true
+			}
+		}
+	}
+	return "", "", false
+}
+
+var reMinutes = regexp.MustCompile(`^(?i)(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|min|mins|minute|minutes|m)?\.?$`)
+var reHourMin = regexp.MustCompile(`^(?i)(\d+)\s*h\s*(\d+)\s*(?:m|min|mins)?$`)
+
+// ParseMinutes reads a length: "60", "60 min", "1h30", "1.5 h", "90 Min".
+func ParseMinutes(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if m := reHourMin.FindStringSubmatch(s); m != nil {
+		return atoi(m[1])*60 + atoi(m[2]), nil
+	}
+	if m := reMinutes.FindStringSubmatch(s); m != nil {
+		v, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
+		if err == nil {
+			if u := strings.ToLower(m[2]); u != "" && u[0] == 'h' {
+				v *= 60
+			}
+			if v > 0 && v < 100000 && v == math.Trunc(v) {
+				return int(v), nil
+			}
+		}
+	}
+	return 0, fmt.Errorf("%q is not a length in minutes", s)
+}
+
+var reFormatLength = regexp.MustCompile(`^(.*?)\s*[-–—:(,]\s*(\d+)\s*(?i:min|mins|minutes|minute|’|')\)?\.?\s*$`)
+
+// SplitFormat splits the IGF format text "Panel - 60 Min" into the format
+// and the declared length; a text without a length comes back whole.
+func SplitFormat(s string) (format string, minutes int) {
+	s = strings.TrimSpace(s)
+	if m := reFormatLength.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1]), atoi(m[2])
+	}
+	return s, 0
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

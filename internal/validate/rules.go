@@ -1,0 +1,67 @@
+package validate
+
+// Rule describes one check.
+type Rule struct {
+	Name     string
+	Severity Severity
+	Summary  string
+	Doc      string
+}
+
+// Rules lists every rule, in the order `docket rules` shows them.
+var Rules = []Rule{
+	{"missing-field", Error, "a required value is empty",
+		"Every session needs an id and a title; a scheduled session also needs a start, an end and a room. " +
+			"The finding names the empty column. Sessions without a start are reported too, since a programme " +
+			"cannot place them."},
+	{"duplicate-id", Error, "two sessions share an id",
+		"Session ids must be unique within the programme (compared case-insensitively): calendar and app " +
+			"exports derive their stable identifiers from them, so a repeat would merge two sessions. " +
+			"The finding is on the later row and names the first."},
+	{"bad-time", Error, "a date, time, length or time zone that cannot be read",
+		"Dates are read as YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or written out (11 October 2023); times as " +
+			"HH:MM, H:MM AM/PM or Excel time cells; zones as IANA names (Asia/Tokyo). The message quotes the " +
+			"value that could not be read."},
+	{"end-before-start", Error, "end not after start",
+		"A session must end after it starts. An end earlier in the day than the start is read as the next " +
+			"day only when the gap is more than twelve hours (23:00-01:00); a short backwards range is a typo."},
+	{"duration-mismatch", Warning, "actual length differs from the declared one",
+		"The format text \"Panel - 60 Min\" or the declared_minutes column declares a length; the session's " +
+			"start and end give another."},
+	{"room-overlap", Error, "two sessions in one room at overlapping times",
+		"Rooms are compared after case, accent and space folding. Sessions that merely touch (one ends at " +
+			"10:00, the next starts at 10:00) do not overlap. Found by sorting and sweeping, never by " +
+			"comparing all pairs."},
+	{"person-overlap", Error, "one person in two overlapping sessions",
+		"A speaker, organizer, moderator or rapporteur named in two sessions whose times overlap. Names are " +
+			"compared after case, accent and whitespace folding, so \"José Núñez\" and \"jose  nunez\" are one " +
+			"person. One person in two roles of the same session is fine."},
+	{"unknown-type", Warning, "a session type outside the vocabulary",
+		"Session types are the IGF's (Workshop, Open Forum, Town Hall, Lightning Talk...) and their aliases " +
+			"(WS, OF...). A near miss gets a \"did you mean\" hint."},
+	{"unknown-stakeholder", Warning, "a stakeholder group outside the vocabulary",
+		"Stakeholder groups are Government, Civil Society, Private Sector, Technical Community, " +
+			"Intergovernmental Organization and Media, with aliases (CS, Gov, Academia...). A typo such as " +
+			"\"Civil Socity\" gets \"did you mean Civil Society?\"."},
+	{"unknown-region", Warning, "a regional group outside the vocabulary",
+		"Regions are the five UN regional groups (African Group, Asia-Pacific Group, Eastern European Group, " +
+			"GRULAC, WEOG) and the IGF's Intergovernmental Organizations, with their abbreviations and aliases."},
+	{"bad-sdg", Error, "not one of the 169 SDG targets",
+		"SDG targets are written GOAL.TARGET (9.1, 16.a). 16.11 and 18.1 do not exist. Beware that Excel " +
+			"turns a typed 17.10 into the number 17.1: format the column as text."},
+	{"unknown-session", Warning, "a person sheet row names a session the programme lacks",
+		"A Speakers sheet joins persons to sessions by id; a row whose id matches no session is not used."},
+	{"extra-person", Warning, "a one-person column names several persons",
+		"The on-site moderator, online moderator and rapporteur columns hold one person each; the first is " +
+			"used and the others are kept in an extra column so that nothing is lost."},
+}
+
+// Lookup returns the rule of that name, or nil.
+func Lookup(name string) *Rule {
+	for i := range Rules {
+		if Rules[i].Name == name {
+			return &Rules[i]
+		}
+	}
+	return nil
+}

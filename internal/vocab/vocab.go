@@ -1,0 +1,307 @@
+// Package vocab holds the controlled vocabularies of a programme (stakeholder
+// groups, UN regional groups, session types and formats, SDG targets),
+// embedded from the CSV files in data/, with alias and near-miss lookup.
+//
+// Sources and licences of the data are in data/README.md; the SDG titles
+// carry the MIT notice in data/LICENSE-open-sdg-sdg-translations-MIT.txt.
+package vocab
+
+import (
+	"embed"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed data/*.csv
+var data embed.FS
+
+// Term is one entry of a vocabulary.
+type Term struct {
+	Name    string
+	Aliases []string
+	// Minutes are the allowed lengths of a session type or format.
+	Minutes []int
+	// Kind is "type" or "format" for session types; empty otherwise.
+	Kind string
+	// Title is the full wording, for SDG targets.
+	Title string
+}
+
+// Vocabulary is a set of terms looked up by name or alias, case-, accent-
+// and space-insensitively.
+type Vocabulary struct {
+	Name  string // what the vocabulary lists, e.g. "stakeholder group"
+	Terms []*Term
+	index map[string]*Term
+}
+
+// Match is the outcome of a lookup.
+type Match struct {
+	Term *Term
+	// Exact reports whether the value was a name or alias; false means a
+	// near miss (a likely typo) and Term is the suggestion.
+	Exact bool
+}
+
+// Lookup finds the term a value names. It returns nil when the value is
+// neither a name, an alias nor a near miss of one.
+func (v *Vocabulary) Lookup(value string) *Match {
+	key := Fold(value)
+	if key == "" {
+		return nil
+	}
+	if t, ok := v.index[key]; ok {
+		return &Match{Term: t, Exact: true}
+	}
+	// A trailing abbreviation in brackets, "Western European and Others
+	// Group (WEOG)", names the same group.
+	if i := strings.LastIndexByte(key, '('); i > 0 && strings.HasSuffix(key, ")") {
+		if t, ok := v.index[strings.TrimSpace(key[:i])]; ok {
+			return &Match{Term: t, Exact: true}
+		}
+	}
+	if t := v.nearest(key); t != nil {
+		return &Match{Term: t}
+	}
+	return nil
+}
+
+// Canonical returns the canonical name of value if it is a name or alias,
+// and value unchanged otherwise.
+func (v *Vocabulary) Canonical(value string) string {
+	if m := v.Lookup(value); m != nil && m.Exact {
+		return m.Term.Name
+	}
+	return value
+}
+
+// Get returns the term with exactly this canonical name.
+func (v *Vocabulary) Get(name string) *Term {
+	if t, ok := v.index[Fold(name)]; ok && t.Name == name {
+		return t
+	}
+	return nil
+}
+
+// nearest returns the term whose name or alias is within a small edit
+// distance of key, scaled to the length so that short aliases ("CS") do not
+// match everything.
+func (v *Vocabulary) nearest(key string) *Term {
+	if len(key) < 5 {
+		return nil
+	}
+	best, bestD := (*Term)(nil), 0
+	for k, t := range v.index {
+		if len(k) < 5 {
+			continue
+		}
+		limit := 1
+		if len(k) >= 9 {
+			limit = 2
+		}
+		if len(k) >= 16 {
+			limit = 3
+		}
+		if abs(len(k)-len(key)) > limit {
+			continue
+		}
+		if d := distance(key, k, limit); d <= limit && (best == nil || d < bestD || (d == bestD && t.Name < best.Name)) {
+			best, bestD = t, d
+		}
+	}
+	return best
+}
+
+func (v *Vocabulary) add(t *Term) {
+	v.Terms = append(v.Terms, t)
+	for _, k := range append([]string{t.Name}, t.Aliases...) {
+		if f := Fold(k); f != "" {
+			if _, dup := v.index[f]; !dup {
+				v.index[f] = t
+			}
+		}
+	}
+}
+
+// Fold normalises a value for comparison: lower case, accents removed,
+// whitespace collapsed, "&" read as "and".
+func Fold(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0':
+			space = true
+			continue
+		case r == '&':
+			r = 0
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r == 0 {
+			b.WriteString("and")
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// distance is the Levenshtein distance of a and b, giving up (returning
+// limit+1) once it must exceed limit.
+func distance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+var (
+	loadOnce sync.Once
+	stake    *Vocabulary
+	regions  *Vocabulary
+	types    *Vocabulary
+	formats  *Vocabulary
+	sdgs     *Vocabulary
+	sdgGoals map[int]string
+)
+
+// Stakeholders is the vocabulary of stakeholder groups.
+func Stakeholders() *Vocabulary { loadOnce.Do(load); return stake }
+
+// Regions is the vocabulary of UN regional groups.
+func Regions() *Vocabulary { loadOnce.Do(load); return regions }
+
+// Types is the vocabulary of session types (Workshop, Open Forum...).
+func Types() *Vocabulary { loadOnce.Do(load); return types }
+
+// Formats is the vocabulary of session formats (Panel, Round Table...).
+func Formats() *Vocabulary { loadOnce.Do(load); return formats }
+
+// SDGTargets is the vocabulary of the 169 SDG targets, keyed by code ("9.1").
+func SDGTargets() *Vocabulary { loadOnce.Do(load); return sdgs }
+
+// IsSDGTarget reports whether code is one of the 169 targets. Codes match
+// exactly (after trimming and lower-casing letters): "16.11" is no target
+// even though it is one edit away from "16.1".
+func IsSDGTarget(code string) bool {
+	loadOnce.Do(load)
+	_, ok := sdgs.index[Fold(code)]
+	return ok
+}
+
+// SDGGoal returns the short name of goal n ("Quality education").
+func SDGGoal(n int) string { loadOnce.Do(load); return sdgGoals[n] }
+
+func newVocabulary(name string) *Vocabulary {
+	return &Vocabulary{Name: name, index: map[string]*Term{}}
+}
+
+func load() {
+	stake = newVocabulary("stakeholder group")
+	for _, r := range readCSV("stakeholder_groups.csv") {
+		stake.add(&Term{Name: r["name"], Aliases: split(r["aliases"])})
+	}
+	regions = newVocabulary("regional group")
+	for _, r := range readCSV("regional_groups.csv") {
+		aliases := split(r["aliases"])
+		if a := r["abbreviation"]; a != "" {
+			aliases = append(aliases, a)
+		}
+		regions.add(&Term{Name: r["name"], Aliases: aliases})
+	}
+	types = newVocabulary("session type")
+	formats = newVocabulary("session format")
+	for _, r := range readCSV("session_types.csv") {
+		t := &Term{Name: r["name"], Aliases: split(r["aliases"]), Kind: r["kind"]}
+		for _, m := range split(r["allowed_minutes"]) {
+			if n, err := strconv.Atoi(m); err == nil {
+				t.Minutes = append(t.Minutes, n)
+			}
+		}
+		if t.Kind == "format" {
+			formats.add(t)
+		} else {
+			types.add(t)
+		}
+	}
+	sdgs = newVocabulary("SDG target")
+	for _, r := range readCSV("sdg_targets.csv") {
+		sdgs.add(&Term{Name: r["target"], Title: r["title"]})
+	}
+	sdgGoals = map[int]string{}
+	for _, r := range readCSV("sdg_goals.csv") {
+		n, _ := strconv.Atoi(r["goal"])
+		sdgGoals[n] = r["goal_name"]
+	}
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// readCSV reads an embedded vocabulary file. The files are part of the
+// binary, so a failure is a build defect and panics at first use.
+func readCSV(name string) []map[string]string {
+	f, err := data.Open("data/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("vocab: %v", err))
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(recs) == 0 {
+		panic(fmt.Sprintf("vocab: reading %s: %v", name, err))
+	}
+	out := make([]map[string]string, 0, len(recs)-1)
+	for _, rec := range recs[1:] {
+		m := make(map[string]string, len(rec))
+		for i, h := range recs[0] {
+			m[h] = strings.TrimSpace(rec[i])
+		}
+		out = append(out, m)
+	}
+	return out
+}
