@@ -51,6 +51,7 @@ func (o TableOptions) newTable(w io.Writer, widths []int) *tablewriter.Table {
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
 		tablewriter.WithTrimSpace(tw.Off),
 		tablewriter.WithColumnWidths(m),

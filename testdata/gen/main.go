@@ -203,10 +203,12 @@ func (g *peopleGen) person(stake, part string) Person {
 	if k%5 == 2 {
 		local := strings.ReplaceAll(strings.ToLower(fold(p.Name)), " ", ".")
 		local = strings.ReplaceAll(local, "'", "")
-		dom := map[string]string{"Government": "example.org", "Civil Society": "example.org", "Private Sector": "example.com",
-			"Technical Community": "example.net", "Intergovernmental Organization": "example.int", "Media": "example.com"}[stake]
-		if dom == "example.int" {
-			dom = "example.org"
+		dom := "example.org"
+		switch stake {
+		case "Private Sector", "Media":
+			dom = "example.com"
+		case "Technical Community":
+			dom = "example.net"
 		}
 		p.Email = local + "@" + dom
 	}

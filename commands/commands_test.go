@@ -1,0 +1,221 @@
+package commands
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func init() { time.Local = time.UTC }
+
+const (
+	sample = "../testdata/sample.csv"
+	faults = "../testdata/faults.csv"
+)
+
+// run calls Main in-process with buffers, as main.go calls it with the
+// process's streams.
+func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Setenv("COLUMNS", "120")
+	var out, errb bytes.Buffer
+	code = Main(append([]string{"docket"}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestExitCodesAndStreams(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // regexp the output must match ("" = must be empty)
+		stderr string // regexp ("" = must be empty)
+	}{
+		{"table", []string{"table", sample}, 0, `Open Forum #168`, ""},
+		{"table flags after file", []string{"table", sample, "--day", "2023-10-11", "--room", "Room K"}, 0, `(?s)Wednesday 11 October 2023.*Open Forum #168`, ""},
+		{"table flags before file", []string{"table", "--day", "2023-10-11", "--room", "Room K", sample}, 0, `(?s)Wednesday 11 October 2023.*Open Forum #168`, ""},
+		{"table no match", []string{"table", sample, "--room", "Nowhere"}, 0, ``, `no sessions match`},
+		{"table grid", []string{"table", sample, "--view", "grid", "--day", "2023-10-11"}, 0, `(?s)Time.*WS 7 – Room.*Open Forum`, ""},
+		{"table bad view", []string{"table", sample, "--view", "tiles"}, 2, ``, `--view must be list or grid`},
+		{"table bad day", []string{"table", sample, "--day", "someday"}, 2, ``, `--day: "someday" is not a date`},
+		{"table bad tz", []string{"table", sample, "--tz", "Mars/Base"}, 2, ``, `--tz: unknown time zone "Mars/Base"`},
+		{"table no file", []string{"table"}, 2, ``, `table needs a FILE`},
+		{"validate clean", []string{"validate", sample}, 0, `0 errors, 0 warnings in 48 sessions`, ""},
+		{"validate faults", []string{"validate", faults}, 1, `faults.csv:7:room: error: WS 5 – Room B-2 is booked by Town Hall #93 \(row 6\)`, ""},
+		{"validate json", []string{"validate", "--format", "json", faults}, 1, `"rule": "room-overlap"`, ""},
+		{"validate ignore", []string{"validate", faults, "--ignore", "room-overlap", "--ignore", "person-overlap"}, 1, `7 errors`, ""},
+		{"validate unknown rule", []string{"validate", faults, "--ignore", "room-overlaps"}, 2, ``, `unknown rule "room-overlaps"`},
+		{"validate bad format", []string{"validate", faults, "--format", "xml"}, 2, ``, `--format must be text or json`},
+		{"missing file", []string{"validate", "nope.csv"}, 3, ``, `^docket: nope.csv: no such file\n$`},
+		{"convert to stdout", []string{"convert", sample, "-", "--to", "ndjson"}, 0, `^\{"id":"MAIN-1"`, ""},
+		{"convert needs --to", []string{"convert", sample, "-"}, 2, ``, `needs --to FORMAT`},
+		{"convert same file", []string{"convert", sample, sample}, 2, ``, `refusing to overwrite the input`},
+		{"convert to contradicts", []string{"convert", sample, filepath.Join(dir, "x.json"), "--to", "csv"}, 2, ``, `--to csv contradicts the extension`},
+		{"convert unknown ext", []string{"convert", sample, filepath.Join(dir, "x.pdf")}, 2, ``, `unknown file extension ".pdf"`},
+		{"convert unknown format", []string{"convert", sample, "-", "--to", "pdf"}, 2, ``, `unknown format "pdf" \(valid: csv, json, markdown, ndjson, tsv, xlsx\)`},
+		{"unknown command", []string{"exprt"}, 2, ``, `unknown command "exprt"`},
+		{"typo command", []string{"tabel", sample}, 2, ``, `did you mean "table"\?`},
+		{"unknown flag", []string{"table", sample, "--colour"}, 2, ``, `flag provided but not defined: -colour`},
+		{"rules", []string{"rules"}, 0, `room-overlap +error +two sessions in one room`, ""},
+		{"rules one", []string{"rules", "person-overlap"}, 0, `"jose nunez" are one\s+person`, ""},
+		{"rules unknown", []string{"rules", "room-overlaps"}, 2, ``, `did you mean "room-overlap"`},
+		{"version", []string{"--version"}, 0, `docket version`, ""},
+		{"help", []string{"--help"}, 0, `convert`, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := run(t, "", c.args...)
+			if code != c.code {
+				t.Errorf("exit code = %d, want %d\nstderr: %s", code, c.code, errs)
+			}
+			check := func(stream, got, want string) {
+				if want == "" {
+					if got != "" {
+						t.Errorf("%s should be empty, got:\n%s", stream, got)
+					}
+					return
+				}
+				if !regexp.MustCompile(want).MatchString(got) {
+					t.Errorf("%s does not match %q:\n%s", stream, want, got)
+				}
+			}
+			check("stdout", out, c.stdout)
+			check("stderr", errs, c.stderr)
+		})
+	}
+}
+
+// TestFlagsAnywhere checks that a flag gives the same output wherever it
+// is typed.
+func TestFlagsAnywhere(t *testing.T) {
+	a, _, _ := run(t, "", "table", "--show-tz", "Europe/Berlin", "--day", "2023-10-11", sample)
+	b, _, _ := run(t, "", "table", sample, "--show-tz", "Europe/Berlin", "--day", "2023-10-11")
+	c, _, _ := run(t, "", "table", "--show-tz=Europe/Berlin", sample, "--day=2023-10-11")
+	if a != b || a != c || a == "" {
+		t.Errorf("outputs differ:\n%s\n---\n%s\n---\n%s", a, b, c)
+	}
+	if !strings.Contains(a, "10:45–11:45") {
+		t.Errorf("OF168 should start 10:45 in Berlin:\n%s", a)
+	}
+}
+
+func TestValidateJSONContract(t *testing.T) {
+	out, _, code := run(t, "", "validate", faults, "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1", code)
+	}
+	var rep struct {
+		Findings []map[string]any `json:"findings"`
+		Errors   int              `json:"errors"`
+		Warnings int              `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	keys := []string{"rule", "severity", "file", "sheet", "row", "column", "session", "message", "hint"}
+	for _, f := range rep.Findings {
+		if len(f) != len(keys) {
+			t.Errorf("finding has keys %v, want exactly %v", f, keys)
+		}
+		for _, k := range keys {
+			if _, ok := f[k]; !ok {
+				t.Errorf("finding lacks %q: %v", k, f)
+			}
+		}
+	}
+	// Every planted fault is found at its spreadsheet row and column, and
+	// nothing else is an error.
+	want := readExpected(t, "../testdata/faults-expected.tsv")
+	var got []string
+	for _, f := range rep.Findings {
+		if f["severity"] == "error" || f["rule"] == "unknown-stakeholder" || f["rule"] == "unknown-region" {
+			got = append(got, f["rule"].(string)+" "+strconv.Itoa(int(f["row"].(float64)))+" "+f["column"].(string)+" "+f["session"].(string))
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rep.Errors != 9 {
+		t.Errorf("errors = %d, want 9", rep.Errors)
+	}
+}
+
+func readExpected(t *testing.T, path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Scan() // header
+	for sc.Scan() {
+		out = append(out, strings.ReplaceAll(sc.Text(), "\t", " "))
+	}
+	return out
+}
+
+func TestConvertWritesFilesAndReadsStdin(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{"csv", "tsv", "json", "ndjson", "xlsx", "md"} {
+		out := filepath.Join(dir, "programme."+ext)
+		_, errs, code := run(t, "", "convert", sample, out)
+		if code != 0 {
+			t.Fatalf("convert to %s: exit %d: %s", ext, code, errs)
+		}
+		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", out, err)
+		}
+	}
+	// The workbook docket wrote reads back as the same programme, also
+	// through standard input.
+	want, _, _ := run(t, "", "convert", sample, "-", "--to", "json")
+	data, _ := os.ReadFile(filepath.Join(dir, "programme.xlsx"))
+	got, errs, code := run(t, string(data), "convert", "-", "-", "--to", "json")
+	if code != 0 || got != want {
+		t.Errorf("xlsx via stdin: exit %d %s\n%.300s", code, errs, got)
+	}
+	csvData, _ := os.ReadFile(sample)
+	got, _, _ = run(t, string(csvData), "convert", "-", "-", "--to", "json")
+	if got != want {
+		t.Error("csv via stdin differs")
+	}
+}
+
+func TestTZFlag(t *testing.T) {
+	in := "id,title,date,start,end,room\nA1,Opening,2023-10-11,09:00,10:00,Hall\n"
+	out, _, code := run(t, in, "convert", "-", "-", "--to", "ndjson", "--tz", "Asia/Tokyo")
+	if code != 0 || !strings.Contains(out, `"start":"2023-10-11T09:00:00+09:00"`) || !strings.Contains(out, `"timezone":"Asia/Tokyo"`) {
+		t.Errorf("--tz not applied: %s", out)
+	}
+	out, _, _ = run(t, in, "convert", "-", "-", "--to", "ndjson")
+	if !strings.Contains(out, `"start":"2023-10-11T09:00:00Z"`) {
+		t.Errorf("without --tz times are UTC: %s", out)
+	}
+	// A timezone column wins over --tz for its rows.
+	in2 := "id,title,date,start,end,room,timezone\nA1,Opening,2023-10-11,09:00,10:00,Hall,Europe/Oslo\n"
+	out, _, _ = run(t, in2, "convert", "-", "-", "--to", "ndjson", "--tz", "Asia/Tokyo")
+	if !strings.Contains(out, `"start":"2023-10-11T09:00:00+02:00"`) {
+		t.Errorf("the timezone column should win: %s", out)
+	}
+}
+
+func TestWarnsAboutUnreadableValues(t *testing.T) {
+	in := "id,title,date,start,end,room\nA1,Opening,2023-10-11,9 o'clock,10:00,Hall\n"
+	out, errs, code := run(t, in, "convert", "-", "-", "--to", "csv")
+	if code != 0 || !strings.Contains(errs, "1 value could not be read") || !strings.HasPrefix(out, "id,title") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	_, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv", "--quiet")
+	if errs != "" {
+		t.Errorf("--quiet should silence warnings: %q", errs)
+	}
+}

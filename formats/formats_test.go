@@ -1,0 +1,385 @@
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const (
+	sampleCSV  = "../testdata/sample.csv"
+	sampleXLSX = "../testdata/sample.xlsx"
+)
+
+func init() {
+	// Golden output must not depend on the machine's zone.
+	time.Local = time.UTC
+}
+
+func readFile(t *testing.T, path string, opts ReadOptions) *schedule.Programme {
+	t.Helper()
+	p, err := ReadProgramme(Input{Name: filepath.Base(path), Path: path}, opts)
+	if err != nil {
+		t.Fatalf("reading %s: %v", path, err)
+	}
+	return p
+}
+
+func render(t *testing.T, name string, p *schedule.Programme) string {
+	t.Helper()
+	f, err := Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b, p, WriteOptions{}); err != nil {
+		t.Fatalf("writing %s: %v", name, err)
+	}
+	return b.String()
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./formats -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file:\n%s\n(run go test ./formats -update if the change is intended, and review the diff)", name, firstDiff(string(want), got))
+	}
+}
+
+// firstDiff shows the first differing line of want and got.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n want: " + w + "\n  got: " + g
+		}
+	}
+	return "(same lines, different line ends)"
+}
+
+func TestSampleCSVAndXLSXGiveTheSameProgramme(t *testing.T) {
+	fromCSV := render(t, "json", readFile(t, sampleCSV, ReadOptions{}))
+	fromXLSX := render(t, "json", readFile(t, sampleXLSX, ReadOptions{}))
+	if fromCSV != fromXLSX {
+		t.Errorf("sample.csv and sample.xlsx differ as JSON:\n%s", firstDiff(fromCSV, fromXLSX))
+	}
+}
+
+// TestRoundTrip writes the sample in each canonical format and reads it
+// back: the programme must come back unchanged.
+func TestRoundTrip(t *testing.T) {
+	orig := readFile(t, sampleCSV, ReadOptions{})
+	want := render(t, "json", orig)
+	for _, name := range []string{"csv", "tsv", "xlsx"} {
+		t.Run(name, func(t *testing.T) {
+			f, _ := Lookup(name)
+			path := filepath.Join(t.TempDir(), "programme"+f.Extensions[0])
+			if err := WriteFile(path, func(w io.Writer) error { return f.Write(w, orig, WriteOptions{}) }); err != nil {
+				t.Fatal(err)
+			}
+			back := readFile(t, path, ReadOptions{})
+			if got := render(t, "json", back); got != want {
+				t.Errorf("round trip through %s changed the programme:\n%s", name, firstDiff(want, got))
+			}
+			if len(back.Problems) > 0 {
+				t.Errorf("reading our own %s found problems: %+v", name, back.Problems)
+			}
+			// Writing what was read gives the same bytes again.
+			if name != "xlsx" && render(t, name, back) != render(t, name, orig) {
+				t.Errorf("%s output is not stable across a round trip", name)
+			}
+		})
+	}
+}
+
+func TestSeedSession(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	var s *schedule.Session
+	for _, x := range p.Sessions {
+		if x.ID == "Open Forum #168" {
+			s = x
+		}
+	}
+	if s == nil {
+		t.Fatal("the seed session Open Forum #168 is missing from the sample")
+	}
+	checks := []struct{ what, got, want string }{
+		{"type", s.Type, "Open Forum"},
+		{"format", s.Format, "Panel"},
+		{"start (UTC)", s.Start.UTC().Format(time.RFC3339), "2023-10-11T08:45:00Z"},
+		{"end (UTC)", s.End.UTC().Format(time.RFC3339), "2023-10-11T09:45:00Z"},
+		{"start (local)", s.Start.Format(time.RFC3339), "2023-10-11T17:45:00+09:00"},
+		{"timezone", s.Timezone, "Asia/Tokyo"},
+		{"room", s.Room, "WS 7 – Room K"},
+		{"theme", s.Theme, "Harmonising Global Digital Infrastructure"},
+		{"subtheme", s.Subtheme, "Global Digital Governance & Cooperation"},
+		{"sdgs", strings.Join(s.SDGs, " "), "9.1 16.6 16.7 17.17 17.6 17.8"},
+		{"speaker 1", s.Speakers[0].Name + "|" + s.Speakers[0].Stakeholder + "|" + s.Speakers[0].Region + "|" + s.Speakers[0].Participation,
+			"Valeriya Ionan|Government|Eastern European Group|online"},
+		{"speaker 2 stakeholder alias", s.Speakers[1].Stakeholder, "Civil Society"},
+		{"speaker 3", s.Speakers[2].Stakeholder + "|" + s.Speakers[2].Region + "|" + s.Speakers[2].Participation,
+			"Intergovernmental Organization|African Group|onsite"},
+		{"onsite moderator", s.OnsiteModerator.Name + "|" + s.OnsiteModerator.Organization, "Aishwarya Salvi|GIZ"},
+		{"online moderator", s.OnlineModerator.Name, "Torge Wolters"},
+		{"rapporteur", s.Rapporteur.Name, "Philipp Schulte"},
+		{"organizers", strings.Join(names(s.Organizers), ", "), "Heiko Wildner, Aishwarya Salvi, Tina Schams, Philipp Schulte"},
+	}
+	if s.DeclaredMinutes != 60 {
+		t.Errorf("declared minutes = %d, want 60", s.DeclaredMinutes)
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	if !strings.Contains(s.Description, "digital public infrastructure (DPI)") || s.KeyTakeaways == "" || s.CallToAction == "" || s.Report == "" {
+		t.Error("long texts of the seed are missing")
+	}
+	if got := s.ExtraValue("Capacity"); got == "" {
+		t.Error("the extra column Capacity was not carried")
+	}
+}
+
+func names(ps []schedule.Person) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Name
+	}
+	return out
+}
+
+func TestGoldenOutputs(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	for _, name := range []string{"json", "csv", "markdown"} {
+		t.Run(name, func(t *testing.T) { golden(t, "sample."+name, render(t, name, p)) })
+	}
+	t.Run("table", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := RenderList(&b, p.Sessions, TableOptions{Width: 120, ASCII: true}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "sample.table.txt", b.String())
+	})
+	t.Run("grid", func(t *testing.T) {
+		day := schedule.Filter{Day: "2023-10-11"}.Apply(p.Sessions)
+		var b bytes.Buffer
+		if err := RenderGrid(&b, day, TableOptions{Width: 160, ASCII: true}); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "sample.grid.txt", b.String())
+	})
+	t.Run("table in another zone", func(t *testing.T) {
+		berlin, _ := time.LoadLocation("Europe/Berlin")
+		var b bytes.Buffer
+		day := schedule.Filter{Day: "2023-10-11", Loc: berlin, Room: "room k"}.Apply(p.Sessions)
+		if err := RenderList(&b, day, TableOptions{Width: 100, ASCII: true, Loc: berlin}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "10:45–11:45") || !strings.Contains(b.String(), "Europe/Berlin (UTC+02:00)") {
+			t.Errorf("OF168 should show 10:45–11:45 Berlin time:\n%s", b.String())
+		}
+		golden(t, "sample.berlin.txt", b.String())
+	})
+}
+
+func TestTextEncodingsAndDelimiters(t *testing.T) {
+	const tidy = "id,title,date,start,end,room,speakers\nS1,Café “Ñ” talk,2023-10-11,09:00,10:00,Room A,\"José Núñez, Chair, Org, Civil Society, GRULAC (online)\nAnna Berg, , , Gov, WEOG\"\n"
+	want := render(t, "json", mustRead(t, "tidy.csv", []byte(tidy)))
+	utf16 := func(s string, bom []byte, le bool) []byte {
+		out := append([]byte{}, bom...)
+		for _, r := range s {
+			if r > 0xFFFF {
+				t.Fatal("test text must be in the BMP")
+			}
+			if le {
+				out = append(out, byte(r), byte(r>>8))
+			} else {
+				out = append(out, byte(r>>8), byte(r))
+			}
+		}
+		return out
+	}
+	cp1252 := strings.NewReplacer("é", "\xe9", "“", "\x93", "”", "\x94", "Ñ", "\xd1", "ñ", "\xf1", "ú", "\xfa").Replace(tidy)
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"utf8-bom", append([]byte{0xEF, 0xBB, 0xBF}, tidy...)},
+		{"crlf", []byte(strings.ReplaceAll(tidy, "\n", "\r\n"))},
+		{"semicolon", []byte("id;title;date;start;end;room;speakers\nS1;Café “Ñ” talk;2023-10-11;09:00;10:00;Room A;\"José Núñez, Chair, Org, Civil Society, GRULAC (online)\nAnna Berg, , , Gov, WEOG\"\n")},
+		{"tab", []byte(strings.NewReplacer("id,title,date,start,end,room,speakers", "id\ttitle\tdate\tstart\tend\troom\tspeakers", "S1,", "S1\t", "talk,", "talk\t", "2023-10-11,", "2023-10-11\t", "09:00,", "09:00\t", "10:00,", "10:00\t", "Room A,", "Room A\t").Replace(tidy))},
+		{"utf16le", utf16(strings.NewReplacer("id,title,date,start,end,room,speakers", "id\ttitle\tdate\tstart\tend\troom\tspeakers", "S1,", "S1\t", "talk,", "talk\t", "2023-10-11,", "2023-10-11\t", "09:00,", "09:00\t", "10:00,", "10:00\t", "Room A,", "Room A\t").Replace(tidy), []byte{0xFF, 0xFE}, true)},
+		{"windows-1252", []byte(cp1252)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := render(t, "json", mustRead(t, "tidy.csv", c.data))
+			if got != want {
+				t.Errorf("differs from the tidy UTF-8 file:\n%s", firstDiff(want, got))
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, name string, data []byte) *schedule.Programme {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadProgramme(Input{Name: name, Path: path}, ReadOptions{})
+	if err != nil {
+		t.Fatalf("reading %s: %v", name, err)
+	}
+	return p
+}
+
+func TestUnreadableInputs(t *testing.T) {
+	cases := []struct {
+		name, file string
+		data       []byte
+		want       string
+	}{
+		{"legacy xls", "old.xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}, "save it as .xlsx"},
+		{"encrypted", "locked.xlsx", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0}, "password-protected"},
+		{"text named xlsx", "fake.xlsx", []byte("id,title\n1,x\n"), "not an Excel workbook"},
+		{"corrupt zip", "broken.xlsx", []byte("PK\x03\x04garbage"), "damaged"},
+		{"ods", "sheet.ods", []byte("PK\x03\x04garbage"), "save it as .xlsx or .csv"},
+		{"empty csv", "empty.csv", nil, "empty"},
+		{"no header", "noheader.csv", []byte("a,b,c\n1,2,3\n"), "no header row found"},
+		{"binary", "blob.csv", []byte("id,title\x00\x01\x02"), "binary"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), c.file)
+			if err := os.WriteFile(path, c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := ReadProgramme(Input{Name: c.file, Path: path}, ReadOptions{})
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("err = %v, want an *InputError", err)
+			}
+			if !strings.HasPrefix(err.Error(), c.file+":") || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %q, want it to start with %q and mention %q", err, c.file+":", c.want)
+			}
+		})
+	}
+	_, err := ReadProgramme(Input{Name: "missing.csv", Path: filepath.Join(t.TempDir(), "missing.csv")}, ReadOptions{})
+	if err == nil || err.Error() != "missing.csv: no such file" {
+		t.Errorf("missing file: err = %v", err)
+	}
+}
+
+func TestSheetChoice(t *testing.T) {
+	_, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Sheet: "Programme"})
+	if err == nil || !strings.Contains(err.Error(), `no sheet named "Programme" (sheets: Sessions, Speakers)`) {
+		t.Errorf("err = %v, want the list of sheets", err)
+	}
+	p, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Sheet: "sessions"})
+	if err != nil || len(p.Sessions) == 0 {
+		t.Errorf("--sheet is case-insensitive: %v", err)
+	}
+}
+
+func TestMarkdownEscapesUserText(t *testing.T) {
+	p := &schedule.Programme{Sessions: []*schedule.Session{{
+		ID: "X1", Title: "<script>alert(1)</script> [click](javascript:alert(1)) | *bold*",
+		Room: "A|B", Description: "line one\n# not a heading",
+		Start: time.Date(2023, 10, 11, 9, 0, 0, 0, time.UTC), End: time.Date(2023, 10, 11, 10, 0, 0, 0, time.UTC), Timezone: "UTC",
+	}}}
+	md := render(t, "markdown", p)
+	for _, bad := range []string{"<script>", " ](javascript:", ")](javascript:", "| *bold*", "\n# not a heading"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("markdown output contains %q unescaped:\n%s", bad, md)
+		}
+	}
+	if !strings.Contains(md, `\[click\](javascript:`) {
+		t.Errorf("the link brackets should be escaped:\n%s", md)
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "| 09:00") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != 6 {
+			t.Errorf("table row has the wrong number of cells: %s", line)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	for name, want := range map[string]string{"md": "markdown", "JSON": "json", "jsonl": "ndjson", "excel": "xlsx"} {
+		f, err := Lookup(name)
+		if err != nil || f.Name != want {
+			t.Errorf("Lookup(%q) = %v, %v; want %s", name, f, err, want)
+		}
+	}
+	if _, err := Lookup("pdf"); err == nil || !strings.Contains(err.Error(), "valid: csv, json, markdown, ndjson, tsv, xlsx") {
+		t.Errorf("Lookup(pdf) error = %v", err)
+	}
+	for path, want := range map[string]string{"a.CSV": "csv", "b.xlsm": "xlsx", "c.md": "markdown", "d.jsonl": "ndjson"} {
+		f, err := ForPath(path)
+		if err != nil || f.Name != want {
+			t.Errorf("ForPath(%q) = %v, %v; want %s", path, f, err, want)
+		}
+	}
+}
+
+func TestWriteFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.csv")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, func(w io.Writer) error {
+		w.Write([]byte("partial"))
+		return errors.New("boom")
+	})
+	if err == nil {
+		t.Fatal("want the write error back")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("a failed write changed the old file to %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a failed write left files behind: %v", entries)
+	}
+	if err := WriteFile(path, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("file = %q, want new", b)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode = %v, want the old file's 0644", st.Mode().Perm())
+	}
+}
