@@ -209,8 +209,8 @@ func writeJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 		if i > 0 {
 			bw.WriteString(",")
 		}
-		bw.WriteString("\n  ")
-		b, err := marshalIndent(toJSONSession(s, p.ExtraColumns), "  ")
+		bw.WriteString("\n    ")
+		b, err := marshalIndent(toJSONSession(s, p.ExtraColumns), "    ")
 		if err != nil {
 			return err
 		}
