@@ -233,6 +233,14 @@ func IsSDGTarget(code string) bool {
 // SDGGoal returns the short name of goal n ("Quality education").
 func SDGGoal(n int) string { loadOnce.Do(load); return sdgGoals[n] }
 
+// moreStakeholderAliases are short forms organizer sheets use that the
+// shared vocabulary file does not list (DESIGN.md names CS and IGO).
+var moreStakeholderAliases = map[string][]string{
+	"Civil Society":                  {"CS"},
+	"Technical Community":            {"Tech", "Technical Community (Academia)"},
+	"Intergovernmental Organization": {"IO", "IOs"},
+}
+
 func newVocabulary(name string) *Vocabulary {
 	return &Vocabulary{Name: name, index: map[string]*Term{}}
 }
@@ -240,7 +248,7 @@ func newVocabulary(name string) *Vocabulary {
 func load() {
 	stake = newVocabulary("stakeholder group")
 	for _, r := range readCSV("stakeholder_groups.csv") {
-		stake.add(&Term{Name: r["name"], Aliases: split(r["aliases"])})
+		stake.add(&Term{Name: r["name"], Aliases: append(split(r["aliases"]), moreStakeholderAliases[r["name"]]...)})
 	}
 	regions = newVocabulary("regional group")
 	for _, r := range readCSV("regional_groups.csv") {

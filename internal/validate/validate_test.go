@@ -1,0 +1,235 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var tokyo, _ = time.LoadLocation("Asia/Tokyo")
+
+// at returns a time on 11 October 2023 in Tokyo.
+func at(hhmm string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", "2023-10-11 "+hhmm, tokyo)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+var row = 1
+
+// sess builds a valid session on the next row; change what a case needs.
+func sess(id, room, start, end string, speakers ...string) *schedule.Session {
+	row++
+	s := &schedule.Session{
+		ID: id, Title: "Title of " + id, Room: room, Timezone: "Asia/Tokyo",
+		Src: schedule.Source{File: "p.csv", Row: row}, Cols: map[schedule.Field]string{schedule.FieldRoom: "Venue"},
+	}
+	if start != "" {
+		s.Start = at(start)
+	}
+	if end != "" {
+		s.End = at(end)
+	}
+	for _, sp := range speakers {
+		s.Speakers = append(s.Speakers, schedule.ParsePerson(sp))
+	}
+	return s
+}
+
+// brief renders findings as "rule row column: message" for comparison.
+func brief(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s %d %s %s: %s\n", f.Severity, f.Row, f.Rule, f.Column, f.Message)
+	}
+	return b.String()
+}
+
+func TestRules(t *testing.T) {
+	cases := []struct {
+		name     string
+		sessions func() []*schedule.Session
+		want     []string // substrings, one per finding, in order
+	}{
+		{"clean", func() []*schedule.Session {
+			return []*schedule.Session{sess("A", "Hall", "09:00", "10:00"), sess("B", "Hall", "10:00", "11:00")}
+		}, nil},
+		{"missing fields", func() []*schedule.Session {
+			a := sess("", "Hall", "09:00", "10:00")
+			b := sess("B", "", "09:00", "10:00")
+			b.Title = ""
+			c := sess("C", "Hall", "", "")
+			d := sess("D", "Room 2", "09:00", "")
+			return []*schedule.Session{a, b, c, d}
+		}, []string{
+			"error 2 missing-field id: the session has no id",
+			"error 3 missing-field Venue: the session is scheduled but has no room",
+			"error 3 missing-field title: the session has no title",
+			"error 4 missing-field start: the session has no start time",
+			"error 5 missing-field end: the session has a start but no end",
+		}},
+		{"duplicate ids, case-insensitive, each repeat names the first", func() []*schedule.Session {
+			return []*schedule.Session{sess("WS #1", "A", "09:00", "10:00"), sess("X", "B", "09:00", "10:00"), sess("ws #1", "C", "09:00", "10:00"), sess("WS #1", "D", "09:00", "10:00")}
+		}, []string{
+			`error 4 duplicate-id id: id "ws #1" is also used on row 2`,
+			`error 5 duplicate-id id: id "WS #1" is also used on row 2`,
+		}},
+		{"end before start and zero length", func() []*schedule.Session {
+			return []*schedule.Session{sess("A", "Hall", "10:00", "09:00"), sess("B", "Room", "10:00", "10:00")}
+		}, []string{
+			"error 2 end-before-start end: end 09:00 is not after start 10:00",
+			"error 3 end-before-start end: end 10:00 is not after start 10:00",
+		}},
+		{"room overlap: folded names, touching is fine, reported on the later row", func() []*schedule.Session {
+			return []*schedule.Session{
+				sess("A", "WS 7 – Room K", "10:00", "11:00"),
+				sess("B", "ws 7 – room k", "09:00", "10:30"),
+				sess("C", "WS 7 – Room K", "11:00", "12:00"),
+				sess("D", "Other", "09:00", "12:00"),
+			}
+		}, []string{
+			"error 3 room-overlap Venue: ws 7 – room k is booked by A (row 2) at the same time",
+		}},
+		{"room overlap: a long session overlaps two later ones", func() []*schedule.Session {
+			return []*schedule.Session{sess("L", "Hall", "09:00", "12:00"), sess("M", "Hall", "09:30", "10:00"), sess("N", "Hall", "11:00", "11:30")}
+		}, []string{
+			"error 3 room-overlap Venue: Hall is booked by L (row 2)",
+			"error 4 room-overlap Venue: Hall is booked by L (row 2)",
+		}},
+		{"person overlap: accents, case, spaces folded; same session twice is fine", func() []*schedule.Session {
+			a := sess("A", "Hall", "09:00", "10:00", "José Núñez, Chair, Org, Government, GRULAC")
+			a.OnsiteModerator = &schedule.Person{Name: "José Núñez"}
+			b := sess("B", "Room 2", "09:30", "10:30", "jose  nunez, , , Civil Society, WEOG")
+			c := sess("C", "Room 3", "10:30", "11:00", "JOSÉ NÚÑEZ")
+			return []*schedule.Session{a, b, c}
+		}, []string{
+			"error 3 person-overlap speakers: jose  nunez is also in A (row 2), which overlaps",
+		}},
+		{"vocabularies and SDGs", func() []*schedule.Session {
+			a := sess("A", "Hall", "09:00", "10:00", "Ana, Chair, Org, Civil Socity, Westeros Group", "Ben, Lead, Org, CS, GRULAC")
+			a.SDGs = []string{"9.1", "16.11", "18.1", "16.a"}
+			a.Type = "Worksop"
+			return []*schedule.Session{a}
+		}, []string{
+			`error 2 bad-sdg sdgs: "16.11" is not one of the 169 SDG targets`,
+			`error 2 bad-sdg sdgs: "18.1" is not one of the 169 SDG targets`,
+			`warning 2 unknown-region speakers: Ana: "Westeros Group" is not a known regional group`,
+			`warning 2 unknown-stakeholder speakers: Ana: "Civil Socity" is not a known stakeholder group`,
+			`warning 2 unknown-type type: "Worksop" is not a known session type`,
+		}},
+		{"duration mismatch", func() []*schedule.Session {
+			a := sess("A", "Hall", "09:00", "10:30")
+			a.DeclaredMinutes = 60
+			b := sess("B", "Room", "09:00", "10:00")
+			b.DeclaredMinutes = 60
+			return []*schedule.Session{a, b}
+		}, []string{"warning 2 duration-mismatch end: the session runs 90 minutes but its format declares 60"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			row = 1
+			p := &schedule.Programme{Sessions: c.sessions()}
+			got := Run(p, Options{})
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d findings, want %d:\n%s", len(got), len(c.want), brief(got))
+			}
+			lines := strings.Split(strings.TrimSpace(brief(got)), "\n")
+			for i, w := range c.want {
+				if !strings.Contains(lines[i], w) {
+					t.Errorf("finding %d = %q\n want it to contain %q", i, lines[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestHints(t *testing.T) {
+	row = 1
+	a := sess("A", "Hall", "09:00", "10:00", "Ana, Chair, Org, Civil Socity, Westeros Group")
+	a.SDGs = []string{"16.11"}
+	hints := map[string]string{}
+	for _, f := range Run(&schedule.Programme{Sessions: []*schedule.Session{a}}, Options{}) {
+		hints[f.Rule] = f.Hint
+	}
+	want := map[string]string{
+		"unknown-stakeholder": "did you mean Civil Society?",
+		"bad-sdg":             "goal 16 has targets 16.1 to 16.b",
+	}
+	for rule, h := range want {
+		if hints[rule] != h {
+			t.Errorf("%s hint = %q, want %q", rule, hints[rule], h)
+		}
+	}
+	if !strings.HasPrefix(hints["unknown-region"], "known: African Group") {
+		t.Errorf("unknown-region hint = %q, want the list of regions", hints["unknown-region"])
+	}
+}
+
+func TestOptions(t *testing.T) {
+	row = 1
+	a := sess("A", "Hall", "09:00", "10:00", "Ana, Chair, Org, Civil Socity, GRULAC")
+	b := sess("B", "Hall", "09:30", "10:30")
+	p := &schedule.Programme{Sessions: []*schedule.Session{a, b}}
+	if got := brief(Run(p, Options{Ignore: []string{"room-overlap"}})); strings.Contains(got, "room-overlap") {
+		t.Errorf("--ignore room-overlap kept it:\n%s", got)
+	}
+	if e, _ := Count(Run(p, Options{Error: []string{"unknown-stakeholder"}})); e != 2 {
+		t.Errorf("--error unknown-stakeholder: %d errors, want 2", e)
+	}
+	if e, w := Count(Run(p, Options{Strict: true})); e != 2 || w != 0 {
+		t.Errorf("--strict: %d errors, %d warnings; want 2, 0", e, w)
+	}
+}
+
+func TestReaderProblemsBecomeFindings(t *testing.T) {
+	p := &schedule.Programme{
+		Sessions: []*schedule.Session{{ID: "A", Title: "T", Src: schedule.Source{File: "p.xlsx", Sheet: "S", Row: 7}}},
+		Problems: []schedule.Problem{{Rule: "bad-time", Src: schedule.Source{File: "p.xlsx", Sheet: "S", Row: 7}, Column: "Start", Session: "A", Message: `start "25:61" is not a date or time`}},
+	}
+	got := Run(p, Options{})
+	// The unreadable start is the one finding: no "missing start" on top.
+	if len(got) != 1 || got[0].Rule != "bad-time" || got[0].Severity != Error || got[0].Sheet != "S" || got[0].Row != 7 || got[0].Column != "Start" {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestRulesAreDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if seen[r.Name] {
+			t.Errorf("rule %s listed twice", r.Name)
+		}
+		seen[r.Name] = true
+		if r.Summary == "" || len(r.Doc) < 40 || (r.Severity != Error && r.Severity != Warning) {
+			t.Errorf("rule %s lacks a summary, doc or severity", r.Name)
+		}
+	}
+}
+
+// BenchmarkValidate measures the checks on a large programme: the overlap
+// sweeps must stay O(n log n).
+func BenchmarkValidate(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := &schedule.Programme{}
+			base := at("08:00")
+			for i := range n {
+				st := base.Add(time.Duration(i/50) * time.Hour)
+				p.Sessions = append(p.Sessions, &schedule.Session{
+					ID: fmt.Sprintf("S%d", i), Title: "T", Room: fmt.Sprintf("Room %d", i%50), Timezone: "Asia/Tokyo",
+					Start: st, End: st.Add(50 * time.Minute), Src: schedule.Source{File: "p.csv", Row: i + 2},
+					Speakers: []schedule.Person{{Name: fmt.Sprintf("Person %d", i%997), Stakeholder: "Government", Region: "African Group"}},
+				})
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				Run(p, Options{})
+			}
+		})
+	}
+}
