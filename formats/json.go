@@ -2,10 +2,10 @@ package formats
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"io"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/docket-forum/docket/internal/schedule"
 )
@@ -30,161 +30,239 @@ func init() {
 	register(ndjsonFormat)
 }
 
-// jsonPerson is a person in the JSON contract.
-type jsonPerson struct {
-	Name          string `json:"name"`
-	Role          string `json:"role"`
-	Organization  string `json:"organization"`
-	Stakeholder   string `json:"stakeholder"`
-	Region        string `json:"region"`
-	Participation string `json:"participation"`
-	Email         string `json:"email"`
+// The JSON contract is written by hand rather than through encoding/json:
+// the field order is the documented one, and reflection and re-indenting
+// cost more than reading the CSV on large programmes.
+
+// jsonWriter appends JSON to a buffer with optional indentation.
+type jsonWriter struct {
+	buf    []byte
+	indent bool
+	depth  int
+	first  []bool // per open container: no member written yet
 }
 
-// jsonSession is a session in the JSON contract; the field order is the
-// documented one.
-type jsonSession struct {
-	ID               string       `json:"id"`
-	Title            string       `json:"title"`
-	Type             string       `json:"type"`
-	Format           string       `json:"format"`
-	DeclaredMinutes  *int         `json:"declared_minutes"`
-	Start            *string      `json:"start"`
-	End              *string      `json:"end"`
-	Timezone         string       `json:"timezone"`
-	Room             string       `json:"room"`
-	Theme            string       `json:"theme"`
-	Subtheme         string       `json:"subtheme"`
-	Description      string       `json:"description"`
-	PolicyQuestions  string       `json:"policy_questions"`
-	ExpectedOutcomes string       `json:"expected_outcomes"`
-	Organizers       []jsonPerson `json:"organizers"`
-	Speakers         []jsonPerson `json:"speakers"`
-	OnsiteModerator  *jsonPerson  `json:"onsite_moderator"`
-	OnlineModerator  *jsonPerson  `json:"online_moderator"`
-	Rapporteur       *jsonPerson  `json:"rapporteur"`
-	SDGs             []string     `json:"sdgs"`
-	KeyTakeaways     string       `json:"key_takeaways"`
-	CallToAction     string       `json:"call_to_action"`
-	Report           string       `json:"report"`
-	Tags             []string     `json:"tags"`
-	Language         string       `json:"language"`
-	URL              string       `json:"url"`
-	Extra            orderedExtra `json:"extra"`
-}
-
-type jsonProgramme struct {
-	Name     string `json:"name"`
-	Timezone string `json:"timezone"`
-	FirstDay string `json:"first_day"`
-	LastDay  string `json:"last_day"`
-	Venue    string `json:"venue"`
-}
-
-// orderedExtra marshals extra columns as an object in input column order.
-type orderedExtra []schedule.Extra
-
-func (o orderedExtra) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, e := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := marshalNoEscape(e.Name)
-		if err != nil {
-			return nil, err
-		}
-		v, err := marshalNoEscape(e.Value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
+func (j *jsonWriter) newline() {
+	if !j.indent {
+		return
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	j.buf = append(j.buf, '\n')
+	for range j.depth {
+		j.buf = append(j.buf, "  "...)
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-func toJSONPerson(p schedule.Person) jsonPerson {
-	return jsonPerson(p)
+func (j *jsonWriter) open(c byte) {
+	j.buf = append(j.buf, c)
+	j.depth++
+	j.first = append(j.first, true)
 }
 
-func toJSONPersons(ps []schedule.Person) []jsonPerson {
-	out := make([]jsonPerson, len(ps))
-	for i, p := range ps {
-		out[i] = toJSONPerson(p)
+func (j *jsonWriter) close(c byte) {
+	empty := j.first[len(j.first)-1]
+	j.first = j.first[:len(j.first)-1]
+	j.depth--
+	if !empty {
+		j.newline()
 	}
-	return out
+	j.buf = append(j.buf, c)
 }
 
-func optPerson(p *schedule.Person) *jsonPerson {
+// member starts an object member or array element.
+func (j *jsonWriter) member() {
+	if !j.first[len(j.first)-1] {
+		j.buf = append(j.buf, ',')
+	}
+	j.first[len(j.first)-1] = false
+	j.newline()
+}
+
+func (j *jsonWriter) key(k string) {
+	j.member()
+	j.buf = appendJSONString(j.buf, k)
+	j.buf = append(j.buf, ':')
+	if j.indent {
+		j.buf = append(j.buf, ' ')
+	}
+}
+
+func (j *jsonWriter) str(k, v string) {
+	j.key(k)
+	j.buf = appendJSONString(j.buf, v)
+}
+
+func (j *jsonWriter) null(k string) {
+	j.key(k)
+	j.buf = append(j.buf, "null"...)
+}
+
+func (j *jsonWriter) strings(k string, vs []string) {
+	j.key(k)
+	j.open('[')
+	for _, v := range vs {
+		j.member()
+		j.buf = appendJSONString(j.buf, v)
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) person(p schedule.Person) {
+	j.open('{')
+	j.str("name", p.Name)
+	j.str("role", p.Role)
+	j.str("organization", p.Organization)
+	j.str("stakeholder", p.Stakeholder)
+	j.str("region", p.Region)
+	j.str("participation", p.Participation)
+	j.str("email", p.Email)
+	j.close('}')
+}
+
+func (j *jsonWriter) persons(k string, ps []schedule.Person) {
+	j.key(k)
+	j.open('[')
+	for _, p := range ps {
+		j.member()
+		j.person(p)
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) optPerson(k string, p *schedule.Person) {
 	if p == nil {
-		return nil
+		j.null(k)
+		return
 	}
-	j := toJSONPerson(*p)
-	return &j
+	j.key(k)
+	j.person(*p)
 }
 
-func rfc3339(t time.Time, loc *time.Location) *string {
+func (j *jsonWriter) instant(k string, t time.Time, loc *time.Location) {
 	if t.IsZero() {
-		return nil
+		j.null(k)
+		return
 	}
-	s := t.In(loc).Format(time.RFC3339)
-	return &s
+	j.key(k)
+	j.buf = append(j.buf, '"')
+	j.buf = t.In(loc).AppendFormat(j.buf, time.RFC3339)
+	j.buf = append(j.buf, '"')
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func toJSONSession(s *schedule.Session, extras []string) jsonSession {
+// session writes one session of the contract; every extra column of the
+// programme appears on every session, empty where the row had nothing, so
+// records have one shape.
+func (j *jsonWriter) session(s *schedule.Session, extras []string) {
 	loc := s.Location()
-	j := jsonSession{
-		ID: s.ID, Title: s.Title, Type: s.Type, Format: s.Format,
-		Start: rfc3339(s.Start, loc), End: rfc3339(s.End, loc), Timezone: s.Timezone,
-		Room: s.Room, Theme: s.Theme, Subtheme: s.Subtheme, Description: s.Description,
-		PolicyQuestions: s.PolicyQuestions, ExpectedOutcomes: s.ExpectedOutcomes,
-		Organizers: toJSONPersons(s.Organizers), Speakers: toJSONPersons(s.Speakers),
-		OnsiteModerator: optPerson(s.OnsiteModerator), OnlineModerator: optPerson(s.OnlineModerator),
-		Rapporteur: optPerson(s.Rapporteur), SDGs: nonNil(s.SDGs),
-		KeyTakeaways: s.KeyTakeaways, CallToAction: s.CallToAction, Report: s.Report,
-		Tags: nonNil(s.Tags), Language: s.Language, URL: s.URL,
-	}
+	j.open('{')
+	j.str("id", s.ID)
+	j.str("title", s.Title)
+	j.str("type", s.Type)
+	j.str("format", s.Format)
 	if s.DeclaredMinutes > 0 {
-		n := s.DeclaredMinutes
-		j.DeclaredMinutes = &n
+		j.key("declared_minutes")
+		j.buf = strconv.AppendInt(j.buf, int64(s.DeclaredMinutes), 10)
+	} else {
+		j.null("declared_minutes")
 	}
-	// Every extra column of the programme appears on every session, empty
-	// where the row had nothing, so records have one shape.
-	j.Extra = make(orderedExtra, len(extras))
-	for i, e := range extras {
-		j.Extra[i] = schedule.Extra{Name: e, Value: s.ExtraValue(e)}
+	j.instant("start", s.Start, loc)
+	j.instant("end", s.End, loc)
+	j.str("timezone", s.Timezone)
+	j.str("room", s.Room)
+	j.str("theme", s.Theme)
+	j.str("subtheme", s.Subtheme)
+	j.str("description", s.Description)
+	j.str("policy_questions", s.PolicyQuestions)
+	j.str("expected_outcomes", s.ExpectedOutcomes)
+	j.persons("organizers", s.Organizers)
+	j.persons("speakers", s.Speakers)
+	j.optPerson("onsite_moderator", s.OnsiteModerator)
+	j.optPerson("online_moderator", s.OnlineModerator)
+	j.optPerson("rapporteur", s.Rapporteur)
+	j.strings("sdgs", s.SDGs)
+	j.str("key_takeaways", s.KeyTakeaways)
+	j.str("call_to_action", s.CallToAction)
+	j.str("report", s.Report)
+	j.strings("tags", s.Tags)
+	j.str("language", s.Language)
+	j.str("url", s.URL)
+	j.key("extra")
+	j.open('{')
+	for _, e := range extras {
+		j.str(e, s.ExtraValue(e))
 	}
-	return j
+	j.close('}')
+	j.close('}')
 }
 
-func programmeMeta(p *schedule.Programme) jsonProgramme {
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string, escaping as encoding/json
+// does without HTML escaping: quotes, backslashes, control characters,
+// U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// programmeMeta is the contract's "programme" object.
+type programmeMetadata struct {
+	Name, Timezone, FirstDay, LastDay, Venue string
+}
+
+func programmeMeta(p *schedule.Programme) programmeMetadata {
 	first, last := p.FirstDay, p.LastDay
 	if first == "" || last == "" {
 		f, l := schedule.DayRange(p.Sessions)
 		first, last = cmpOr(first, f), cmpOr(last, l)
 	}
-	return jsonProgramme{Name: p.Name, Timezone: p.Timezone, FirstDay: first, LastDay: last, Venue: p.Venue}
+	return programmeMetadata{Name: p.Name, Timezone: p.Timezone, FirstDay: first, LastDay: last, Venue: p.Venue}
 }
 
 func cmpOr(a, b string) string {
@@ -195,51 +273,48 @@ func cmpOr(a, b string) string {
 }
 
 func writeJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
-	bw := bufio.NewWriter(w)
-	meta, err := marshalIndent(programmeMeta(p), "  ")
-	if err != nil {
-		return err
-	}
-	bw.WriteString("{\n  \"programme\": ")
-	bw.Write(meta)
-	bw.WriteString(",\n  \"sessions\": [")
-	// Sessions are encoded one at a time so that a large programme is
+	bw := bufio.NewWriterSize(w, 64<<10)
+	meta := programmeMeta(p)
+	j := &jsonWriter{indent: true}
+	j.open('{')
+	j.key("programme")
+	j.open('{')
+	j.str("name", meta.Name)
+	j.str("timezone", meta.Timezone)
+	j.str("first_day", meta.FirstDay)
+	j.str("last_day", meta.LastDay)
+	j.str("venue", meta.Venue)
+	j.close('}')
+	j.key("sessions")
+	j.open('[')
+	// Sessions are flushed one at a time so that a large programme is
 	// never held twice in memory as JSON.
-	for i, s := range p.Sessions {
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n    ")
-		b, err := marshalIndent(toJSONSession(s, p.ExtraColumns), "    ")
-		if err != nil {
+	for _, s := range p.Sessions {
+		j.member()
+		j.session(s, p.ExtraColumns)
+		if _, err := bw.Write(j.buf); err != nil {
 			return err
 		}
-		bw.Write(b)
+		j.buf = j.buf[:0]
 	}
-	if len(p.Sessions) > 0 {
-		bw.WriteString("\n  ")
+	j.close(']')
+	j.close('}')
+	j.buf = append(j.buf, '\n')
+	if _, err := bw.Write(j.buf); err != nil {
+		return err
 	}
-	bw.WriteString("]\n}\n")
 	return bw.Flush()
 }
 
-func marshalIndent(v any, prefix string) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
-}
-
 func writeNDJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	j := &jsonWriter{}
 	for _, s := range p.Sessions {
-		if err := enc.Encode(toJSONSession(s, p.ExtraColumns)); err != nil {
+		j.buf = j.buf[:0]
+		j.first = j.first[:0]
+		j.session(s, p.ExtraColumns)
+		j.buf = append(j.buf, '\n')
+		if _, err := bw.Write(j.buf); err != nil {
 			return err
 		}
 	}
