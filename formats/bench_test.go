@@ -54,4 +54,3 @@ func BenchmarkCSVToJSON(b *testing.B) {
 	}
 	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
-
