@@ -342,13 +342,13 @@ func ParseSDGs(cell string) []string {
 		if up == "SDG" || up == "SDGS" || up == "TARGET" || up == "TARGETS" {
 			continue
 		}
-		for _, p := range []string{"SDGS", "SDG", "TARGET"} {
+		for _, p := range []string{"SDGS", "SDG", "TARGETS", "TARGET"} {
 			if strings.HasPrefix(up, p) {
 				f = strings.TrimLeft(f[len(p):], " :#.")
 				break
 			}
 		}
-		f = strings.TrimRight(f, ":.")
+		f = strings.TrimRight(strings.TrimLeft(f, "#"), ":.")
 		if f != "" {
 			out = append(out, strings.ToLower(f))
 		}

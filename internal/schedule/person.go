@@ -106,7 +106,7 @@ func ParsePerson(s string) Person {
 			end--
 		}
 		p.Role = parts[1]
-		p.Organization = strings.Join(parts[2:end], ", ")
+		p.Organization = joinParts(parts[2:end])
 	default: // 2 to 4 parts
 		end := n
 		if m := vocab.Regions().Lookup(parts[end-1]); m != nil && !isStakeholderExact(parts[end-1]) {
@@ -128,12 +128,24 @@ func ParsePerson(s string) Person {
 			}
 		default:
 			p.Role = middle[0]
-			p.Organization = strings.Join(middle[1:], ", ")
+			p.Organization = joinParts(middle[1:])
 		}
 	}
 	p.Stakeholder = vocab.Stakeholders().Canonical(p.Stakeholder)
 	p.Region = vocab.Regions().Canonical(p.Region)
 	return p
+}
+
+// joinParts joins the parts of an organisation that had commas, leaving out
+// empty ones: "Jane Doe, Director, ," has no organisation ", ".
+func joinParts(parts []string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ", ")
 }
 
 // isStakeholderExact reports whether s names a stakeholder group exactly;
@@ -200,7 +212,8 @@ func ParseParticipation(s string) string {
 
 func looksLikeEmail(s string) bool {
 	s = strings.TrimSpace(s)
-	if strings.EqualFold(s, "[email protected]") || strings.EqualFold(s, "email protected") {
+	// Web copies of the placeholder often hold a non-breaking space.
+	if ws := strings.Join(strings.Fields(s), " "); strings.EqualFold(ws, "[email protected]") || strings.EqualFold(ws, "email protected") {
 		return true
 	}
 	return strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " ,")

@@ -56,7 +56,7 @@ func (s Stamp) In(loc *time.Location, day Date) (time.Time, bool) {
 // the workbook's date system, the fraction being the time of day. Serials
 // below 1 are a time of day alone.
 func FromSerial(serial float64, date1904 bool) (Stamp, error) {
-	if math.IsNaN(serial) || serial < 0 || serial > 2958466 { // 9999-12-31
+	if math.IsNaN(serial) || serial < 0 || serial >= 2958466 { // after 9999-12-31
 		return Stamp{}, fmt.Errorf("%v is not a date or time", serial)
 	}
 	days := math.Floor(serial)
@@ -77,6 +77,9 @@ func FromSerial(serial float64, date1904 bool) (Stamp, error) {
 			days++
 		}
 		t := epoch.AddDate(0, 0, int(days))
+		if t.Year() > 9999 { // the 1904 system ends four years later
+			return Stamp{}, fmt.Errorf("%v is not a date or time", serial)
+		}
 		st.Date = Date{t.Year(), t.Month(), t.Day()}
 	}
 	return st, nil
@@ -87,7 +90,8 @@ func ToSerial(d Date, c Clock) float64 {
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 	var days float64
 	if !d.IsZero() {
-		days = float64(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Sub(epoch) / (24 * time.Hour))
+		// Whole seconds, not a time.Duration: that saturates after 292 years.
+		days = float64((time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() - epoch.Unix()) / 86400)
 	}
 	return days + float64(c.Hour*3600+c.Min*60+c.Sec)/86400
 }
@@ -117,7 +121,7 @@ func ParseDate(s string) (Date, error) {
 	t = reOrdinal.ReplaceAllString(t, "$1")
 	t = strings.Join(strings.Fields(t), " ")
 	for _, l := range dateLayouts {
-		if d, err := time.Parse(l, t); err == nil {
+		if d, err := time.Parse(l, t); err == nil && d.Year() >= 1 {
 			return Date{d.Year(), d.Month(), d.Day()}, nil
 		}
 	}
@@ -125,7 +129,8 @@ func ParseDate(s string) (Date, error) {
 }
 
 func mkDate(y, m, d int, s string) (Date, error) {
-	if m < 1 || m > 12 || d < 1 || d > 31 {
+	// Year 0 is the zero Date, which means no date.
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return Date{}, fmt.Errorf("%q is not a date (write it as YYYY-MM-DD)", s)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -235,15 +240,15 @@ func fixedZone(s string) *time.Location {
 				sign = -1
 			}
 			h, m, ok := strings.Cut(rest[1:], ":")
-			hh, err := strconv.Atoi(h)
-			if err != nil || hh > 14 {
+			if !digits(h, 1, 2) || (ok && !digits(m, 2, 2)) {
 				return nil
 			}
-			mm := 0
+			hh, mm := atoi(h), 0
 			if ok {
-				if mm, err = strconv.Atoi(m); err != nil {
-					return nil
-				}
+				mm = atoi(m)
+			}
+			if hh > 14 || mm > 59 {
+				return nil
 			}
 			return time.FixedZone(s, sign*(hh*3600+mm*60))
 		}
@@ -279,7 +284,12 @@ var reHourMin = regexp.MustCompile(`^(?i)(\d+)\s*h\s*(\d+)\s*(?:m|min|mins)?$`)
 func ParseMinutes(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if m := reHourMin.FindStringSubmatch(s); m != nil {
-		return atoi(m[1])*60 + atoi(m[2]), nil
+		if len(m[1]) <= 4 && len(m[2]) <= 4 {
+			if v := atoi(m[1])*60 + atoi(m[2]); v > 0 && v < 100000 {
+				return v, nil
+			}
+		}
+		return 0, fmt.Errorf("%q is not a length in minutes", s)
 	}
 	if m := reMinutes.FindStringSubmatch(s); m != nil {
 		v, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
@@ -295,7 +305,9 @@ func ParseMinutes(s string) (int, error) {
 	return 0, fmt.Errorf("%q is not a length in minutes", s)
 }
 
-var reFormatLength = regexp.MustCompile(`^(.*?)\s*[-–—:(,]\s*(\d+)\s*(?i:min|mins|minutes|minute|’|')\)?\.?\s*$`)
+// (?s): a wrapped cell ("Break-out Group\nDiscussions - 90 Min") has line
+// breaks in the format.
+var reFormatLength = regexp.MustCompile(`(?s)^(.*?)\s*[-–—:(,]\s*(\d+)\s*(?i:min|mins|minutes|minute|’|')\)?\.?\s*$`)
 
 // SplitFormat splits the IGF format text "Panel - 60 Min" into the format
 // and the declared length; a text without a length comes back whole.
@@ -305,6 +317,19 @@ func SplitFormat(s string) (format string, minutes int) {
 		return strings.TrimSpace(m[1]), atoi(m[2])
 	}
 	return s, 0
+}
+
+// digits reports whether s is lo to hi ASCII digits.
+func digits(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func atoi(s string) int {

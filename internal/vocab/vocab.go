@@ -13,7 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -39,6 +41,9 @@ type Vocabulary struct {
 	Name  string // what the vocabulary lists, e.g. "stakeholder group"
 	Terms []*Term
 	index map[string]*Term
+
+	cache  sync.Map // value -> *Match (nil for no match)
+	cached atomic.Int64
 }
 
 // Match is the outcome of a lookup.
@@ -52,6 +57,23 @@ type Match struct {
 // Lookup finds the term a value names. It returns nil when the value is
 // neither a name, an alias nor a near miss of one.
 func (v *Vocabulary) Lookup(value string) *Match {
+	// Programmes repeat the same few values on every row; the near-miss
+	// search is the costly part, so results are remembered.
+	if m, ok := v.cache.Load(value); ok {
+		return m.(*Match)
+	}
+	m := v.lookup(value)
+	if v.cached.Add(1) < maxCached {
+		v.cache.Store(value, m)
+	}
+	return m
+}
+
+// maxCached bounds the lookup cache of a vocabulary: a million-row file of
+// free text must not grow it without end.
+const maxCached = 50000
+
+func (v *Vocabulary) lookup(value string) *Match {
 	key := Fold(value)
 	if key == "" {
 		return nil
@@ -136,6 +158,9 @@ func Fold(s string) string {
 	if s == "" {
 		return ""
 	}
+	if folded, ok := foldASCII(s); ok {
+		return folded
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
@@ -145,20 +170,50 @@ func Fold(s string) string {
 		case unicode.IsSpace(r) || r == '\u00a0':
 			space = true
 			continue
-		case r == '&':
-			r = 0
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		if r == 0 {
+		if r == '&' { // not a sentinel 0: a NUL in the text is no "&"
 			b.WriteString("and")
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldASCII is Fold for pure ASCII text, without the Unicode
+// decomposition; it reports false when s has other characters.
+func foldASCII(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	b := make([]byte, 0, len(s)+4)
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = true
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		if c == '&' {
+			b = append(b, "and"...)
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 // distance is the Levenshtein distance of a and b, giving up (returning
