@@ -29,7 +29,7 @@ func TestScripts(t *testing.T) {
 		Dir:           filepath.Join("testdata", "script"),
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("COLUMNS", "100")
+			env.Setenv("COLUMNS", "120")
 			env.Setenv("TZ", "UTC")
 			for _, name := range []string{"sample.csv", "sample.xlsx", "faults.csv"} {
 				data, err := os.ReadFile(filepath.Join("testdata", name))

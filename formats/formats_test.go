@@ -207,7 +207,7 @@ func TestGoldenOutputs(t *testing.T) {
 		if err := RenderList(&b, day, TableOptions{Width: 100, ASCII: true, Loc: berlin}); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(b.String(), "10:45–11:45") || !strings.Contains(b.String(), "Europe/Berlin (UTC+02:00)") {
+		if !strings.Contains(b.String(), "10:45-11:45") || !strings.Contains(b.String(), "Europe/Berlin (UTC+02:00)") {
 			t.Errorf("OF168 should show 10:45–11:45 Berlin time:\n%s", b.String())
 		}
 		golden(t, "sample.berlin.txt", b.String())

@@ -51,8 +51,11 @@ func (o TableOptions) newTable(w io.Writer, widths []int) *tablewriter.Table {
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		// Cells are wrapped by wrapText before they reach the table:
+		// tablewriter's own wrapping drops letters of words longer than
+		// the column.
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithTrimSpace(tw.Off),
 		tablewriter.WithColumnWidths(m),
 	)
@@ -134,11 +137,15 @@ func RenderList(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		o.heading(w, d.label)
+		o.heading(w, o.text(d.label))
 		t := o.newTable(w, widths)
 		t.Header("ID", "Time", "Room", "Type", "Title")
 		for _, s := range d.sessions {
-			if err := t.Append([]string{s.ID, timeRange(s, o.loc(s)), s.Room, s.Type, oneLine(s.Title)}); err != nil {
+			cells := []string{s.ID, o.text(timeRange(s, o.loc(s))), s.Room, s.Type, oneLine(s.Title)}
+			for c := range cells {
+				cells[c] = wrapText(cells[c], widths[c]-2)
+			}
+			if err := t.Append(cells); err != nil {
 				return err
 			}
 		}
@@ -149,30 +156,111 @@ func RenderList(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 	return nil
 }
 
-// listWidths fits the columns to the width: short columns take what they
-// need up to a cap, the title gets the rest.
+// listWidths fits the columns to the width: each column takes what it
+// needs, then the widest of id, room and type give way until the title has
+// room, never below a readable minimum.
 func listWidths(ss []*schedule.Session, o TableOptions) []int {
 	const pad = 2
-	need := []int{2, 11, 4, 4}
-	caps := []int{24, 19, 24, 20}
+	need := []int{2, 11, 4, 4, 5}
 	for _, s := range ss {
-		for i, v := range []string{s.ID, timeRange(s, o.loc(s)), s.Room, s.Type} {
+		for i, v := range []string{s.ID, timeRange(s, o.loc(s)), s.Room, s.Type, oneLine(s.Title)} {
 			need[i] = max(need[i], displayWidth(v))
 		}
 	}
-	widths := make([]int, 5)
-	used := 1 // left border
-	for i := range need {
-		widths[i] = min(need[i], caps[i]) + pad
-		used += widths[i] + 1
+	floor := []int{8, need[1], 8, 8, 16}
+	total := func() int {
+		t := 1 // left border
+		for _, n := range need {
+			t += n + pad + 1
+		}
+		return t
 	}
-	title := 5
-	for _, s := range ss {
-		title = max(title, displayWidth(s.Title))
+	// Give way in stages: the title first, down to a comfortable width,
+	// then the widest of id, room and type, each stage a little tighter.
+	stages := []struct{ title, other int }{{40, 18}, {30, 14}, {floor[4], 8}}
+	for _, st := range stages {
+		if over := total() - o.width(); over > 0 && need[4] > st.title {
+			need[4] = max(st.title, need[4]-over)
+		}
+		for total() > o.width() {
+			widest := -1
+			for _, i := range []int{0, 2, 3} {
+				if need[i] > st.other && (widest < 0 || need[i] > need[widest]) {
+					widest = i
+				}
+			}
+			if widest < 0 {
+				break
+			}
+			need[widest]--
+		}
 	}
-	widths[4] = max(min(title+pad, o.width()-used-1), 20)
+	widths := make([]int, len(need))
+	for i, n := range need {
+		widths[i] = n + pad
+	}
 	return widths
 }
+
+// wrapText breaks s into lines of at most width display columns, at
+// spaces where it can and inside a word only when the word alone is wider.
+func wrapText(s string, width int) string {
+	if width < 1 || displayWidth(s) <= width {
+		return s
+	}
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lw := "", 0
+		for _, word := range strings.Fields(para) {
+			ww := displayWidth(word)
+			for ww > width {
+				// A word wider than the column is cut, not dropped.
+				if lw > 0 {
+					lines = append(lines, line)
+					line, lw = "", 0
+				}
+				head, rest := cutWidth(word, width)
+				lines = append(lines, head)
+				word, ww = rest, displayWidth(rest)
+			}
+			switch {
+			case lw == 0:
+				line, lw = word, ww
+			case lw+1+ww <= width:
+				line, lw = line+" "+word, lw+1+ww
+			default:
+				lines = append(lines, line)
+				line, lw = word, ww
+			}
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cutWidth splits s after at most width display columns.
+func cutWidth(s string, width int) (string, string) {
+	w := 0
+	for i, r := range s {
+		rw := displayWidth(string(r))
+		if w+rw > width {
+			return s[:i], s[i:]
+		}
+		w += rw
+	}
+	return s, ""
+}
+
+// text makes a label plain ASCII when asked: en dashes and middle dots
+// become hyphens.
+func (o TableOptions) text(s string) string {
+	if !o.ASCII {
+		return s
+	}
+	return asciiPunct.Replace(s)
+}
+
+var asciiPunct = strings.NewReplacer("–", "-", "—", "-", "·", "-", "↓", "|")
 
 func displayWidth(s string) int { return twwidth.Width(s) }
 
@@ -191,7 +279,7 @@ func RenderGrid(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		o.heading(w, d.label)
+		o.heading(w, o.text(d.label))
 		if err := renderGridDay(w, d.sessions, o); err != nil {
 			return err
 		}
@@ -218,7 +306,7 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 		slots = slots[:len(slots)-1] // the last end starts no slot
 	}
 	timeW := 7
-	colW := max((o.width()-timeW-2-len(rooms))/max(len(rooms), 1), 12)
+	colW := max((o.width()-timeW-2-len(rooms))/max(len(rooms), 1), 14)
 	widths := []int{timeW}
 	for range rooms {
 		widths = append(widths, colW)
@@ -226,7 +314,7 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 	t := o.newTable(w, widths)
 	header := []string{"Time"}
 	for _, r := range rooms {
-		header = append(header, r)
+		header = append(header, wrapText(r, colW-2))
 	}
 	t.Header(header)
 	for _, slot := range slots {
@@ -238,12 +326,9 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 				continue
 			}
 			c := slices.Index(rooms, s.Room) + 1
-			text := s.ID + "\n" + oneLine(s.Title)
+			text := wrapText(s.ID, colW-2) + "\n" + wrapText(oneLine(s.Title), colW-2)
 			if !s.Start.Equal(slot) {
-				text = "↓ " + s.ID
-				if o.ASCII {
-					text = "| " + s.ID
-				}
+				text = wrapText(o.text("↓ ")+s.ID, colW-2)
 			}
 			if row[c] != "" {
 				text = row[c] + "\n" + text
