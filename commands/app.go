@@ -104,7 +104,29 @@ func version() string {
 	return v
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error {
+// onUsageError turns urfave/cli's flag errors into one-line usage errors,
+// with a suggestion for a mistyped flag.
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	const undefined = "flag provided but not defined: -"
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, undefined); ok {
+		var flags []cli.Flag
+		if c != nil && c.Command != nil {
+			flags = c.Command.Flags
+		}
+		var names []string
+		for _, f := range flags {
+			for _, n := range f.Names() {
+				if len(n) > 1 {
+					names = append(names, n)
+				}
+			}
+		}
+		if s := suggest(name, names); s != "" {
+			return usageErrorf("unknown flag --%s: did you mean --%s?", name, s)
+		}
+		return usageErrorf("unknown flag --%s", name)
+	}
 	return usageErrorf("%v", err)
 }
 

@@ -49,7 +49,7 @@ func TestExitCodesAndStreams(t *testing.T) {
 		{"table bad tz", []string{"table", sample, "--tz", "Mars/Base"}, 2, ``, `--tz: unknown time zone "Mars/Base"`},
 		{"table no file", []string{"table"}, 2, ``, `table needs a FILE`},
 		{"validate clean", []string{"validate", sample}, 0, `0 errors, 0 warnings in 48 sessions`, ""},
-		{"validate faults", []string{"validate", faults}, 1, `faults.csv:7:room: error: WS 5 – Room B-2 is booked by Town Hall #93 \(row 6\)`, ""},
+		{"validate faults", []string{"validate", faults}, 1, `faults.csv:7:room: error: WS #137: WS 5 – Room B-2 is booked by Town Hall #93 \(row 6\)`, ""},
 		{"validate json", []string{"validate", "--format", "json", faults}, 1, `"rule": "room-overlap"`, ""},
 		{"validate ignore", []string{"validate", faults, "--ignore", "room-overlap", "--ignore", "person-overlap"}, 1, `7 errors`, ""},
 		{"validate unknown rule", []string{"validate", faults, "--ignore", "room-overlaps"}, 2, ``, `unknown rule "room-overlaps"`},
@@ -63,7 +63,7 @@ func TestExitCodesAndStreams(t *testing.T) {
 		{"convert unknown format", []string{"convert", sample, "-", "--to", "pdf"}, 2, ``, `unknown format "pdf" \(valid: csv, json, markdown, ndjson, tsv, xlsx\)`},
 		{"unknown command", []string{"exprt"}, 2, ``, `unknown command "exprt"`},
 		{"typo command", []string{"tabel", sample}, 2, ``, `did you mean "table"\?`},
-		{"unknown flag", []string{"table", sample, "--colour"}, 2, ``, `flag provided but not defined: -colour`},
+		{"unknown flag", []string{"table", sample, "--colour"}, 2, ``, `unknown flag --colour`},
 		{"rules", []string{"rules"}, 0, `room-overlap +error +two sessions in one room`, ""},
 		{"rules one", []string{"rules", "person-overlap"}, 0, `"jose nunez" are one\s+person`, ""},
 		{"rules unknown", []string{"rules", "room-overlaps"}, 2, ``, `did you mean "room-overlap"`},
@@ -217,5 +217,46 @@ func TestWarnsAboutUnreadableValues(t *testing.T) {
 	_, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv", "--quiet")
 	if errs != "" {
 		t.Errorf("--quiet should silence warnings: %q", errs)
+	}
+}
+
+func TestFriendlierMessages(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"table", sample, "--dya", "2023-10-11"}, 2, "unknown flag --dya: did you mean --day?"},
+		{[]string{"convert", sample}, 2, "convert needs IN and OUT"},
+		{[]string{"convert", sample, filepath.Join(dir, "no", "such", "out.csv")}, 4, "there is no folder " + filepath.Join(dir, "no", "such")},
+		{[]string{"table", writeFile(t, dir, "notes.json", "{}")}, 3, "docket writes json but does not read it"},
+		{[]string{"table", writeFile(t, dir, "report.pdf", "%PDF-1.7")}, 3, "docket cannot read .pdf files"},
+		{[]string{"table", writeFile(t, dir, "header-only.csv", "id,title,start,room\n")}, 0, "header-only.csv has no sessions"},
+	}
+	for _, c := range cases {
+		_, errs, code := run(t, "", c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) {
+			t.Errorf("docket %s: exit %d, stderr %q; want %d and %q", strings.Join(c.args, " "), code, errs, c.code, c.want)
+		}
+	}
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestTableUsesOneZone: rows in other zones are shown in the programme's
+// zone, so the day heading and the times agree.
+func TestTableUsesOneZone(t *testing.T) {
+	in := "id,title,date,start,end,room,timezone\nA,Riyadh,2024-12-15,09:00,10:00,R1,Asia/Riyadh\nB,Zurich,2024-12-15,09:00,10:00,R2,Europe/Zurich\nC,Riyadh 2,2024-12-15,11:00,12:00,R1,Asia/Riyadh\n"
+	out, _, code := run(t, in, "table", "-", "--ascii")
+	if code != 0 || !strings.Contains(out, "Asia/Riyadh (UTC+03:00)") || !strings.Contains(out, "| B  | 11:00-12:00") {
+		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

@@ -36,7 +36,7 @@ func newConvertCommand(s *streams) *cli.Command {
 		),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
-			if len(args) == 0 {
+			if len(args) == 0 || (len(args) == 1 && c.String("to") == "") {
 				return usageErrorf("convert needs IN and OUT files (OUT - writes to standard output with --to FORMAT)")
 			}
 			if len(args) > 2 {

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"strings"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
@@ -79,6 +81,15 @@ func runTable(s *streams, o tableOptions) error {
 		return err
 	}
 	warnProblems(s, p, o.quiet)
+	if len(p.Sessions) == 0 {
+		s.errorf("%s has no sessions", strings.Join(o.input.files, ", "))
+		return nil
+	}
+	if loc == nil {
+		// One zone for the whole table: the programme's, so that the day
+		// headings and every row agree even when rows name other zones.
+		loc, _ = schedule.LoadLocation(p.Timezone)
+	}
 	o.filter.Loc = loc
 	ss := o.filter.Apply(p.Sessions)
 	topts := formats.TableOptions{

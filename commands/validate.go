@@ -114,9 +114,9 @@ func writeReportText(w io.Writer, fs []validate.Finding, p *schedule.Programme, 
 		}
 		session := ""
 		if f.Session != "" {
-			session = " (" + f.Session + ")"
+			session = f.Session + ": "
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", loc, f.Severity, f.Message, session, f.Rule); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", loc, f.Severity, session, f.Message, f.Rule); err != nil {
 			return err
 		}
 		if f.Hint != "" {

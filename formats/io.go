@@ -42,23 +42,31 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		}
 		return fail(errors.New("this is a password-protected workbook or a legacy .xls: remove the password or save it as .xlsx"))
 	case bytes.HasPrefix(head, zipMagic):
-		if ext == ".ods" {
+		switch ext {
+		case ".ods":
 			return fail(errors.New("this is an OpenDocument spreadsheet (.ods), which docket cannot read: save it as .xlsx or .csv"))
+		case ".docx", ".pptx", ".odt", ".zip":
+			return fail(fmt.Errorf("docket cannot read %s files; it reads .csv, .tsv, .txt and .xlsx files", ext))
 		}
 		return xlsxFormat.Read(in, opts)
 	}
 	if in.Path != "" {
-		if f, err := ForPath(in.Path); err == nil && f.Read != nil {
-			if f == xlsxFormat {
-				return fail(errors.New("this is not an Excel workbook (it is not a zip file): is it a CSV file with the wrong extension?"))
-			}
+		f, err := ForPath(in.Path)
+		switch {
+		case err == nil && f == xlsxFormat:
+			return fail(errors.New("this is not an Excel workbook (it is not a zip file): is it a CSV file with the wrong extension?"))
+		case err == nil && f.Read != nil:
 			return f.Read(in, opts)
+		case err == nil:
+			return fail(fmt.Errorf("docket writes %s but does not read it; it reads .csv, .tsv, .txt and .xlsx files", f.Name))
 		}
 		switch ext {
 		case ".xls":
 			return fail(errors.New("cannot read .xls: save it as .xlsx"))
 		case ".ods", ".numbers":
 			return fail(fmt.Errorf("cannot read %s files: save it as .xlsx or .csv", ext))
+		case ".pdf", ".doc", ".docx", ".odt", ".pptx", ".html", ".htm", ".xml", ".zip":
+			return fail(fmt.Errorf("docket cannot read %s files; it reads .csv, .tsv, .txt and .xlsx files", ext))
 		}
 	}
 	return csvFormat.Read(in, opts)
@@ -142,6 +150,9 @@ func StdinInput(r io.Reader) (Input, error) {
 // succeeded, so a failed or interrupted run leaves any old file intact.
 func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("cannot write %s: there is no folder %s", path, dir)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, openError(err))

@@ -74,6 +74,9 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 	}
 	fmt.Fprintf(bw, "# %s\n\n", mdText(title))
 	opts := TableOptions{}
+	if loc, err := schedule.LoadLocation(p.Timezone); err == nil {
+		opts.Loc = loc
+	}
 	heading := func(s *schedule.Session) string {
 		if s.Title == "" {
 			return s.ID
@@ -89,7 +92,7 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 				names = append(names, sp.Name)
 			}
 			fmt.Fprintf(bw, "| %s | %s | [%s](#%s) | %s | %s |\n",
-				timeRange(s, s.Location()), mdCell(s.Room), mdCell(heading(s)), mdAnchor(heading(s)),
+				timeRange(s, opts.loc(s)), mdCell(s.Room), mdCell(heading(s)), mdAnchor(heading(s)),
 				mdCell(s.Type), mdCell(strings.Join(names, ", ")))
 		}
 		bw.WriteString("\n")

@@ -339,7 +339,7 @@ func ParseSDGs(cell string) []string {
 	}) {
 		f = strings.TrimSpace(f)
 		up := strings.ToUpper(f)
-		if up == "SDG" || up == "SDGS" || up == "TARGET" || up == "TARGETS" {
+		if up == "SDG" || up == "SDGS" || up == "TARGET" || up == "TARGETS" || up == "GOAL" || up == "GOALS" {
 			continue
 		}
 		for _, p := range []string{"SDGS", "SDG", "TARGETS", "TARGET"} {
@@ -366,6 +366,18 @@ func splitList(cell string) []string {
 	return out
 }
 
+// gap reports a wall-clock time that does not exist in its zone (the hour
+// skipped when clocks go forward): time.Date silently moves it an hour on.
+func (b *Builder) gap(s *Session, f Field, st Stamp, t time.Time) bool {
+	h, m, _ := t.Clock()
+	if h == st.Clock.Hour && m == st.Clock.Min {
+		return false
+	}
+	b.problem(s, "bad-time", f, fmt.Sprintf("%s %02d:%02d does not exist on %s in %s (the clocks go forward)",
+		f, st.Clock.Hour, st.Clock.Min, t.Format("2006-01-02"), t.Location()), "")
+	return true
+}
+
 // times sets Timezone, Start and End from the date, start, end, timezone
 // and duration cells, recording a bad-time problem for what it cannot read.
 func (b *Builder) times(s *Session, cells map[Field]string) {
@@ -373,7 +385,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 	if tz := cells[FieldTimezone]; tz != "" {
 		l, err := LoadLocation(tz)
 		if err != nil {
-			b.problem(s, "bad-time", FieldTimezone, err.Error(), "use an IANA zone name such as Asia/Tokyo")
+			b.problem(s, "bad-time", FieldTimezone, err.Error(), "")
 		} else {
 			loc = l
 		}
@@ -426,7 +438,9 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 			day = st.Date
 		}
 		t, ok := st.In(loc, day)
-		if !ok {
+		if ok && b.gap(s, FieldStart, st, t) {
+			ok = false
+		} else if !ok {
 			b.problem(s, "bad-time", FieldStart, fmt.Sprintf("start %s has no date", cells[FieldStart]), "add a date column or write the start as YYYY-MM-DD HH:MM")
 		} else {
 			s.Start = t.In(loc)
@@ -441,6 +455,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 			sd = s.Start.In(en.Zone)
 		}
 		t, _ := en.In(loc, Date{sd.Year(), sd.Month(), sd.Day()})
+		b.gap(s, FieldEnd, en, t)
 		if en.Date.IsZero() && t.Before(s.Start) && !t.Equal(s.Start) && s.Start.Sub(t) > 0 {
 			// 23:00-01:00 ends the next day; a short backwards range
 			// is a typo that end-before-start reports.

@@ -110,7 +110,26 @@ func NormalizeHeader(h string) string {
 }
 
 // FieldForHeader returns the field a header names, and whether it names one.
+//
+// A header no alias names whole is tried in parts: "Room/Venue" by its
+// alternatives and "Duration (min)" without its bracketed unit, so that the
+// usual decorations of a header do not hide a known column.
 func FieldForHeader(h string) (Field, bool) {
-	f, ok := headerAliases[NormalizeHeader(h)]
-	return f, ok
+	if f, ok := headerAliases[NormalizeHeader(h)]; ok {
+		return f, true
+	}
+	if i := strings.IndexAny(h, "(["); i > 0 {
+		if f, ok := headerAliases[NormalizeHeader(h[:i])]; ok {
+			return f, true
+		}
+	}
+	parts := strings.FieldsFunc(h, func(r rune) bool { return r == '/' || r == '|' || r == '\n' })
+	if len(parts) > 1 {
+		for _, p := range parts {
+			if f, ok := headerAliases[NormalizeHeader(p)]; ok {
+				return f, true
+			}
+		}
+	}
+	return "", false
 }

@@ -167,3 +167,20 @@ func TestColumnName(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldForHeaderDecorations(t *testing.T) {
+	for h, want := range map[string]Field{
+		"Room/Venue":       FieldRoom,
+		"Duration (min)":   FieldDuration,
+		"Start time (JST)": FieldStart,
+		"Speakers [names]": FieldSpeakers,
+		"Venue | Location": FieldRoom,
+		"Notes (internal)": "",
+		"Comments/Remarks": "",
+	} {
+		got, ok := FieldForHeader(h)
+		if got != want || ok != (want != "") {
+			t.Errorf("FieldForHeader(%q) = %q, %v; want %q", h, got, ok, want)
+		}
+	}
+}

@@ -211,11 +211,20 @@ func before(a, b *schedule.Session) bool {
 	) < 0
 }
 
-func where(s *schedule.Session) string {
-	if s.Src.Row == 0 {
-		return "session " + s.ID
+// where names the row of other as seen from a finding on self: the file
+// too when the two came from different files or sheets.
+func where(other, self *schedule.Session) string {
+	if other.Src.Row == 0 {
+		return "session " + other.ID
 	}
-	return fmt.Sprintf("row %d", s.Src.Row)
+	row := fmt.Sprintf("row %d", other.Src.Row)
+	if other.Src.Sheet != self.Src.Sheet && other.Src.Sheet != "" {
+		row = fmt.Sprintf("sheet %s %s", other.Src.Sheet, row)
+	}
+	if other.Src.File != self.Src.File {
+		row = fmt.Sprintf("%s %s", other.Src.File, row)
+	}
+	return row
 }
 
 func (c *checker) duplicateIDs() {
@@ -237,7 +246,7 @@ func (c *checker) duplicateIDs() {
 				j--
 			}
 			first = ss[j]
-			c.at(ss[i], "duplicate-id", schedule.FieldID, fmt.Sprintf("id %q is also used on %s", ss[i].ID, where(first)), "give every session its own id")
+			c.at(ss[i], "duplicate-id", schedule.FieldID, fmt.Sprintf("id %q is also used on %s", ss[i].ID, where(first, ss[i])), "give every session its own id")
 		}
 	}
 }
@@ -287,7 +296,7 @@ func (c *checker) roomOverlaps() {
 			first, second = second, first
 		}
 		c.at(second, "room-overlap", schedule.FieldRoom,
-			fmt.Sprintf("%s is booked by %s (%s) at the same time", second.Room, first.ID, where(first)),
+			fmt.Sprintf("%s is booked by %s (%s) at the same time", second.Room, first.ID, where(first, second)),
 			"move one session to another room or time")
 	})
 }
@@ -321,7 +330,7 @@ func (c *checker) personOverlaps() {
 			}
 		}
 		c.at(second.s, "person-overlap", second.f,
-			fmt.Sprintf("%s is also in %s (%s), which overlaps", name, first.s.ID, where(first.s)),
+			fmt.Sprintf("%s is also in %s (%s), which overlaps", name, first.s.ID, where(first.s, second.s)),
 			"one person cannot be in two sessions at once")
 	})
 }

@@ -233,3 +233,15 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+func TestOverlapAcrossFilesNamesTheFile(t *testing.T) {
+	row = 1
+	a := sess("A", "Hall", "09:00", "10:00")
+	b := sess("B", "Hall", "09:30", "10:30")
+	b.Src.File, b.Src.Row = "q.xlsx", 2
+	b.Src.Sheet = "Sessions"
+	got := Run(&schedule.Programme{Sessions: []*schedule.Session{a, b}}, Options{})
+	if len(got) != 1 || got[0].Message != "Hall is booked by A (p.csv row 2) at the same time" {
+		t.Errorf("got %s", brief(got))
+	}
+}
