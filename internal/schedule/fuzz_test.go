@@ -421,9 +421,11 @@ func FuzzNormalizeHeader(f *testing.F) {
 		if again := NormalizeHeader(n); again != n {
 			t.Fatalf("NormalizeHeader is not idempotent: %q -> %q -> %q", h, n, again)
 		}
+		// A header whose folded form names a field names that field; one
+		// that does not may still name a field by a part ("Room/Venue").
 		f1, ok1 := FieldForHeader(h)
 		f2, ok2 := FieldForHeader(n)
-		if f1 != f2 || ok1 != ok2 {
+		if ok2 && (f1 != f2 || !ok1) {
 			t.Fatalf("FieldForHeader(%q) = %q, %v but FieldForHeader(%q) = %q, %v", h, f1, ok1, n, f2, ok2)
 		}
 		if ok1 && f1 != FieldDuration && !slices.Contains(Columns, f1) {
