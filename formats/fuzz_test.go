@@ -1,0 +1,64 @@
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"testing"
+)
+
+// fuzzRead reads data as a file named name and checks what any reader must
+// guarantee: no panic, an *InputError naming the file on failure, and a
+// programme that every writer can write on success.
+func fuzzRead(t *testing.T, name string, data []byte) {
+	p, err := ReadProgramme(Input{Name: name, R: bytes.NewReader(data)}, ReadOptions{})
+	if err != nil {
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.File != name {
+			t.Fatalf("error %v (%T) is not an InputError for %s", err, err, name)
+		}
+		return
+	}
+	for _, f := range All() {
+		if f.Write == nil {
+			continue
+		}
+		var b bytes.Buffer
+		if err := f.Write(&b, p, WriteOptions{}); err != nil {
+			t.Fatalf("writing what was read as %s: %v", f.Name, err)
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	for _, p := range []string{sampleCSV, "../testdata/faults.csv"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{
+		"id,title,date,start,end,room\nA,T,2023-10-11,09:00,10:00,R\n",
+		"id;title;start\n1;\"multi\nline\";2023-10-11 09:00\n",
+		"\xef\xbb\xbfSession ID\tTitle\tStart time\n1\tx\t5:45 PM\n",
+		"\xff\xfei\x00d\x00,\x00t\x00i\x00t\x00l\x00e\x00\n\x00",
+		"id,title,start,end\nA,\"unterminated,09:00,10:00\n",
+		"title,id\n,,,,,,,,\n\n\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzRead(t, "fuzz.csv", data) })
+}
+
+func FuzzReadXLSX(f *testing.F) {
+	if data, err := os.ReadFile(sampleXLSX); err == nil {
+		f.Add(data)
+		f.Add(data[:len(data)/2])
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !bytes.HasPrefix(data, zipMagic) {
+			data = append(append([]byte{}, zipMagic...), data...)
+		}
+		fuzzRead(t, "fuzz.xlsx", data)
+	})
+}
