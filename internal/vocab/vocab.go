@@ -8,7 +8,6 @@ package vocab
 
 import (
 	"embed"
-	"encoding/csv"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gocarina/gocsv"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -300,24 +300,52 @@ func newVocabulary(name string) *Vocabulary {
 	return &Vocabulary{Name: name, index: map[string]*Term{}}
 }
 
+// Rows of the vocabulary files, read with gocsv: the files are small, read
+// once, and their columns are named, which is what struct tags are for.
+type (
+	stakeholderRow struct {
+		Name    string `csv:"name"`
+		Aliases string `csv:"aliases"`
+	}
+	regionRow struct {
+		Name         string `csv:"name"`
+		Abbreviation string `csv:"abbreviation"`
+		Aliases      string `csv:"aliases"`
+	}
+	typeRow struct {
+		Name    string `csv:"name"`
+		Aliases string `csv:"aliases"`
+		Kind    string `csv:"kind"`
+		Minutes string `csv:"allowed_minutes"`
+	}
+	targetRow struct {
+		Target string `csv:"target"`
+		Title  string `csv:"title"`
+	}
+	goalRow struct {
+		Goal int    `csv:"goal"`
+		Name string `csv:"goal_name"`
+	}
+)
+
 func load() {
 	stake = newVocabulary("stakeholder group")
-	for _, r := range readCSV("stakeholder_groups.csv") {
-		stake.add(&Term{Name: r["name"], Aliases: append(split(r["aliases"]), moreStakeholderAliases[r["name"]]...)})
+	for _, r := range readCSV[stakeholderRow]("stakeholder_groups.csv") {
+		stake.add(&Term{Name: r.Name, Aliases: append(split(r.Aliases), moreStakeholderAliases[r.Name]...)})
 	}
 	regions = newVocabulary("regional group")
-	for _, r := range readCSV("regional_groups.csv") {
-		aliases := split(r["aliases"])
-		if a := r["abbreviation"]; a != "" {
-			aliases = append(aliases, a)
+	for _, r := range readCSV[regionRow]("regional_groups.csv") {
+		aliases := split(r.Aliases)
+		if r.Abbreviation != "" {
+			aliases = append(aliases, r.Abbreviation)
 		}
-		regions.add(&Term{Name: r["name"], Aliases: aliases})
+		regions.add(&Term{Name: r.Name, Aliases: aliases})
 	}
 	types = newVocabulary("session type")
 	formats = newVocabulary("session format")
-	for _, r := range readCSV("session_types.csv") {
-		t := &Term{Name: r["name"], Aliases: split(r["aliases"]), Kind: r["kind"]}
-		for _, m := range split(r["allowed_minutes"]) {
+	for _, r := range readCSV[typeRow]("session_types.csv") {
+		t := &Term{Name: r.Name, Aliases: split(r.Aliases), Kind: r.Kind}
+		for _, m := range split(r.Minutes) {
 			if n, err := strconv.Atoi(m); err == nil {
 				t.Minutes = append(t.Minutes, n)
 			}
@@ -329,13 +357,12 @@ func load() {
 		}
 	}
 	sdgs = newVocabulary("SDG target")
-	for _, r := range readCSV("sdg_targets.csv") {
-		sdgs.add(&Term{Name: r["target"], Title: r["title"]})
+	for _, r := range readCSV[targetRow]("sdg_targets.csv") {
+		sdgs.add(&Term{Name: r.Target, Title: r.Title})
 	}
 	sdgGoals = map[int]string{}
-	for _, r := range readCSV("sdg_goals.csv") {
-		n, _ := strconv.Atoi(r["goal"])
-		sdgGoals[n] = r["goal_name"]
+	for _, r := range readCSV[goalRow]("sdg_goals.csv") {
+		sdgGoals[r.Goal] = r.Name
 	}
 }
 
@@ -348,23 +375,14 @@ func split(s string) []string {
 
 // readCSV reads an embedded vocabulary file. The files are part of the
 // binary, so a failure is a build defect and panics at first use.
-func readCSV(name string) []map[string]string {
-	f, err := data.Open("data/" + name)
+func readCSV[T any](name string) []T {
+	raw, err := data.ReadFile("data/" + name)
 	if err != nil {
 		panic(fmt.Sprintf("vocab: %v", err))
 	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(recs) == 0 {
+	var rows []T
+	if err := gocsv.UnmarshalBytes(raw, &rows); err != nil || len(rows) == 0 {
 		panic(fmt.Sprintf("vocab: reading %s: %v", name, err))
 	}
-	out := make([]map[string]string, 0, len(recs)-1)
-	for _, rec := range recs[1:] {
-		m := make(map[string]string, len(rec))
-		for i, h := range recs[0] {
-			m[h] = strings.TrimSpace(rec[i])
-		}
-		out = append(out, m)
-	}
-	return out
+	return rows
 }
