@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -104,6 +105,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 	if err := readSheet(f, sheet, b.Read); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
+	extraDates(f, sheet, prog, b.Fields(), date1904)
 	for _, s := range sheets {
 		if s != sheet && schedule.IsPersonSheetName(s) {
 			po := so
@@ -148,6 +150,78 @@ func (x *xlsxRows) Next() (schedule.Row, error) {
 		return schedule.Row{}, fmt.Errorf("sheet %s row %d: %v", x.sheet, x.n, err)
 	}
 	return schedule.Row{Num: x.n, Cells: cells}, nil
+}
+
+// extraDates writes the date and time cells of extra columns as dates:
+// raw reads give their serial numbers ("45210"), which nobody can read.
+// Mapped date columns are read by the schema; an extra column has none, so
+// the number format of its first numeric cell decides for the column.
+func extraDates(f *excelize.File, sheet string, prog *schedule.Programme, cols []struct {
+	Header string
+	Field  schedule.Field
+}, date1904 bool) {
+	for i, c := range cols {
+		if c.Field != "" {
+			continue
+		}
+		isDate, decided := false, false
+		for _, s := range prog.Sessions {
+			v := s.ExtraValue(c.Header)
+			n, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				continue
+			}
+			if !decided {
+				decided = true
+				axis := schedule.ColumnName(i) + strconv.Itoa(s.Src.Row)
+				if id, err := f.GetCellStyle(sheet, axis); err == nil {
+					if st, err := f.GetStyle(id); err == nil {
+						isDate = isDateStyle(st)
+					}
+				}
+				if !isDate {
+					break
+				}
+			}
+			stamp, err := schedule.FromSerial(n, date1904)
+			if err != nil {
+				continue
+			}
+			for j := range s.Extra {
+				if s.Extra[j].Name == c.Header {
+					s.Extra[j].Value = stamp.String()
+				}
+			}
+		}
+	}
+}
+
+// isDateStyle reports whether a cell style shows a date or time: the
+// built-in formats 14-22 and 45-47, or a custom format with date or time
+// codes outside quotes and brackets.
+func isDateStyle(st *excelize.Style) bool {
+	if (st.NumFmt >= 14 && st.NumFmt <= 22) || (st.NumFmt >= 45 && st.NumFmt <= 47) {
+		return true
+	}
+	if st.CustomNumFmt == nil {
+		return false
+	}
+	inQuote, inBracket := false, false
+	for _, r := range strings.ToLower(*st.CustomNumFmt) {
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case r == '[':
+			inBracket = true
+		case r == ']':
+			inBracket = false
+		case inBracket:
+		case strings.ContainsRune("ymdhs", r):
+			return true
+		}
+	}
+	return false
 }
 
 // Excel's limits: a cell holds at most 32,767 characters.

@@ -52,6 +52,22 @@ func (s Stamp) In(loc *time.Location, day Date) (time.Time, bool) {
 	return time.Date(d.Year, d.Month, d.Day, s.Clock.Hour, s.Clock.Min, s.Clock.Sec, 0, loc), true
 }
 
+// String writes the stamp as YYYY-MM-DD, HH:MM or YYYY-MM-DD HH:MM
+// (seconds only when there are some).
+func (s Stamp) String() string {
+	clock := fmt.Sprintf("%02d:%02d", s.Clock.Hour, s.Clock.Min)
+	if s.Clock.Sec != 0 {
+		clock += fmt.Sprintf(":%02d", s.Clock.Sec)
+	}
+	switch {
+	case s.Date.IsZero():
+		return clock
+	case !s.HasTime:
+		return s.Date.String()
+	}
+	return s.Date.String() + " " + clock
+}
+
 // FromSerial reads an Excel serial number: whole days since the epoch of
 // the workbook's date system, the fraction being the time of day. Serials
 // below 1 are a time of day alone.
