@@ -102,7 +102,7 @@ func TestSampleCSVAndXLSXGiveTheSameProgramme(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	orig := readFile(t, sampleCSV, ReadOptions{})
 	want := render(t, "json", orig)
-	for _, name := range []string{"csv", "tsv", "xlsx"} {
+	for _, name := range []string{"csv", "tsv", "xlsx", "json", "ndjson"} {
 		t.Run(name, func(t *testing.T) {
 			f, _ := Lookup(name)
 			path := filepath.Join(t.TempDir(), "programme"+f.Extensions[0])
@@ -264,6 +264,47 @@ func mustRead(t *testing.T, name string, data []byte) *schedule.Programme {
 		t.Fatalf("reading %s: %v", name, err)
 	}
 	return p
+}
+
+func TestJSONInputs(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	want := render(t, "json", p)
+	for _, name := range []string{"json", "ndjson"} {
+		// Sniffed from the content when there is no extension (stdin).
+		back, err := ReadProgramme(Input{Name: "<stdin>", R: bytes.NewReader([]byte(render(t, name, p)))}, ReadOptions{})
+		if err != nil {
+			t.Fatalf("%s from stdin: %v", name, err)
+		}
+		if got := render(t, "json", back); got != want {
+			t.Errorf("%s from stdin differs:\n%s", name, firstDiff(want, got))
+		}
+	}
+	bad := []struct{ data, want string }{
+		{`{"sessions": [{"id": 5}]}`, `session 1: field "id" should be string, not number`},
+		{`{"sessions": [{"id": "A"},`, "the JSON ends in the middle"},
+		{`[1,2]`, "expected {\"programme\": ..., \"sessions\": [...]}"},
+		{`{"sessions": [{"id": "A", "extra": {"k": ["x"]}}]}`, ""},
+	}
+	for _, c := range bad {
+		path := filepath.Join(t.TempDir(), "in.json")
+		os.WriteFile(path, []byte(c.data), 0o644)
+		_, err := ReadProgramme(Input{Name: "in.json", Path: path}, ReadOptions{})
+		if c.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", c.data, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", c.data, err, c.want)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "times.ndjson")
+	os.WriteFile(path, []byte(`{"id":"A","title":"T","start":"11 Oct","timezone":"Mars/Base"}`+"\n"), 0o644)
+	q, err := ReadProgramme(Input{Name: "times.ndjson", Path: path}, ReadOptions{})
+	if err != nil || len(q.Problems) != 2 {
+		t.Errorf("bad time and zone should be problems, not failures: %v %+v", err, q)
+	}
 }
 
 func TestUnreadableInputs(t *testing.T) {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/docket-forum/docket/internal/schedule"
 )
 
 // fuzzRead reads data as a file named name and checks what any reader must
@@ -12,6 +15,10 @@ import (
 // programme that every writer can write on success.
 func fuzzRead(t *testing.T, name string, data []byte) {
 	p, err := ReadProgramme(Input{Name: name, R: bytes.NewReader(data)}, ReadOptions{})
+	checkRead(t, name, p, err)
+}
+
+func checkRead(t *testing.T, name string, p *schedule.Programme, err error) {
 	if err != nil {
 		var ie *InputError
 		if !errors.As(err, &ie) || ie.File != name {
@@ -28,6 +35,17 @@ func fuzzRead(t *testing.T, name string, data []byte) {
 			t.Fatalf("writing what was read as %s: %v", f.Name, err)
 		}
 	}
+}
+
+// fuzzReadAs reads data as a file with that name on disk, so that the
+// extension chooses the reader.
+func fuzzReadAs(t *testing.T, name string, data []byte) {
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := ReadProgramme(Input{Name: name, Path: path}, ReadOptions{})
+	checkRead(t, name, p, err)
 }
 
 func FuzzReadCSV(f *testing.F) {
@@ -61,4 +79,17 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 		fuzzRead(t, "fuzz.xlsx", data)
 	})
+}
+
+func FuzzReadJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"programme": {"timezone": "Asia/Tokyo"}, "sessions": [{"id": "A", "title": "T", "start": "2023-10-11T09:00:00+09:00", "end": "2023-10-11T10:00:00+09:00", "speakers": [{"name": "Ana", "stakeholder": "CS", "region": "WEOG", "participation": "virtual"}], "extra": {"Notes": "x", "n": 5}}]}`,
+		`{"id":"A","title":"T","sdgs":["9.1"],"onsite_moderator":{"name":"B"}}` + "\n" + `{"id":"B"}`,
+		`{"sessions": [{"id": 5}]}`,
+		`{"sessions": [`,
+		`{"programme": null, "sessions": null}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzReadAs(t, "fuzz.json", data) })
 }

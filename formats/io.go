@@ -30,11 +30,14 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		}
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	head, err := peek(in, 8)
+	head, err := peek(in, 512)
 	if err != nil {
 		return fail(err)
 	}
 	ext := strings.ToLower(filepath.Ext(in.Path))
+	if f := sniffJSON(head); f != nil && (in.Path == "" || ext == "" || ext == ".txt") {
+		return f.Read(in, opts)
+	}
 	switch {
 	case bytes.HasPrefix(head, ole2Magic):
 		if ext == ".xls" {
@@ -70,6 +73,23 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		}
 	}
 	return csvFormat.Read(in, opts)
+}
+
+// sniffJSON recognises docket's own JSON (an object with "programme" or
+// "sessions") and NDJSON (one session object per line) by their start.
+func sniffJSON(head []byte) *Format {
+	t := bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf")
+	if len(t) == 0 || t[0] != '{' {
+		return nil
+	}
+	body := bytes.TrimLeft(t[1:], " \t\r\n")
+	if bytes.HasPrefix(body, []byte(`"programme"`)) || bytes.HasPrefix(body, []byte(`"sessions"`)) {
+		return jsonFormat
+	}
+	if bytes.HasPrefix(body, []byte(`"id"`)) {
+		return ndjsonFormat
+	}
+	return nil
 }
 
 // peek returns up to n first bytes of the input without consuming them.

@@ -106,15 +106,7 @@ func (b *Builder) Finish() error {
 		return b.noHeader()
 	}
 	if b.prog.Timezone == "" {
-		count := map[string]int{}
-		best := "UTC"
-		for _, s := range b.prog.Sessions {
-			count[s.Timezone]++
-			if n := count[s.Timezone]; n > count[best] || (n == count[best] && s.Timezone < best) {
-				best = s.Timezone
-			}
-		}
-		b.prog.Timezone = best
+		b.prog.Timezone = CommonZone(b.prog.Sessions)
 	}
 	return nil
 }

@@ -45,6 +45,23 @@ func DayRange(ss []*Session) (first, last string) {
 	return first, last
 }
 
+// CommonZone returns the time zone most sessions are in (UTC when none
+// names one): the programme's zone when no option gave it.
+func CommonZone(ss []*Session) string {
+	count := map[string]int{}
+	best := "UTC"
+	for _, s := range ss {
+		if s.Timezone == "" {
+			continue
+		}
+		count[s.Timezone]++
+		if n := count[s.Timezone]; n > count[best] || (n == count[best] && s.Timezone < best) {
+			best = s.Timezone
+		}
+	}
+	return best
+}
+
 // Filter selects sessions. Zero fields select everything.
 type Filter struct {
 	Day     string         // YYYY-MM-DD in Loc
