@@ -75,6 +75,17 @@ func Writable() []string {
 	return names
 }
 
+// readableExtensions lists the extensions of the formats docket reads.
+func readableExtensions() string {
+	var exts []string
+	for _, f := range All() {
+		if f.Read != nil {
+			exts = append(exts, f.Extensions...)
+		}
+	}
+	return strings.Join(exts, " ")
+}
+
 // Lookup finds a format by name or alias.
 func Lookup(name string) (*Format, error) {
 	n := strings.ToLower(strings.TrimSpace(name))

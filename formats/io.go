@@ -49,7 +49,7 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		case ".ods":
 			return fail(errors.New("this is an OpenDocument spreadsheet (.ods), which docket cannot read: save it as .xlsx or .csv"))
 		case ".docx", ".pptx", ".odt", ".zip":
-			return fail(fmt.Errorf("docket cannot read %s files; it reads .csv, .tsv, .txt and .xlsx files", ext))
+			return fail(fmt.Errorf("docket cannot read %s files; it reads %s files", ext, readableExtensions()))
 		}
 		return xlsxFormat.Read(in, opts)
 	}
@@ -61,7 +61,7 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		case err == nil && f.Read != nil:
 			return f.Read(in, opts)
 		case err == nil:
-			return fail(fmt.Errorf("docket writes %s but does not read it; it reads .csv, .tsv, .txt and .xlsx files", f.Name))
+			return fail(fmt.Errorf("docket writes %s but does not read it; it reads %s files", f.Name, readableExtensions()))
 		}
 		switch ext {
 		case ".xls":
@@ -69,7 +69,7 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		case ".ods", ".numbers":
 			return fail(fmt.Errorf("cannot read %s files: save it as .xlsx or .csv", ext))
 		case ".pdf", ".doc", ".docx", ".odt", ".pptx", ".html", ".htm", ".xml", ".zip":
-			return fail(fmt.Errorf("docket cannot read %s files; it reads .csv, .tsv, .txt and .xlsx files", ext))
+			return fail(fmt.Errorf("docket cannot read %s files; it reads %s files", ext, readableExtensions()))
 		}
 	}
 	return csvFormat.Read(in, opts)
