@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bufio"
+	"cmp"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -195,7 +196,7 @@ func canonicalRecord(s *schedule.Session, extras []string) []string {
 		return schedule.FormatPerson(*p)
 	}
 	for _, f := range schedule.Columns {
-		var v string
+		v := s.Raw[f] // what could not be read goes back as it was written
 		switch f {
 		case schedule.FieldID:
 			v = s.ID
@@ -206,17 +207,17 @@ func canonicalRecord(s *schedule.Session, extras []string) []string {
 		case schedule.FieldFormat:
 			v = s.Format
 		case schedule.FieldDeclaredMinutes:
-			if s.DeclaredMinutes > 0 {
+			if s.DeclaredMinutes > 0 && v == "" {
 				v = strconv.Itoa(s.DeclaredMinutes)
 			}
 		case schedule.FieldDate:
-			v = date
+			v = cmp.Or(date, v)
 		case schedule.FieldStart:
-			v = start
+			v = cmp.Or(start, v)
 		case schedule.FieldEnd:
-			v = end
+			v = cmp.Or(end, v)
 		case schedule.FieldTimezone:
-			v = s.Timezone
+			v = cmp.Or(v, s.Timezone)
 		case schedule.FieldRoom:
 			v = s.Room
 		case schedule.FieldTheme:

@@ -424,3 +424,33 @@ func TestWriteFileIsAtomic(t *testing.T) {
 		t.Errorf("mode = %v, want the old file's 0644", st.Mode().Perm())
 	}
 }
+
+// TestNothingIsLost: values docket cannot interpret, a duration, and cells
+// beyond the header survive a conversion as they were written.
+func TestNothingIsLost(t *testing.T) {
+	in := "id,title,date,start,end,room,Duration,timezone,declared_minutes\n" +
+		"A,Date only,2023-10-11,,,Hall,,,\n" +
+		"B,Bad start,2023-10-11,25:61,26:00,Hall,,,\n" +
+		"C,With duration,2023-10-11,09:00,,Hall,90,,\n" +
+		"D,Bad zone,2023-10-11,09:00,10:00,Hall,,Mars/Base,soon\n" +
+		"E,Overflow,2023-10-11,09:00,10:00,Hall,,,,surplus\n"
+	p := mustRead(t, "in.csv", []byte(in))
+	out := render(t, "csv", p)
+	for _, want := range []string{
+		"A,Date only,,,,2023-10-11,,,UTC,Hall",
+		"B,Bad start,,,,2023-10-11,25:61,26:00,UTC,Hall",
+		"C,With duration,,,,2023-10-11,09:00,10:30,UTC,Hall",
+		"D,Bad zone,,,soon,2023-10-11,09:00,10:00,Mars/Base,Hall",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(out, ",Duration,column J\n") || !strings.HasSuffix(strings.TrimSpace(out), ",,surplus") || !strings.Contains(out, ",90,\n") {
+		t.Errorf("duration and the cell beyond the header should be kept:\n%s", out)
+	}
+	back := mustRead(t, "back.csv", []byte(out))
+	if len(back.Problems) != len(p.Problems) {
+		t.Errorf("reading the output back gives %d problems, the input gave %d", len(back.Problems), len(p.Problems))
+	}
+}

@@ -177,6 +177,11 @@ func (b *Builder) tryHeader(r Row) bool {
 		if ok && !seen[f] {
 			seen[f] = true
 			b.cols = append(b.cols, column{field: f, header: h})
+			if f == FieldDuration {
+				// A duration has no column in the contract: it gives
+				// the end, and is also kept as it was written.
+				b.extras = append(b.extras, h)
+			}
 			continue
 		}
 		if h == "" {
@@ -261,12 +266,23 @@ func (b *Builder) session(r Row) *Session {
 		if i < len(r.Cells) {
 			c = strings.TrimSpace(r.Cells[i])
 		}
-		if col.field == "" {
+		if col.field == "" || col.field == FieldDuration {
 			s.Extra = append(s.Extra, Extra{Name: col.header, Value: c})
-			continue
+			if col.field == "" {
+				continue
+			}
 		}
 		s.Cols[col.field] = col.header
 		cells[col.field] = c
+	}
+	// Cells right of the last header cell have no header; they are kept
+	// under their column letter.
+	for i := len(b.cols); i < len(r.Cells); i++ {
+		if c := strings.TrimSpace(r.Cells[i]); c != "" {
+			name := "column " + ColumnName(i)
+			s.Extra = append(s.Extra, Extra{Name: name, Value: c})
+			b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{name})
+		}
 	}
 	text := func(f Field) string { return cells[f] }
 
@@ -280,6 +296,7 @@ func (b *Builder) session(r Row) *Session {
 			declared = n
 		} else {
 			b.problem(s, "bad-time", FieldDeclaredMinutes, fmt.Sprintf("declared length %s", err), "write the length in minutes, e.g. 60")
+			s.keepRaw(FieldDeclaredMinutes, v)
 		}
 	}
 	s.DeclaredMinutes = declared
@@ -358,6 +375,17 @@ func splitList(cell string) []string {
 	return out
 }
 
+// keepRaw remembers a cell the session could not use.
+func (s *Session) keepRaw(f Field, v string) {
+	if v == "" {
+		return
+	}
+	if s.Raw == nil {
+		s.Raw = map[Field]string{}
+	}
+	s.Raw[f] = v
+}
+
 // gap reports a wall-clock time that does not exist in its zone (the hour
 // skipped when clocks go forward): time.Date silently moves it an hour on.
 func (b *Builder) gap(s *Session, f Field, st Stamp, t time.Time) bool {
@@ -378,6 +406,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 		l, err := LoadLocation(tz)
 		if err != nil {
 			b.problem(s, "bad-time", FieldTimezone, err.Error(), "")
+			s.keepRaw(FieldTimezone, tz)
 		} else {
 			loc = l
 		}
@@ -466,5 +495,12 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 				s.End = s.Start.Add(time.Duration(n) * time.Minute)
 			}
 		}
+	}
+	if s.Start.IsZero() {
+		s.keepRaw(FieldDate, cells[FieldDate])
+		s.keepRaw(FieldStart, cells[FieldStart])
+	}
+	if s.End.IsZero() {
+		s.keepRaw(FieldEnd, cells[FieldEnd])
 	}
 }

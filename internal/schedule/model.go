@@ -56,6 +56,10 @@ type Session struct {
 	Language         string
 	URL              string
 	Extra            []Extra
+	// Raw keeps, by field, what a date, time, length or zone cell said when
+	// it could not be read, so that converting a file loses nothing: the
+	// canonical CSV and XLSX writers put it back in its column.
+	Raw map[Field]string
 
 	// Src is where the session's row was read.
 	Src Source
