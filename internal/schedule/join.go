@@ -52,20 +52,23 @@ func IsPersonSheetName(name string) bool {
 // docket's own XLSX export writes both, and reading it back must not
 // double them.
 func JoinPersons(prog *Programme, rows Rows, opts Options) error {
+	// Persons already in a session (from packed cells of its own row) are
+	// not added again: docket's own XLSX export writes both forms. The key
+	// is the session id, the field and the folded name, so that a repeated
+	// id still finds the person on whichever session has it.
 	byID := make(map[string]*Session, len(prog.Sessions))
+	type key struct {
+		id   string
+		f    Field
+		name string
+	}
+	had := map[key]bool{}
 	for _, s := range prog.Sessions {
 		if _, dup := byID[s.ID]; !dup {
 			byID[s.ID] = s
 		}
-	}
-	type key struct {
-		s *Session
-		f Field
-	}
-	had := map[key]bool{}
-	for _, s := range prog.Sessions {
-		for f := range s.Roles {
-			had[key{s, f}] = true
+		for f, p := range s.Roles {
+			had[key{s.ID, f, PersonKey(p.Name)}] = true
 		}
 	}
 	var idx map[string]int
@@ -122,18 +125,39 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 			continue
 		}
 		f := appearsAs(get(pcAppearsAs))
-		if had[key{s, f}] {
+		k := key{id, f, PersonKey(p.Name)}
+		if had[k] || p.Name == "" && p == (Person{}) {
 			continue
+		}
+		had[k] = true
+		one := func(slot **Person) {
+			if *slot == nil {
+				*slot = &p
+				return
+			}
+			// The model has one person in this role; a second is kept
+			// in an extra column, as for a packed cell.
+			name := string(f) + " (more)"
+			prev := s.ExtraValue(name)
+			if prev != "" {
+				prev += "\n"
+			}
+			setExtra(s, name, prev+FormatPerson(p))
+			prog.ExtraColumns = appendMissing(prog.ExtraColumns, []string{name})
+			prog.Problems = append(prog.Problems, Problem{
+				Rule: "extra-person", Src: src, Column: pcName, Session: id,
+				Message: fmt.Sprintf("%s is a second %s of session %q; kept in the extra column %q", p.Name, strings.ReplaceAll(string(f), "_", " "), id, name),
+			})
 		}
 		switch f {
 		case FieldOrganizers:
 			s.Organizers = append(s.Organizers, p)
 		case FieldOnsiteModerator:
-			s.OnsiteModerator = &p
+			one(&s.OnsiteModerator)
 		case FieldOnlineModerator:
-			s.OnlineModerator = &p
+			one(&s.OnlineModerator)
 		case FieldRapporteur:
-			s.Rapporteur = &p
+			one(&s.Rapporteur)
 		default:
 			s.Speakers = append(s.Speakers, p)
 		}
@@ -145,6 +169,17 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		}
 	}
 	return nil
+}
+
+// setExtra sets the extra column name of s.
+func setExtra(s *Session, name, value string) {
+	for i := range s.Extra {
+		if s.Extra[i].Name == name {
+			s.Extra[i].Value = value
+			return
+		}
+	}
+	s.Extra = append(s.Extra, Extra{Name: name, Value: value})
 }
 
 // appearsAs maps the role a person sheet gives to the session field.

@@ -38,9 +38,13 @@ func TestJoinPersons(t *testing.T) {
 	if d := personsDiff(of168.Speakers, wantSpeakers); d != "" {
 		t.Errorf("OF168 speakers:%s", d)
 	}
-	// The row's own moderator is kept, not replaced or doubled.
+	// The row's own moderator is kept; a second one from the sheet goes to
+	// an extra column, with a finding, rather than replacing or vanishing.
 	if of168.OnsiteModerator == nil || of168.OnsiteModerator.Name != "Aishwarya Salvi" {
 		t.Errorf("OF168 onsite moderator = %+v, want the row's Aishwarya Salvi", of168.OnsiteModerator)
+	}
+	if got := of168.ExtraValue("onsite_moderator (more)"); got != "Someone Else, , GIZ, , (on-site)" {
+		t.Errorf("second moderator kept as %q", got)
 	}
 	if of168.Rapporteur == nil || *of168.Rapporteur != (Person{Name: "Philipp Schulte", Organization: "BMDV", Stakeholder: "Government", Region: "Western European and Others Group", Email: "philipp@example.org"}) {
 		t.Errorf("OF168 rapporteur = %+v", of168.Rapporteur)
@@ -51,8 +55,8 @@ func TestJoinPersons(t *testing.T) {
 	if d := personsDiff(of168.Organizers, []Person{{Name: "Heiko Wildner", Organization: "BMDV", Stakeholder: "Government"}}); d != "" {
 		t.Errorf("OF168 organizers:%s", d)
 	}
-	// A role the row already has is not doubled.
-	if d := personsDiff(ws1.Speakers, []Person{{Name: "Row Speaker"}}); d != "" {
+	// Sheet persons join the row's own; a person already there is not doubled.
+	if d := personsDiff(ws1.Speakers, []Person{{Name: "Row Speaker"}, {Name: "Sheet Speaker"}}); d != "" {
 		t.Errorf("WS1 speakers:%s", d)
 	}
 	// Ids are trimmed; typos in the vocabularies stay as written.
@@ -75,6 +79,9 @@ func TestJoinPersons(t *testing.T) {
 	}
 
 	want := []Problem{{
+		Rule: "extra-person", Src: Source{File: "programme.xlsx", Sheet: "Speakers", Row: 4}, Column: "name", Session: "OF168",
+		Message: `Someone Else is a second onsite moderator of session "OF168"; kept in the extra column "onsite_moderator (more)"`,
+	}, {
 		Rule: "unknown-session", Src: Source{File: "programme.xlsx", Sheet: "Speakers", Row: 8}, Column: "session_id", Session: "XX99",
 		Message: `Lost Person is listed for session "XX99", which the programme does not have`,
 	}}
