@@ -49,12 +49,36 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitInternal
 		}
 	}()
+	// Some writers (tablewriter among them) drop write errors; the stream
+	// remembers the first, so a full disk or a closed pipe is not success.
+	out := &errWriter{w: stdout}
+	s.out = out
 	app := newApp(s)
 	args, err := normalizeArgs(app, args)
 	if err == nil {
 		err = app.Run(args)
 	}
+	if err == nil && out.err != nil {
+		err = &outputError{fmt.Errorf("writing to standard output: %w", out.err)}
+	}
 	return report(s, err)
+}
+
+// errWriter passes writes through and keeps the first error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
 }
 
 func newApp(s *streams) *cli.App {
@@ -171,7 +195,10 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 		}
 		if strings.HasPrefix(a, "-") && a != "-" {
 			flags = append(flags, a)
-			if !strings.Contains(a, "=") && takesValue(cmd, a) && j+1 < len(rest) {
+			if !strings.Contains(a, "=") && takesValue(cmd, a) {
+				if j+1 >= len(rest) {
+					return nil, usageErrorf("flag %s needs a value", a)
+				}
 				flags = append(flags, rest[j+1])
 				j++
 			}

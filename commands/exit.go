@@ -54,7 +54,7 @@ func report(s *streams, err error) int {
 		oe *outputError
 		ec cli.ExitCoder
 	)
-	code := exitFindings
+	code := exitInternal
 	switch {
 	case errors.As(err, &fe):
 		return exitFindings
@@ -65,12 +65,15 @@ func report(s *streams, err error) int {
 	case errors.As(err, &oe):
 		code = exitOutput
 	case errors.As(err, &ec):
-		code = ec.ExitCode()
+		code = exitUsage // urfave's own: "No help topic for ..."
 	case isFlagError(err):
 		code = exitUsage
 	}
 	msg := strings.TrimSpace(err.Error())
 	fmt.Fprintf(s.err, "docket: %s\n", msg)
+	if code == exitInternal {
+		fmt.Fprintln(s.err, "This is unexpected; please report it with the command you ran.")
+	}
 	if code == exitUsage {
 		fmt.Fprintln(s.err, "Run 'docket --help' or 'docket COMMAND --help' for usage.")
 	}

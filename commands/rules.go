@@ -40,7 +40,9 @@ func runRules(s *streams, name string) error {
 		return nil
 	}
 	for _, r := range validate.Rules {
-		fmt.Fprintf(s.out, "%-20s %-8s %s\n", r.Name, r.Severity, r.Summary)
+		if _, err := fmt.Fprintf(s.out, "%-20s %-8s %s\n", r.Name, r.Severity, r.Summary); err != nil {
+			return &outputError{err}
+		}
 	}
 	return nil
 }

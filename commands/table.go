@@ -104,8 +104,12 @@ func runTable(s *streams, o tableOptions) error {
 		}
 		return nil
 	}
+	render := formats.RenderList
 	if o.view == "grid" {
-		return formats.RenderGrid(s.out, ss, topts)
+		render = formats.RenderGrid
 	}
-	return formats.RenderList(s.out, ss, topts)
+	if err := render(s.out, ss, topts); err != nil {
+		return &outputError{err}
+	}
+	return nil
 }

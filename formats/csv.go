@@ -71,7 +71,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	prog := &schedule.Programme{}
 	b, err := schedule.NewBuilder(prog, schedule.Options{File: in.Name, Timezone: opts.Timezone})
 	if err != nil {
-		return nil, err
+		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if err := b.Read(&csvRows{r: cr, name: in.Name}); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
@@ -79,10 +79,14 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	return prog, nil
 }
 
+// csvRows numbers records as a spreadsheet shows them: a quoted cell with
+// line breaks is one row, and a blank line is a (blank) row too, although
+// encoding/csv skips it.
 type csvRows struct {
-	r    *csv.Reader
-	name string
-	n    int
+	r       *csv.Reader
+	name    string
+	n       int // row number of the last record
+	endLine int // text line the last record ended on
 }
 
 func (c *csvRows) Next() (schedule.Row, error) {
@@ -97,7 +101,10 @@ func (c *csvRows) Next() (schedule.Row, error) {
 		}
 		return schedule.Row{}, err
 	}
-	c.n++
+	start, _ := c.r.FieldPos(0)
+	c.n += 1 + max(start-c.endLine-1, 0)
+	last, _ := c.r.FieldPos(len(rec) - 1)
+	c.endLine = last + strings.Count(rec[len(rec)-1], "\n")
 	// ReuseRecord hands back one slice; the builder keeps only strings.
 	return schedule.Row{Num: c.n, Cells: rec}, nil
 }

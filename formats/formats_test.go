@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -452,5 +453,19 @@ func TestNothingIsLost(t *testing.T) {
 	back := mustRead(t, "back.csv", []byte(out))
 	if len(back.Problems) != len(p.Problems) {
 		t.Errorf("reading the output back gives %d problems, the input gave %d", len(back.Problems), len(p.Problems))
+	}
+}
+
+// TestRowNumbersAsSpreadsheetsShowThem: blank lines are rows, a quoted
+// cell with line breaks is one row.
+func TestRowNumbersAsSpreadsheetsShowThem(t *testing.T) {
+	in := "id,title\n\nA,One\n\"B\",\"multi\nline\"\n\n\r\nC,Three\n"
+	p := mustRead(t, "rows.csv", []byte(in))
+	var got []int
+	for _, s := range p.Sessions {
+		got = append(got, s.Src.Row)
+	}
+	if fmt.Sprint(got) != "[3 4 7]" {
+		t.Errorf("rows = %v, want [3 4 7]", got)
 	}
 }

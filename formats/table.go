@@ -302,8 +302,9 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 	}
 	slices.Sort(rooms)
 	slices.SortFunc(slots, time.Time.Compare)
-	if len(slots) > 1 {
-		slots = slots[:len(slots)-1] // the last end starts no slot
+	// The last end starts no slot, unless a session starts then too.
+	if n := len(slots); n > 1 && !slices.ContainsFunc(ss, func(s *schedule.Session) bool { return s.Start.Equal(slots[n-1]) }) {
+		slots = slots[:n-1]
 	}
 	timeW := 7
 	colW := max((o.width()-timeW-2-len(rooms))/max(len(rooms), 1), 14)

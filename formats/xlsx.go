@@ -100,7 +100,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 	so := schedule.Options{File: in.Name, Sheet: sheet, Timezone: opts.Timezone, Serials: true, Date1904: date1904}
 	b, err := schedule.NewBuilder(prog, so)
 	if err != nil {
-		return nil, err
+		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if err := readSheet(f, sheet, b.Read); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}

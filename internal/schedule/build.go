@@ -388,13 +388,24 @@ func (s *Session) keepRaw(f Field, v string) {
 
 // gap reports a wall-clock time that does not exist in its zone (the hour
 // skipped when clocks go forward): time.Date silently moves it an hour on.
-func (b *Builder) gap(s *Session, f Field, st Stamp, t time.Time) bool {
-	h, m, _ := t.Clock()
-	if h == st.Clock.Hour && m == st.Clock.Min {
+// day is the date the stamp was placed on.
+func (b *Builder) gap(s *Session, f Field, st Stamp, day Date, t time.Time) bool {
+	if st.Zone != nil {
+		return false // a fixed offset has no gaps
+	}
+	if !st.Date.IsZero() {
+		day = st.Date
+	}
+	// Compare wall clocks as if in UTC, where every time exists; 24:00 is
+	// the next day's 00:00 on both sides.
+	want := time.Date(day.Year, day.Month, day.Day, st.Clock.Hour, st.Clock.Min, st.Clock.Sec, 0, time.UTC)
+	y, mo, d := t.Date()
+	h, m, sec := t.Clock()
+	if time.Date(y, mo, d, h, m, sec, 0, time.UTC).Equal(want) {
 		return false
 	}
 	b.problem(s, "bad-time", f, fmt.Sprintf("%s %02d:%02d does not exist on %s in %s (the clocks go forward)",
-		f, st.Clock.Hour, st.Clock.Min, t.Format("2006-01-02"), t.Location()), "")
+		f, st.Clock.Hour, st.Clock.Min, day, t.Location()), "")
 	return true
 }
 
@@ -459,7 +470,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 			day = st.Date
 		}
 		t, ok := st.In(loc, day)
-		if ok && b.gap(s, FieldStart, st, t) {
+		if ok && b.gap(s, FieldStart, st, day, t) {
 			ok = false
 		} else if !ok {
 			b.problem(s, "bad-time", FieldStart, fmt.Sprintf("start %s has no date", cells[FieldStart]), "add a date column or write the start as YYYY-MM-DD HH:MM")
@@ -475,8 +486,9 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 		if en.Zone != nil {
 			sd = s.Start.In(en.Zone)
 		}
-		t, _ := en.In(loc, Date{sd.Year(), sd.Month(), sd.Day()})
-		b.gap(s, FieldEnd, en, t)
+		endDay := Date{sd.Year(), sd.Month(), sd.Day()}
+		t, _ := en.In(loc, endDay)
+		b.gap(s, FieldEnd, en, endDay, t)
 		if en.Date.IsZero() && t.Before(s.Start) && !t.Equal(s.Start) && s.Start.Sub(t) > 0 {
 			// 23:00-01:00 ends the next day; a short backwards range
 			// is a typo that end-before-start reports.

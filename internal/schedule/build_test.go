@@ -653,3 +653,14 @@ func TestSDGGoalWords(t *testing.T) {
 		t.Errorf("ParseSDGs = %q", got)
 	}
 }
+
+func TestMidnightEndIsNoGap(t *testing.T) {
+	prog := &Programme{}
+	b, _ := NewBuilder(prog, Options{File: "m.csv"})
+	if err := b.Read(sheet([]string{"id", "title", "date", "start", "end", "room"}, []string{"A", "Late", "2023-10-11", "23:00", "24:00", "Hall"})); err != nil {
+		t.Fatal(err)
+	}
+	if len(prog.Problems) != 0 || prog.Sessions[0].End.Format("2006-01-02 15:04") != "2023-10-12 00:00" {
+		t.Errorf("problems %+v, end %v", prog.Problems, prog.Sessions[0].End)
+	}
+}

@@ -245,3 +245,14 @@ func TestOverlapAcrossFilesNamesTheFile(t *testing.T) {
 		t.Errorf("got %s", brief(got))
 	}
 }
+
+func TestOrganizersMayBeInParallelSessions(t *testing.T) {
+	row = 1
+	a := sess("A", "Hall", "09:00", "10:00")
+	b := sess("B", "Room", "09:00", "10:00")
+	a.Organizers = []schedule.Person{{Name: "Heiko Wildner"}}
+	b.Organizers = []schedule.Person{{Name: "Heiko Wildner"}}
+	if got := Run(&schedule.Programme{Sessions: []*schedule.Session{a, b}}, Options{}); len(got) != 0 {
+		t.Errorf("got %s", brief(got))
+	}
+}
