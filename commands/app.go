@@ -13,18 +13,19 @@ import (
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+
+	"github.com/docket-forum/docket/internal/vocab"
 )
 
 // streams are the process's standard streams and what is known of them,
 // decided once at the edge and passed down as plain values.
 type streams struct {
-	in       io.Reader
-	out      io.Writer
-	err      io.Writer
-	outTTY   bool // stdout is a terminal
-	width    int  // terminal width to fit tables to
-	getenv   func(string) string
-	stdinTTY bool
+	in     io.Reader
+	out    io.Writer
+	err    io.Writer
+	outTTY bool // stdout is a terminal
+	width  int  // terminal width to fit tables to
+	getenv func(string) string
 }
 
 // Main runs docket with args (args[0] is the program name) and returns the
@@ -36,9 +37,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
 			s.width = w
 		}
-	}
-	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		s.stdinTTY = true
 	}
 	if c := os.Getenv("COLUMNS"); c != "" {
 		fmt.Sscan(c, &s.width)
@@ -231,31 +229,11 @@ func takesValue(cmd *cli.Command, arg string) bool {
 func suggest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 2) {
+		if d := vocab.Distance(s, c, 3); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 2) {
 			best, bestD = c, min(d, bestD)
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // errorf prints a note on stderr.

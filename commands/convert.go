@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -72,7 +73,7 @@ func runConvert(s *streams, o convertOptions) error {
 			}
 		}
 	case toStdout:
-		return usageErrorf("writing to standard output needs --to FORMAT (one of: csv, tsv, json, ndjson, xlsx, markdown)")
+		return usageErrorf("writing to standard output needs --to FORMAT (one of: %s)", strings.Join(formats.Writable(), ", "))
 	default:
 		if f, err = formats.ForPath(out); err != nil {
 			return err

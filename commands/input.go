@@ -2,7 +2,6 @@ package commands
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -68,13 +67,7 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 			all = p
 			continue
 		}
-		all.Sessions = append(all.Sessions, p.Sessions...)
-		all.Problems = append(all.Problems, p.Problems...)
-		for _, e := range p.ExtraColumns {
-			if !slices.Contains(all.ExtraColumns, e) {
-				all.ExtraColumns = append(all.ExtraColumns, e)
-			}
-		}
+		all.Merge(p)
 	}
 	return all, nil
 }

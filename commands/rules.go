@@ -2,10 +2,10 @@ package commands
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/docket-forum/docket/formats"
 	"github.com/docket-forum/docket/internal/validate"
 )
 
@@ -36,7 +36,7 @@ func runRules(s *streams, name string) error {
 			}
 			return usageErrorf("unknown rule %q (see docket rules)", name)
 		}
-		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, wrap(r.Doc, 78))
+		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, formats.WrapText(r.Doc, 78))
 		return nil
 	}
 	for _, r := range validate.Rules {
@@ -45,22 +45,4 @@ func runRules(s *streams, name string) error {
 		}
 	}
 	return nil
-}
-
-// wrap breaks text into lines of at most width characters.
-func wrap(text string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(text) {
-		if n > 0 && n+1+len(w) > width {
-			b.WriteByte('\n')
-			n = 0
-		} else if n > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += len(w)
-	}
-	return b.String()
 }

@@ -66,10 +66,10 @@ func runTable(s *streams, o tableOptions) error {
 		return usageErrorf("--view must be list or grid, not %q", o.view)
 	}
 	if o.filter.Day != "" {
-		if _, err := schedule.ParseDate(o.filter.Day); err != nil {
+		d, err := schedule.ParseDate(o.filter.Day)
+		if err != nil {
 			return usageErrorf("--day: %v", err)
 		}
-		d, _ := schedule.ParseDate(o.filter.Day)
 		o.filter.Day = d.String()
 	}
 	loc, err := displayLocation(o.showTZ)

@@ -2,8 +2,8 @@ package formats
 
 import (
 	"bufio"
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"

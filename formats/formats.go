@@ -5,7 +5,6 @@
 package formats
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -139,6 +138,3 @@ func (e *InputError) Error() string {
 }
 
 func (e *InputError) Unwrap() error { return e.Err }
-
-// ErrSameFile is returned when an output path names an input.
-var ErrSameFile = errors.New("output is the input")

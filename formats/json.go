@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bufio"
+	"cmp"
 	"io"
 	"strconv"
 	"time"
@@ -260,16 +261,9 @@ func programmeMeta(p *schedule.Programme) programmeMetadata {
 	first, last := p.FirstDay, p.LastDay
 	if first == "" || last == "" {
 		f, l := schedule.DayRange(p.Sessions)
-		first, last = cmpOr(first, f), cmpOr(last, l)
+		first, last = cmp.Or(first, f), cmp.Or(last, l)
 	}
 	return programmeMetadata{Name: p.Name, Timezone: p.Timezone, FirstDay: first, LastDay: last, Venue: p.Venue}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func writeJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {

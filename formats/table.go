@@ -143,7 +143,7 @@ func RenderList(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 		for _, s := range d.sessions {
 			cells := []string{s.ID, o.text(timeRange(s, o.loc(s))), s.Room, s.Type, oneLine(s.Title)}
 			for c := range cells {
-				cells[c] = wrapText(cells[c], widths[c]-2)
+				cells[c] = WrapText(cells[c], widths[c]-2)
 			}
 			if err := t.Append(cells); err != nil {
 				return err
@@ -202,9 +202,9 @@ func listWidths(ss []*schedule.Session, o TableOptions) []int {
 	return widths
 }
 
-// wrapText breaks s into lines of at most width display columns, at
+// WrapText breaks s into lines of at most width display columns, at
 // spaces where it can and inside a word only when the word alone is wider.
-func wrapText(s string, width int) string {
+func WrapText(s string, width int) string {
 	if width < 1 || displayWidth(s) <= width {
 		return s
 	}
@@ -315,7 +315,7 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 	t := o.newTable(w, widths)
 	header := []string{"Time"}
 	for _, r := range rooms {
-		header = append(header, wrapText(r, colW-2))
+		header = append(header, WrapText(r, colW-2))
 	}
 	t.Header(header)
 	for _, slot := range slots {
@@ -327,9 +327,9 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 				continue
 			}
 			c := slices.Index(rooms, s.Room) + 1
-			text := wrapText(s.ID, colW-2) + "\n" + wrapText(oneLine(s.Title), colW-2)
+			text := WrapText(s.ID, colW-2) + "\n" + WrapText(oneLine(s.Title), colW-2)
 			if !s.Start.Equal(slot) {
-				text = wrapText(o.text("↓ ")+s.ID, colW-2)
+				text = WrapText(o.text("↓ ")+s.ID, colW-2)
 			}
 			if row[c] != "" {
 				text = row[c] + "\n" + text

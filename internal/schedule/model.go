@@ -193,3 +193,11 @@ func (s *Session) ExtraValue(name string) string {
 	}
 	return ""
 }
+
+// Merge adds the sessions, problems and extra columns of q to p: one
+// programme read from several files.
+func (p *Programme) Merge(q *Programme) {
+	p.Sessions = append(p.Sessions, q.Sessions...)
+	p.Problems = append(p.Problems, q.Problems...)
+	p.ExtraColumns = appendMissing(p.ExtraColumns, q.ExtraColumns)
+}

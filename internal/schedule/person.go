@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -37,7 +38,7 @@ func splitNumbered(line string) []string {
 	next := 2
 	rest := line
 	for {
-		marker := itoa(next)
+		marker := strconv.Itoa(next)
 		cut := -1
 		for _, sep := range []string{". ", ") "} {
 			if i := strings.Index(rest, " "+marker+sep); i > 0 && (cut < 0 || i < cut) {
@@ -52,13 +53,6 @@ func splitNumbered(line string) []string {
 		rest = strings.TrimSpace(rest[cut:])
 		next++
 	}
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // ParsePerson reads one person in the positional IGF form

@@ -133,7 +133,7 @@ func (v *Vocabulary) nearest(key string) *Term {
 		if abs(len(k)-len(key)) > limit {
 			continue
 		}
-		if d := distance(key, k, limit); d <= limit && (best == nil || d < bestD || (d == bestD && t.Name < best.Name)) {
+		if d := Distance(key, k, limit); d <= limit && (best == nil || d < bestD || (d == bestD && t.Name < best.Name)) {
 			best, bestD = t, d
 		}
 	}
@@ -216,9 +216,9 @@ func foldASCII(s string) (string, bool) {
 	return string(b), true
 }
 
-// distance is the Levenshtein distance of a and b, giving up (returning
+// Distance is the Levenshtein distance of a and b, giving up (returning
 // limit+1) once it must exceed limit.
-func distance(a, b string, limit int) int {
+func Distance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
