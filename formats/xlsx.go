@@ -227,91 +227,108 @@ func isDateStyle(st *excelize.Style) bool {
 // Excel's limits: a cell holds at most 32,767 characters.
 const maxCellChars = 32767
 
+// xlsxStyles are the cell styles of docket's workbooks.
+type xlsxStyles struct{ header, text, date, time, dateTime int }
+
+func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
+	var st xlsxStyles
+	var err error
+	top := &excelize.Alignment{Vertical: "top", Horizontal: "left"}
+	if st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}}); err != nil {
+		return st, err
+	}
+	if st.text, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return st, err
+	}
+	for _, x := range []struct {
+		id  *int
+		fmt string
+	}{{&st.date, "yyyy-mm-dd"}, {&st.time, "hh:mm"}, {&st.dateTime, "yyyy-mm-dd hh:mm"}} {
+		if *x.id, err = f.NewStyle(&excelize.Style{CustomNumFmt: &x.fmt, Alignment: top}); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// writeXLSX writes the canonical workbook with excelize's StreamWriter:
+// the normal mode kept every cell and style call in memory (100,000
+// sessions took over a minute and 6 GB).
 func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sessionsSheet); err != nil {
 		return err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	st, err := newXLSXStyles(f)
 	if err != nil {
 		return err
 	}
-	dateFmt, timeFmt, dateTimeFmt := "yyyy-mm-dd", "hh:mm", "yyyy-mm-dd hh:mm"
-	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	if err != nil {
-		return err
-	}
-	timeStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &timeFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	if err != nil {
-		return err
-	}
-	dateTimeStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateTimeFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	if err != nil {
-		return err
-	}
-	textStyle, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-
 	header := canonicalHeader(p.ExtraColumns)
-	if err := writeHeader(f, sessionsSheet, header, bold); err != nil {
-		return err
-	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = utf8.RuneCountInString(h) + 2
-	}
 	col := map[schedule.Field]int{}
 	for i, c := range schedule.Columns {
 		col[c] = i
 	}
-	for r, s := range p.Sessions {
-		row := r + 2
-		rec := canonicalRecord(s, p.ExtraColumns)
-		for i, v := range rec {
-			cell, _ := excelize.CoordinatesToCellName(i+1, row)
-			if err := setText(f, sessionsSheet, cell, v, textStyle); err != nil {
-				return err
-			}
+	// Widths must be set before the first row is streamed, so the records
+	// are made once to measure and once to write.
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = utf8.RuneCountInString(h) + 2
+	}
+	for _, s := range p.Sessions {
+		for i, v := range canonicalRecord(s, p.ExtraColumns) {
 			widths[i] = max(widths[i], cellWidth(v))
-		}
-		// Real date and time cells, so that Excel sorts and filters them.
-		if s.Scheduled() {
-			st := s.Start.In(s.Location())
-			day := schedule.Date{Year: st.Year(), Month: st.Month(), Day: st.Day()}
-			if err := setNumber(f, sessionsSheet, col[schedule.FieldDate], row, schedule.ToSerial(day, schedule.Clock{}), dateStyle); err != nil {
-				return err
-			}
-			if err := setNumber(f, sessionsSheet, col[schedule.FieldStart], row, schedule.ToSerial(schedule.Date{}, clockOf(st)), timeStyle); err != nil {
-				return err
-			}
-			if !s.End.IsZero() {
-				en := s.End.In(s.Location())
-				endDay := schedule.Date{Year: en.Year(), Month: en.Month(), Day: en.Day()}
-				v, style := schedule.ToSerial(schedule.Date{}, clockOf(en)), timeStyle
-				if endDay != day {
-					v, style = schedule.ToSerial(endDay, clockOf(en)), dateTimeStyle
-				}
-				if err := setNumber(f, sessionsSheet, col[schedule.FieldEnd], row, v, style); err != nil {
-					return err
-				}
-			}
-		}
-		if s.DeclaredMinutes > 0 {
-			if err := setNumber(f, sessionsSheet, col[schedule.FieldDeclaredMinutes], row, float64(s.DeclaredMinutes), 0); err != nil {
-				return err
-			}
 		}
 	}
 	widths[col[schedule.FieldDate]] = 12
 	widths[col[schedule.FieldStart]] = 8
 	widths[col[schedule.FieldEnd]] = 8
-	if err := finishSheet(f, sessionsSheet, widths, len(header), len(p.Sessions)+1); err != nil {
+
+	sw, err := startSheet(f, sessionsSheet, header, widths, st.header)
+	if err != nil {
 		return err
 	}
-	if err := writeSpeakers(f, p, bold); err != nil {
+	for r, s := range p.Sessions {
+		rec := canonicalRecord(s, p.ExtraColumns)
+		row := make([]any, len(rec))
+		for i, v := range rec {
+			if utf8.RuneCountInString(v) > maxCellChars {
+				return fmt.Errorf("session %s, column %s: %d characters is more than Excel's limit of %d", s.ID, header[i], utf8.RuneCountInString(v), maxCellChars)
+			}
+			if v != "" {
+				// A string value is always a text cell: a title that begins
+				// with "=" never becomes a formula.
+				row[i] = excelize.Cell{StyleID: st.text, Value: v}
+			}
+		}
+		// Real date and time cells, so that Excel sorts and filters them.
+		if s.Scheduled() {
+			start := s.Start.In(s.Location())
+			day := schedule.Date{Year: start.Year(), Month: start.Month(), Day: start.Day()}
+			row[col[schedule.FieldDate]] = excelize.Cell{StyleID: st.date, Value: schedule.ToSerial(day, schedule.Clock{})}
+			row[col[schedule.FieldStart]] = excelize.Cell{StyleID: st.time, Value: schedule.ToSerial(schedule.Date{}, clockOf(start))}
+			if !s.End.IsZero() {
+				en := s.End.In(s.Location())
+				endDay := schedule.Date{Year: en.Year(), Month: en.Month(), Day: en.Day()}
+				v, style := schedule.ToSerial(schedule.Date{}, clockOf(en)), st.time
+				if endDay != day {
+					v, style = schedule.ToSerial(endDay, clockOf(en)), st.dateTime
+				}
+				row[col[schedule.FieldEnd]] = excelize.Cell{StyleID: style, Value: v}
+			}
+		}
+		if s.DeclaredMinutes > 0 {
+			row[col[schedule.FieldDeclaredMinutes]] = s.DeclaredMinutes
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	if err := finishSheet(sw, sessionsSheet, len(header), len(p.Sessions)+1); err != nil {
+		return err
+	}
+	if err := writeSpeakers(f, p, st.header); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -324,57 +341,38 @@ func clockOf(t interface{ Clock() (int, int, int) }) schedule.Clock {
 	return schedule.Clock{Hour: h, Min: m, Sec: s}
 }
 
-func writeHeader(f *excelize.File, sheet string, header []string, style int) error {
-	row := make([]any, len(header))
-	for i, h := range header {
-		row[i] = h
+// startSheet opens a streamed sheet with its column widths, a frozen bold
+// header row, in that order (the StreamWriter wants widths and panes
+// before rows).
+func startSheet(f *excelize.File, sheet string, header []string, widths []int, headerStyle int) (*excelize.StreamWriter, error) {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
 	}
-	if err := f.SetSheetRow(sheet, "A1", &row); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	return f.SetCellStyle(sheet, "A1", last, style)
-}
-
-// finishSheet sets column widths, freezes the header and adds filters.
-func finishSheet(f *excelize.File, sheet string, widths []int, cols, rows int) error {
 	for i, w := range widths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, name, name, float64(min(max(w, 6), 60))); err != nil {
-			return err
+		if err := sw.SetColWidth(i+1, i+1, float64(min(max(w, 6), 60))); err != nil {
+			return nil, err
 		}
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
 	}
+	row := make([]any, len(header))
+	for i, h := range header {
+		row[i] = excelize.Cell{StyleID: headerStyle, Value: h}
+	}
+	return sw, sw.SetRow("A1", row)
+}
+
+// finishSheet adds filter buttons (as a table: a streamed sheet cannot
+// take an autofilter) and flushes.
+func finishSheet(sw *excelize.StreamWriter, sheet string, cols, rows int) error {
 	last, _ := excelize.CoordinatesToCellName(cols, max(rows, 2))
-	return f.AutoFilter(sheet, "A1:"+last, nil)
-}
-
-// setText writes a string cell. SetCellStr never makes a formula, so a
-// title beginning with "=" stays text.
-func setText(f *excelize.File, sheet, cell, v string, style int) error {
-	if v == "" {
-		return nil
-	}
-	if utf8.RuneCountInString(v) > maxCellChars {
-		return fmt.Errorf("cell %s of sheet %s: %d characters is more than Excel's limit of %d", cell, sheet, utf8.RuneCountInString(v), maxCellChars)
-	}
-	if err := f.SetCellStr(sheet, cell, v); err != nil {
+	noStripes := false
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: sheet, StyleName: "TableStyleLight1", ShowRowStripes: &noStripes}); err != nil {
 		return err
 	}
-	return f.SetCellStyle(sheet, cell, cell, style)
-}
-
-func setNumber(f *excelize.File, sheet string, col, row int, v float64, style int) error {
-	cell, _ := excelize.CoordinatesToCellName(col+1, row)
-	if err := f.SetCellFloat(sheet, cell, v, -1, 64); err != nil {
-		return err
-	}
-	if style == 0 {
-		return nil
-	}
-	return f.SetCellStyle(sheet, cell, cell, style)
+	return sw.Flush()
 }
 
 // cellWidth is the width a column needs for v: its longest line.
@@ -388,33 +386,40 @@ func cellWidth(v string) int {
 
 // writeSpeakers adds the Speakers sheet: one row per person and role, for
 // organizers who filter and count people in Excel.
-func writeSpeakers(f *excelize.File, p *schedule.Programme, bold int) error {
+func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) error {
 	if _, err := f.NewSheet(speakersSheet); err != nil {
 		return err
 	}
-	if err := writeHeader(f, speakersSheet, schedule.PersonColumns, bold); err != nil {
-		return err
-	}
+	var rows [][]string
 	widths := make([]int, len(schedule.PersonColumns))
 	for i, h := range schedule.PersonColumns {
 		widths[i] = len(h) + 2
 	}
-	row := 1
 	for _, s := range p.Sessions {
 		for field, person := range s.Roles {
-			row++
 			vals := []string{s.ID, schedule.AppearsAs(field), person.Name, person.Role, person.Organization,
 				person.Stakeholder, person.Region, person.Participation, person.Email}
 			for i, v := range vals {
-				cell, _ := excelize.CoordinatesToCellName(i+1, row)
-				if v != "" {
-					if err := f.SetCellStr(speakersSheet, cell, v); err != nil {
-						return err
-					}
-				}
 				widths[i] = max(widths[i], cellWidth(v))
 			}
+			rows = append(rows, vals)
 		}
 	}
-	return finishSheet(f, speakersSheet, widths, len(schedule.PersonColumns), row)
+	sw, err := startSheet(f, speakersSheet, schedule.PersonColumns, widths, headerStyle)
+	if err != nil {
+		return err
+	}
+	for r, vals := range rows {
+		row := make([]any, len(vals))
+		for i, v := range vals {
+			if v != "" {
+				row[i] = v
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	return finishSheet(sw, speakersSheet, len(schedule.PersonColumns), len(rows)+1)
 }
