@@ -210,7 +210,8 @@ func looksLikeEmail(s string) bool {
 	if ws := strings.Join(strings.Fields(s), " "); strings.EqualFold(ws, "[email protected]") || strings.EqualFold(ws, "email protected") {
 		return true
 	}
-	return strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " ,")
+	at := strings.IndexByte(s, '@')
+	return at > 0 && at < len(s)-1 && strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " ,;()<>[]\"")
 }
 
 var orgWords = []string{
