@@ -4,6 +4,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -43,4 +45,82 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// TestREADMEExamples runs every "$ docket ..." example of the README and
+// checks that its output is what the README shows, so the front door stays
+// true. A "..." line in an example stands for lines left out.
+func TestREADMEExamples(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("COLUMNS", "100")
+	lines := strings.Split(string(data), "\n")
+	found := 0
+	for i := 0; i < len(lines); i++ {
+		cmdline, ok := strings.CutPrefix(lines[i], "    $ docket ")
+		if !ok || strings.Contains(cmdline, "|") {
+			continue
+		}
+		var want []string
+		for i+1 < len(lines) && strings.HasPrefix(lines[i+1], "    ") {
+			i++
+			want = append(want, strings.TrimPrefix(lines[i], "    "))
+		}
+		found++
+		args := append([]string{"docket"}, splitArgs(cmdline)...)
+		if len(want) == 0 {
+			continue // an example that writes a file
+		}
+		var out, errb strings.Builder
+		commands.Main(args, strings.NewReader(""), &out, &errb)
+		got := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")
+		// Every shown line appears, in order; "..." skips.
+		j := 0
+		for _, w := range want {
+			if strings.TrimSpace(w) == "..." {
+				continue
+			}
+			for j < len(got) && got[j] != w {
+				if !slices.Contains(want, "...") && !slices.Contains(want, "    ...") {
+					t.Errorf("README example %q: line %q, want %q", cmdline, got[j], w)
+					break
+				}
+				j++
+			}
+			if j == len(got) {
+				t.Errorf("README example %q: output lacks %q\n%s", cmdline, w, out.String())
+				break
+			}
+			j++
+		}
+	}
+	if found < 4 {
+		t.Errorf("found %d README examples, expected one per command", found)
+	}
+}
+
+// splitArgs splits a command line at spaces, keeping "quoted words" whole.
+func splitArgs(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == ' ' && !quoted:
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
 }
