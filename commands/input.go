@@ -12,20 +12,41 @@ import (
 
 // inputOptions are the flags of every command that reads a programme.
 type inputOptions struct {
-	files []string
-	tz    string
-	sheet string
+	files     []string
+	tz        string
+	sheet     string
+	dateOrder string
+	mapping   map[string]schedule.Field
+	verbose   bool // tell the reader's decisions on stderr
+	quiet     bool // no warnings on stderr
 }
 
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
-		&cli.StringFlag{Name: "sheet", Usage: "workbook sheet to read (default: the first sheet that is not a Speakers sheet)"},
+		&cli.StringFlag{Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
+		&cli.StringFlag{Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
+		&cli.StringFlag{Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
+		// Not -v: urfave/cli reserves it for --version.
+		&cli.BoolFlag{Name: "verbose", Usage: "tell on stderr how the input was read (encoding, delimiter, sheet, date order)"},
 	}
 }
 
 func readInputOptions(c *cli.Context) (inputOptions, error) {
-	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet")}
+	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
+		dateOrder: c.String("date-order"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
+	switch o.dateOrder {
+	case "", "dmy", "mdy":
+	default:
+		return o, usageErrorf("--date-order must be dmy or mdy, not %q", o.dateOrder)
+	}
+	if path := c.String("map"); path != "" {
+		m, err := formats.ReadMap(path)
+		if err != nil {
+			return o, usageErrorf("%v", err)
+		}
+		o.mapping = m
+	}
 	if len(o.files) == 0 {
 		return o, usageErrorf("%s needs a FILE (a .csv or .xlsx programme, or - for standard input)", c.Command.Name)
 	}
@@ -39,7 +60,7 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 
 // load reads and merges the programmes of every input file.
 func load(s *streams, o inputOptions) (*schedule.Programme, error) {
-	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet}
+	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping}
 	var all *schedule.Programme
 	stdinUsed := false
 	for _, path := range o.files {
@@ -68,6 +89,16 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 			continue
 		}
 		all.Merge(p)
+	}
+	if o.verbose {
+		for _, n := range all.Notes {
+			s.errorf("%s", n)
+		}
+	}
+	if !o.quiet {
+		for _, w := range all.Warnings {
+			s.errorf("warning: %s", w)
+		}
 	}
 	return all, nil
 }

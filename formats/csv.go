@@ -53,14 +53,16 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	}
 	defer rc.Close()
 	br := bufio.NewReaderSize(rc, sniffSize)
-	text, err := decodeText(br)
+	text, encoding, err := decodeText(br)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	tb := bufio.NewReaderSize(text, sniffSize)
+	delim := "given by the format"
 	if comma == 0 {
 		head, _ := tb.Peek(sniffSize)
 		comma = sniffDelimiter(head)
+		delim = "detected"
 	}
 	cr := csv.NewReader(tb)
 	cr.Comma = comma
@@ -69,13 +71,14 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	cr.ReuseRecord = true
 
 	prog := &schedule.Programme{}
-	b, err := schedule.NewBuilder(prog, schedule.Options{File: in.Name, Timezone: opts.Timezone})
+	b, err := schedule.NewBuilder(prog, opts.scheduleOptions(in.Name, ""))
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if err := b.Read(&csvRows{r: cr, name: in.Name}); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
+	prog.Notes = append([]string{fmt.Sprintf("%s: read as %s, delimiter %s (%s)", in.Name, encoding, delimiterName(comma), delim)}, prog.Notes...)
 	return prog, nil
 }
 
@@ -112,25 +115,41 @@ func (c *csvRows) Next() (schedule.Row, error) {
 // decodeText returns the input as UTF-8: a UTF-8 BOM is dropped, UTF-16 with
 // a BOM is decoded, and bytes that are not UTF-8 are read as Windows-1252,
 // what Excel on Windows writes.
-func decodeText(br *bufio.Reader) (io.Reader, error) {
+func decodeText(br *bufio.Reader) (io.Reader, string, error) {
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, err
+		return nil, "", err
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
-		return br, nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return transform.NewReader(br, unicode.BOMOverride(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())), nil
+		return br, "UTF-8 with BOM", nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return transform.NewReader(br, unicode.BOMOverride(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())), "UTF-16 LE", nil
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return transform.NewReader(br, unicode.BOMOverride(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder())), "UTF-16 BE", nil
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		return nil, errors.New("this is a binary file, not CSV text")
+		return nil, "", errors.New("this is a binary file, not CSV text")
 	}
 	if !validUTF8Prefix(head, len(head) == sniffSize) {
-		return transform.NewReader(br, charmap.Windows1252.NewDecoder()), nil
+		return transform.NewReader(br, charmap.Windows1252.NewDecoder()), "Windows-1252 (the bytes are not UTF-8)", nil
 	}
-	return br, nil
+	return br, "UTF-8", nil
+}
+
+func delimiterName(r rune) string {
+	switch r {
+	case '\t':
+		return "tab"
+	case ',':
+		return "comma"
+	case ';':
+		return "semicolon"
+	case '|':
+		return "pipe"
+	}
+	return fmt.Sprintf("%q", r)
 }
 
 // validUTF8Prefix is utf8.Valid allowing a character cut at the end of a

@@ -21,6 +21,17 @@ type ReadOptions struct {
 	Timezone string
 	// Sheet names the workbook sheet to read; empty picks the sessions sheet.
 	Sheet string
+	// DateOrder is "dmy" or "mdy" for dates like 11/10/2023, or "" to
+	// decide from the data.
+	DateOrder string
+	// Map maps normalised headers to fields before the built-in aliases
+	// (see ReadMap).
+	Map map[string]schedule.Field
+}
+
+// scheduleOptions are the builder's options for one file or sheet.
+func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {
+	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Map: o.Map}
 }
 
 // WriteOptions says how to write an output.

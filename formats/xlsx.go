@@ -82,28 +82,24 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 			return nil, &InputError{File: in.Name, Err: fmt.Errorf("no sheet named %q (sheets: %s)", opts.Sheet, strings.Join(sheets, ", "))}
 		}
 	} else {
-		for _, s := range sheets {
-			if !schedule.IsPersonSheetName(s) {
-				sheet = s
-				break
-			}
-		}
-		if sheet == "" {
-			sheet = sheets[0]
-		}
+		sheet = guessSheet(f, sheets, opts.Map)
 	}
 	date1904 := false
 	if wp, err := f.GetWorkbookProps(); err == nil && wp.Date1904 != nil {
 		date1904 = *wp.Date1904
 	}
 	prog = &schedule.Programme{}
-	so := schedule.Options{File: in.Name, Sheet: sheet, Timezone: opts.Timezone, Serials: true, Date1904: date1904}
+	so := opts.scheduleOptions(in.Name, sheet)
+	so.Serials, so.Date1904 = true, date1904
 	b, err := schedule.NewBuilder(prog, so)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if err := readSheet(f, sheet, b.Read); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
+	}
+	if opts.Sheet == "" && len(sheets) > 1 {
+		prog.Notes = append(prog.Notes, fmt.Sprintf("%s: read sheet %q (the one that looks like sessions; --sheet chooses another)", in.Name, sheet))
 	}
 	extraDates(f, sheet, prog, b.Fields(), date1904)
 	for _, s := range sheets {
@@ -119,19 +115,114 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 	return prog, nil
 }
 
+// guessSheet picks the sheet that looks most like sessions: the one whose
+// header row (within its first rows) names the most fields. A cover or
+// instructions sheet before it is passed over; person sheets are joined,
+// not read as sessions.
+func guessSheet(f *excelize.File, sheets []string, m map[string]schedule.Field) string {
+	best, bestScore := "", 0
+	for _, s := range sheets {
+		if schedule.IsPersonSheetName(s) {
+			continue
+		}
+		if score := sheetScore(f, s, m); score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, s := range sheets {
+		if !schedule.IsPersonSheetName(s) {
+			return s
+		}
+	}
+	return sheets[0]
+}
+
+// sheetScore is the best header score in the first rows of a sheet.
+func sheetScore(f *excelize.File, sheet string, m map[string]schedule.Field) int {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return 0
+	}
+	defer rows.Close()
+	best := 0
+	for n := 0; n < 30 && rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return best
+		}
+		if k, ok := schedule.HeaderScore(cells, m); ok && k > best {
+			best = k
+		}
+	}
+	return best
+}
+
 func readSheet(f *excelize.File, sheet string, read func(schedule.Rows) error) error {
+	fill, err := mergedFill(f, sheet)
+	if err != nil {
+		return err
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %v", sheet, err)
 	}
 	defer rows.Close()
-	return read(&xlsxRows{rows: rows, sheet: sheet})
+	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill})
+}
+
+// Limits on merged cells: a range is filled cell by cell, so a sheet
+// merging whole columns must not make millions of copies.
+const (
+	maxMergedCells = 1_000_000
+)
+
+// mergedFill returns, by row and column (both 1-based), the values merged
+// cells give to the cells they cover: Rows reads them as empty, but a date
+// merged over a day's rows belongs to every row.
+func mergedFill(f *excelize.File, sheet string) (map[int]map[int]string, error) {
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil || len(merged) == 0 {
+		return nil, nil
+	}
+	fill := map[int]map[int]string{}
+	total := 0
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		total += (c2 - c1 + 1) * (r2 - r1 + 1)
+		if total > maxMergedCells {
+			return nil, fmt.Errorf("sheet %s merges more than %d cells; unmerge them and save again", sheet, maxMergedCells)
+		}
+		v, err := f.GetCellValue(sheet, m.GetStartAxis(), excelize.Options{RawCellValue: true})
+		if err != nil || strings.TrimSpace(v) == "" {
+			continue
+		}
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				if r == r1 && c == c1 {
+					continue
+				}
+				if fill[r] == nil {
+					fill[r] = map[int]string{}
+				}
+				fill[r][c] = v
+			}
+		}
+	}
+	return fill, nil
 }
 
 type xlsxRows struct {
 	rows  *excelize.Rows
 	sheet string
 	n     int
+	fill  map[int]map[int]string
 }
 
 func (x *xlsxRows) Next() (schedule.Row, error) {
@@ -148,6 +239,14 @@ func (x *xlsxRows) Next() (schedule.Row, error) {
 	cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
 		return schedule.Row{}, fmt.Errorf("sheet %s row %d: %v", x.sheet, x.n, err)
+	}
+	for c, v := range x.fill[x.n] {
+		for len(cells) < c {
+			cells = append(cells, "")
+		}
+		if cells[c-1] == "" {
+			cells[c-1] = v
+		}
 	}
 	return schedule.Row{Num: x.n, Cells: cells}, nil
 }

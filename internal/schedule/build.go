@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +37,12 @@ type Options struct {
 	Serials bool
 	// Date1904 reports whether the workbook counts serials from 1904.
 	Date1904 bool
+	// DateOrder is "dmy" or "mdy" for dates like 11/10/2023, or "" to
+	// decide from the data (day first when nothing tells).
+	DateOrder string
+	// Map maps normalised headers (NormalizeHeader) to fields, before the
+	// built-in aliases; FieldExtra keeps a column as an extra.
+	Map map[string]Field
 }
 
 // ErrNoHeader means no row of the first rows looks like a header.
@@ -52,18 +59,35 @@ const headerScanRows = 30
 // Builder turns rows into sessions. Feed it the rows of a sheet in order:
 // it finds the header, then makes one session per non-blank row.
 type Builder struct {
-	opts    Options
-	loc     *time.Location
-	cols    []column
-	header  bool
-	scanned int
-	extras  []string
-	prog    *Programme
+	opts      Options
+	loc       *time.Location
+	cols      []column
+	header    bool
+	headerRow int
+	above     []string // the row above the header candidate
+
+	// Date order: decided by the option or by the first slash date that
+	// only one order can read; until then, sessions with ambiguous dates
+	// wait in pending to be read again if the decision is month first.
+	order    DateOrder
+	decided  bool
+	pending  []pendingTimes
+	firstAmb string // an ambiguous date seen, for the warning
+	scanned  int
+	extras   []string
+	prog     *Programme
+}
+
+type pendingTimes struct {
+	s     *Session
+	cells map[Field]string
 }
 
 type column struct {
-	field  Field // "" for an extra column
-	header string
+	field   Field // "" for an extra column
+	header  string
+	unnamed bool // the header cell was empty
+	filled  bool // some row has a value in it
 }
 
 // NewBuilder returns a Builder that adds sessions to prog.
@@ -79,7 +103,17 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 	if prog.Timezone == "" && opts.Timezone != "" {
 		prog.Timezone = loc.String()
 	}
-	return &Builder{opts: opts, loc: loc, prog: prog}, nil
+	b := &Builder{opts: opts, loc: loc, prog: prog}
+	switch strings.ToLower(opts.DateOrder) {
+	case "":
+	case "dmy":
+		b.decided = true
+	case "mdy":
+		b.order, b.decided = MonthFirst, true
+	default:
+		return nil, fmt.Errorf("date order %q: use dmy (day first) or mdy (month first)", opts.DateOrder)
+	}
+	return b, nil
 }
 
 // Read feeds every row of rows to the builder.
@@ -108,6 +142,14 @@ func (b *Builder) Finish() error {
 	if b.prog.Timezone == "" {
 		b.prog.Timezone = CommonZone(b.prog.Sessions)
 	}
+	b.pruneEmptyColumns()
+	b.describeColumns()
+	if !b.decided && b.firstAmb != "" {
+		b.prog.Warnings = append(b.prog.Warnings, fmt.Sprintf(
+			"%s: dates such as %s were read day first (%s); if they are month first, use --date-order mdy",
+			b.where(0), b.firstAmb, b.describeAmb()))
+	}
+	b.pending = nil
 	return nil
 }
 
@@ -139,6 +181,7 @@ func (b *Builder) Add(r Row) error {
 		if b.tryHeader(r) {
 			return nil
 		}
+		b.above = r.Cells
 		if b.scanned >= headerScanRows {
 			return b.noHeader()
 		}
@@ -153,28 +196,18 @@ func (b *Builder) Add(r Row) error {
 
 // tryHeader takes r as the header if enough of its cells name fields.
 func (b *Builder) tryHeader(r Row) bool {
-	known, filled := 0, 0
-	seen := map[Field]bool{}
-	for _, c := range r.Cells {
-		if strings.TrimSpace(c) == "" {
-			continue
-		}
-		filled++
-		if f, ok := FieldForHeader(c); ok && !seen[f] {
-			seen[f] = true
-			known++
-		}
-	}
-	if known < 2 || (known < 3 && filled > 3) || !(seen[FieldID] || seen[FieldTitle]) {
+	if _, ok := HeaderScore(r.Cells, b.opts.Map); !ok {
 		return false
 	}
+	r.Cells = joinHeaderRows(b.above, r.Cells)
 	b.header = true
-	seen = map[Field]bool{}
+	b.headerRow = r.Num
+	seen := map[Field]bool{}
 	used := map[string]int{}
 	for i, c := range r.Cells {
 		h := strings.TrimSpace(c)
-		f, ok := FieldForHeader(h)
-		if ok && !seen[f] {
+		f, ok := b.fieldFor(h)
+		if ok && (!seen[f] || IsListField(f)) {
 			seen[f] = true
 			b.cols = append(b.cols, column{field: f, header: h})
 			if f == FieldDuration {
@@ -184,7 +217,8 @@ func (b *Builder) tryHeader(r Row) bool {
 			}
 			continue
 		}
-		if h == "" {
+		unnamed := h == ""
+		if unnamed {
 			h = "column " + ColumnName(i)
 		}
 		// Two columns of one name stay two extras.
@@ -194,11 +228,106 @@ func (b *Builder) tryHeader(r Row) bool {
 		} else {
 			used[h] = 1
 		}
-		b.cols = append(b.cols, column{header: h})
+		b.cols = append(b.cols, column{header: h, unnamed: unnamed})
 		b.extras = append(b.extras, h)
 	}
 	b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, b.extras)
 	return true
+}
+
+// pruneEmptyColumns drops columns with neither a header nor a value: the
+// trailing empty columns a spreadsheet saves are no data.
+func (b *Builder) pruneEmptyColumns() {
+	drop := map[string]bool{}
+	for _, c := range b.cols {
+		if c.field == "" && c.unnamed && !c.filled {
+			drop[c.header] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	keep := b.prog.ExtraColumns[:0]
+	for _, e := range b.prog.ExtraColumns {
+		if !drop[e] {
+			keep = append(keep, e)
+		}
+	}
+	b.prog.ExtraColumns = keep
+	for _, s := range b.prog.Sessions {
+		if s.Src.File != b.opts.File || s.Src.Sheet != b.opts.Sheet {
+			continue
+		}
+		ex := s.Extra[:0]
+		for _, e := range s.Extra {
+			if !drop[e.Name] {
+				ex = append(ex, e)
+			}
+		}
+		s.Extra = ex
+	}
+}
+
+// describeColumns records how each column was read, for `docket columns`.
+func (b *Builder) describeColumns() {
+	for i, c := range b.cols {
+		if c.field == "" && c.unnamed && !c.filled {
+			continue
+		}
+		b.prog.Columns = append(b.prog.Columns, ColumnInfo{
+			File: b.opts.File, Sheet: b.opts.Sheet, HeaderRow: b.headerRow,
+			Letter: ColumnName(i), Header: c.header, Field: c.field, Unnamed: c.unnamed,
+		})
+	}
+}
+
+// HeaderScore says whether cells look like a header row: enough of them
+// name fields (through m, then the aliases), one of them the id or the
+// title. known counts the distinct fields named, to compare sheets.
+func HeaderScore(cells []string, m map[string]Field) (known int, ok bool) {
+	filled := 0
+	seen := map[Field]bool{}
+	for _, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		filled++
+		f, found := m[NormalizeHeader(c)]
+		if !found {
+			f, found = FieldForHeader(c)
+		} else if f == FieldExtra {
+			found = false
+		}
+		if found && !seen[f] {
+			seen[f] = true
+			known++
+		}
+	}
+	ok = known >= 2 && !(known < 3 && filled > 3) && (seen[FieldID] || seen[FieldTitle])
+	return known, ok
+}
+
+// joinHeaderRows completes a header split over two rows: under a group
+// heading merged over several columns ("Vortragende" over J1:N1), the
+// header row numbers them ("1".."5"). Such cells become "Vortragende 1"...
+func joinHeaderRows(above, header []string) []string {
+	out := slices.Clone(header)
+	for i, h := range out {
+		h = strings.TrimSpace(h)
+		if i >= len(above) || strings.TrimSpace(above[i]) == "" || strings.Trim(h, "0123456789") != "" {
+			continue
+		}
+		out[i] = strings.TrimSpace(strings.TrimSpace(above[i]) + " " + h)
+	}
+	return out
+}
+
+// fieldFor maps a header: the --map file first, then the aliases.
+func (b *Builder) fieldFor(h string) (Field, bool) {
+	if f, ok := b.opts.Map[NormalizeHeader(h)]; ok {
+		return f, f != FieldExtra
+	}
+	return FieldForHeader(h)
 }
 
 // Fields returns, in column order, the header of each column and the field
@@ -261,16 +390,27 @@ func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
 func (b *Builder) session(r Row) *Session {
 	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num}, Cols: make(map[Field]string, len(b.cols))}
 	cells := make(map[Field]string, len(b.cols))
-	for i, col := range b.cols {
+	for i := range b.cols {
+		col := &b.cols[i]
 		var c string
 		if i < len(r.Cells) {
 			c = strings.TrimSpace(r.Cells[i])
+		}
+		if c != "" {
+			col.filled = true
 		}
 		if col.field == "" || col.field == FieldDuration {
 			s.Extra = append(s.Extra, Extra{Name: col.header, Value: c})
 			if col.field == "" {
 				continue
 			}
+		}
+		if prev, ok := cells[col.field]; ok {
+			// A list field in several columns: the values add up.
+			if c != "" {
+				cells[col.field] = strings.TrimPrefix(prev+"\n"+c, "\n")
+			}
+			continue
 		}
 		s.Cols[col.field] = col.header
 		cells[col.field] = c
@@ -318,6 +458,7 @@ func (b *Builder) session(r Row) *Session {
 	s.Tags = splitList(text(FieldTags))
 	s.Language = text(FieldLanguage)
 	s.URL = text(FieldURL)
+	b.dateOrder(s, cells)
 	b.times(s, cells)
 	return s
 }
@@ -373,6 +514,66 @@ func splitList(cell string) []string {
 		}
 	}
 	return out
+}
+
+// dateOrder looks at the slash dates of a row before its times are read:
+// the first that only one order can read decides the order for the file,
+// and rows read before that are read again if it is month first.
+func (b *Builder) dateOrder(s *Session, cells map[Field]string) {
+	if b.decided {
+		return
+	}
+	for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
+		x, y, ok := SlashDate(cells[f])
+		if !ok {
+			continue
+		}
+		switch {
+		case x > 12 && y <= 12:
+			b.decide(DayFirst, s, cells[f])
+			return
+		case y > 12 && x <= 12:
+			b.decide(MonthFirst, s, cells[f])
+			return
+		case b.firstAmb == "":
+			b.firstAmb = strings.TrimSpace(cells[f])
+		}
+		copied := make(map[Field]string, len(cells))
+		for k, v := range cells {
+			copied[k] = v
+		}
+		b.pending = append(b.pending, pendingTimes{s, copied})
+		return
+	}
+}
+
+func (b *Builder) decide(o DateOrder, s *Session, example string) {
+	b.order, b.decided = o, true
+	b.prog.Notes = append(b.prog.Notes, fmt.Sprintf("%s: dates read %s: %s on row %d can only be read that way",
+		b.where(0), o, strings.TrimSpace(example), s.Src.Row))
+	if o == MonthFirst {
+		for _, p := range b.pending {
+			p.s.Start, p.s.End = time.Time{}, time.Time{}
+			for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
+				delete(p.s.Raw, f)
+			}
+			b.times(p.s, p.cells)
+		}
+	}
+	b.pending = nil
+}
+
+func (b *Builder) describeAmb() string {
+	d, err := ParseDateOrder(b.firstAmb, DayFirst)
+	if err != nil {
+		if st, err := ParseStampOrder(b.firstAmb, DayFirst); err == nil {
+			d = st.Date
+		}
+	}
+	if d.IsZero() {
+		return "no date in the file tells"
+	}
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format("2 January 2006") + "; no date in the file tells"
 }
 
 // keepRaw remembers a cell the session could not use.
@@ -439,7 +640,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 				return st, true
 			}
 		}
-		st, err := ParseStamp(v)
+		st, err := ParseStampOrder(v, b.order)
 		if err != nil {
 			b.problem(s, "bad-time", f, fmt.Sprintf("%s %s", f, err), "")
 			return Stamp{}, false
@@ -458,7 +659,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 	// there is no end.
 	if cells[FieldEnd] == "" {
 		if a, z, ok := SplitRange(cells[FieldStart]); ok {
-			if _, err := ParseStamp(a); err == nil {
+			if _, err := ParseStampOrder(a, b.order); err == nil {
 				cells[FieldStart], cells[FieldEnd] = a, z
 				s.Cols[FieldEnd] = s.Column(FieldStart)
 			}

@@ -42,6 +42,10 @@ const (
 	// FieldDuration is an input-only column: a length that gives the end
 	// when there is no end column.
 	FieldDuration Field = "duration"
+
+	// FieldExtra is what a mapping file names to keep a column as an extra
+	// even when its header is a known alias.
+	FieldExtra Field = "extra"
 )
 
 // Columns is the canonical column order of the CSV and XLSX contract.
@@ -131,5 +135,22 @@ func FieldForHeader(h string) (Field, bool) {
 			}
 		}
 	}
+	// "Speaker 1", "Speaker 2"...: numbered columns of a list field.
+	if n := strings.TrimRight(NormalizeHeader(h), "0123456789"); n != NormalizeHeader(h) {
+		if f, ok := headerAliases[n]; ok && IsListField(f) {
+			return f, true
+		}
+	}
 	return "", false
+}
+
+// IsListField reports whether a field holds a list, so that several
+// columns of it ("Speaker 1", "Speaker 2") add up instead of the later
+// ones being extras.
+func IsListField(f Field) bool {
+	switch f {
+	case FieldOrganizers, FieldSpeakers, FieldSDGs, FieldTags:
+		return true
+	}
+	return false
 }

@@ -23,6 +23,15 @@ type Programme struct {
 	// ExtraColumns lists, in input order, the headers of columns that have no
 	// field in the model. Writers emit them after the canonical columns.
 	ExtraColumns []string
+	// Columns says how each input column was read: its header and the
+	// field it maps to ("" for an extra), per file and sheet.
+	Columns []ColumnInfo
+	// Notes are the reader's decisions worth telling with --verbose:
+	// the encoding, delimiter, sheet and date order it assumed.
+	Notes []string
+	// Warnings are guesses a user should check, told unless --quiet: a
+	// date order nothing in the file decided, for one.
+	Warnings []string
 	// Problems are the values the reader could not interpret (bad times,
 	// for instance); validation reports them as findings.
 	Problems []Problem
@@ -66,6 +75,16 @@ type Session struct {
 	// Cols maps a field to the header text of the column it came from, so
 	// that findings can name the column.
 	Cols map[Field]string
+}
+
+// ColumnInfo is how one input column was read.
+type ColumnInfo struct {
+	File, Sheet string
+	HeaderRow   int
+	Letter      string // spreadsheet column letters
+	Header      string // header text ("column K" when the cell was empty)
+	Field       Field  // "" when kept as an extra
+	Unnamed     bool
 }
 
 // Extra is the value of an input column that has no field in the model.
@@ -200,4 +219,7 @@ func (p *Programme) Merge(q *Programme) {
 	p.Sessions = append(p.Sessions, q.Sessions...)
 	p.Problems = append(p.Problems, q.Problems...)
 	p.ExtraColumns = appendMissing(p.ExtraColumns, q.ExtraColumns)
+	p.Columns = append(p.Columns, q.Columns...)
+	p.Notes = append(p.Notes, q.Notes...)
+	p.Warnings = append(p.Warnings, q.Warnings...)
 }

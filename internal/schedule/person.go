@@ -24,7 +24,7 @@ func ParsePersons(cell string) []Person {
 }
 
 func splitPersons(cell string) []string {
-	return strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' })
+	return strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' || r == '|' })
 }
 
 // splitNumbered splits "1. A, x 2. B, y" at each next number in sequence.

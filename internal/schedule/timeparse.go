@@ -114,7 +114,10 @@ func ToSerial(d Date, c Clock) float64 {
 
 var (
 	reISODate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
-	reDMYDate   = regexp.MustCompile(`^(\d{1,2})[./](\d{1,2})[./](\d{4})$`)
+	reDMYDate   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	reSlashDate = regexp.MustCompile(`^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$`)
+	// reSlashIn finds a slash date inside a longer cell ("10/11/2023 17:45").
+	reSlashIn   = regexp.MustCompile(`(?:^|[\s,(])(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b`)
 	reClock     = regexp.MustCompile(`^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
 	reZoneParen = regexp.MustCompile(`^(.*?)\s*\(\s*([^()]+?)\s*\)$`)
 	reOrdinal   = regexp.MustCompile(`(\d)(?i:st|nd|rd|th)\b`)
@@ -125,12 +128,50 @@ var dateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2 2006", "Ja
 
 // ParseDate reads a day written as text: 2023-10-11, 11.10.2023,
 // 11/10/2023 (day first), "Wednesday, 11th October, 2023", "11 Oct 2023".
-func ParseDate(s string) (Date, error) {
+func ParseDate(s string) (Date, error) { return ParseDateOrder(s, DayFirst) }
+
+// DateOrder says how to read 11/10/2023: day first (most of the world) or
+// month first (the United States).
+type DateOrder int
+
+// Date orders.
+const (
+	DayFirst DateOrder = iota
+	MonthFirst
+)
+
+func (o DateOrder) String() string {
+	if o == MonthFirst {
+		return "month first (mdy)"
+	}
+	return "day first (dmy)"
+}
+
+// SlashDate finds a date written with slashes or hyphens and a four-digit
+// year in s ("10/11/2023", "5-3-2024 09:00") and returns its first two
+// numbers, whose order is ambiguous.
+func SlashDate(s string) (a, b int, ok bool) {
+	m := reSlashIn.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	return atoi(m[1]), atoi(m[2]), true
+}
+
+// ParseDateOrder is ParseDate reading slash dates in the given order;
+// dotted dates (11.10.2023) are always day first.
+func ParseDateOrder(s string, order DateOrder) (Date, error) {
 	s = strings.TrimSpace(s)
 	if m := reISODate.FindStringSubmatch(s); m != nil {
 		return mkDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), s)
 	}
 	if m := reDMYDate.FindStringSubmatch(s); m != nil {
+		return mkDate(atoi(m[3]), atoi(m[2]), atoi(m[1]), s)
+	}
+	if m := reSlashDate.FindStringSubmatch(s); m != nil {
+		if order == MonthFirst {
+			return mkDate(atoi(m[3]), atoi(m[1]), atoi(m[2]), s)
+		}
 		return mkDate(atoi(m[3]), atoi(m[2]), atoi(m[1]), s)
 	}
 	t := reWeekday.ReplaceAllString(s, "")
@@ -185,7 +226,10 @@ var instantLayouts = []string{time.RFC3339, "2006-01-02T15:04Z07:00", "2006-01-0
 // ParseStamp reads a cell that holds a date, a time, or both: anything
 // ParseDate or ParseClock reads, "2023-10-11 17:45", RFC 3339 with an
 // offset, and the IGF form "Wednesday, 11th October, 2023 (08:45 UTC)".
-func ParseStamp(s string) (Stamp, error) {
+func ParseStamp(s string) (Stamp, error) { return ParseStampOrder(s, DayFirst) }
+
+// ParseStampOrder is ParseStamp reading slash dates in the given order.
+func ParseStampOrder(s string, order DateOrder) (Stamp, error) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return Stamp{}, fmt.Errorf("empty")
@@ -208,7 +252,7 @@ func ParseStamp(s string) (Stamp, error) {
 			body = strings.Join(f[:len(f)-1], " ")
 		}
 	}
-	st, err := parseLocal(body)
+	st, err := parseLocal(body, order)
 	if err != nil {
 		return Stamp{}, fmt.Errorf("%q is not a date or time (write YYYY-MM-DD and HH:MM)", s)
 	}
@@ -221,11 +265,11 @@ func stampAt(t time.Time) Stamp {
 }
 
 // parseLocal reads a date, a clock, or "date clock" / "dateTclock".
-func parseLocal(s string) (Stamp, error) {
+func parseLocal(s string, order DateOrder) (Stamp, error) {
 	if c, err := ParseClock(s); err == nil {
 		return Stamp{Clock: c, HasTime: true}, nil
 	}
-	if d, err := ParseDate(s); err == nil {
+	if d, err := ParseDateOrder(s, order); err == nil {
 		return Stamp{Date: d}, nil
 	}
 	if i := strings.IndexByte(s, 'T'); i == 10 {
@@ -235,7 +279,7 @@ func parseLocal(s string) (Stamp, error) {
 	// right: the clock ("5:45 PM") is at most two words.
 	f := strings.Fields(strings.ReplaceAll(s, ",", ", "))
 	for k := len(f) - 1; k >= 1 && k >= len(f)-2; k-- {
-		d, err1 := ParseDate(strings.TrimSuffix(strings.Join(f[:k], " "), ","))
+		d, err1 := ParseDateOrder(strings.TrimSuffix(strings.Join(f[:k], " "), ","), order)
 		c, err2 := ParseClock(strings.Join(f[k:], " "))
 		if err1 == nil && err2 == nil {
 			return Stamp{Date: d, Clock: c, HasTime: true}, nil
