@@ -260,3 +260,27 @@ func TestTableUsesOneZone(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestColumnsVerboseAndReaderFlags(t *testing.T) {
+	out, errs, code := run(t, "", "columns", sample)
+	if code != 0 || !strings.Contains(out, "sample.csv: header on row 1") || !regexp.MustCompile(`AC +Capacity +→ extra`).MatchString(out) || errs != "" {
+		t.Errorf("columns: exit %d\n%s\n%s", code, out, errs)
+	}
+	_, errs, _ = run(t, "", "table", sample, "--verbose")
+	if !strings.Contains(errs, "sample.csv: read as UTF-8, delimiter comma (detected)") {
+		t.Errorf("--verbose: %q", errs)
+	}
+	_, errs, code = run(t, "", "table", sample, "--date-order", "ymd")
+	if code != 2 || !strings.Contains(errs, "--date-order must be dmy or mdy") {
+		t.Errorf("bad --date-order: %d %q", code, errs)
+	}
+	in := "id,title,date,start,end,room\nA,One,10/11/2023,09:00,10:00,Hall\n"
+	out, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv")
+	if !strings.Contains(errs, "warning: <stdin>: dates such as 10/11/2023 were read day first") || !strings.Contains(out, "2023-11-10") {
+		t.Errorf("ambiguous dates: %q", errs)
+	}
+	out, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv", "--date-order", "mdy")
+	if errs != "" || !strings.Contains(out, "2023-10-11") {
+		t.Errorf("--date-order mdy: %q", errs)
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -467,5 +469,69 @@ func TestRowNumbersAsSpreadsheetsShowThem(t *testing.T) {
 	}
 	if fmt.Sprint(got) != "[3 4 7]" {
 		t.Errorf("rows = %v, want [3 4 7]", got)
+	}
+}
+
+func TestReadMap(t *testing.T) {
+	dir := t.TempDir()
+	yaml := filepath.Join(dir, "m.yaml")
+	os.WriteFile(yaml, []byte("# partner headers\nRaum: room\n\"Zeit: Beginn\": start\nReferent:innen: speakers\nNotes: extra\n"), 0o644)
+	m, err := ReadMap(yaml)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]schedule.Field{"raum": "room", "zeitbeginn": "start", "referentinnen": "speakers", "notes": schedule.FieldExtra}
+	if fmt.Sprint(m) != fmt.Sprint(want) {
+		t.Errorf("map = %v, want %v", m, want)
+	}
+	js := filepath.Join(dir, "m.json")
+	os.WriteFile(js, []byte(`{"Saal": "Venue", "Wann": "begins"}`), 0o644)
+	if m, err := ReadMap(js); err != nil || m["saal"] != "room" || m["wann"] != "start" {
+		t.Errorf("json map = %v, %v", m, err)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("Raum: room\nSaal: hall-ish\n"), 0o644)
+	if _, err := ReadMap(bad); err == nil || !strings.Contains(err.Error(), `bad.yaml:2: "hall-ish" is not a field`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestXLSXMergedCellsAndSheetChoice: the sessions sheet is found behind an
+// instructions sheet, below a title row, and a date merged over a day's
+// rows reaches each of them.
+func TestXLSXMergedCellsAndSheetChoice(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Instructions")
+	f.SetCellStr("Instructions", "A1", "Fill in one row per session. Title, date and room are required.")
+	f.NewSheet("Programme")
+	rows := [][]any{
+		{"IGF 2023 - Day 3"},
+		{},
+		{"Session ID", "Title", "Date", "Start time", "End time", "Room"},
+		{"A1", "Opening", "2023-10-11", "09:00", "10:00", "Hall"},
+		{"A2", "Second", nil, "10:00", "11:00", "Hall"},
+		{"A3", "Third", nil, "11:00", "12:00", "Hall"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Programme", cell, &r)
+	}
+	f.MergeCell("Programme", "C4", "C6")
+	path := filepath.Join(t.TempDir(), "merged.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p := readFile(t, path, ReadOptions{})
+	if len(p.Sessions) != 3 {
+		t.Fatalf("sessions = %d", len(p.Sessions))
+	}
+	for _, s := range p.Sessions {
+		if s.Start.Format("2006-01-02") != "2023-10-11" || s.Src.Sheet != "Programme" {
+			t.Errorf("%s: start %v sheet %s", s.ID, s.Start, s.Src.Sheet)
+		}
+	}
+	if len(p.Notes) == 0 || !strings.Contains(p.Notes[0], `read sheet "Programme"`) {
+		t.Errorf("notes = %q", p.Notes)
 	}
 }

@@ -1,0 +1,106 @@
+package schedule
+
+import (
+	"strings"
+	"testing"
+)
+
+func read(t *testing.T, opts Options, rows ...[]string) *Programme {
+	t.Helper()
+	prog := &Programme{}
+	b, err := NewBuilder(prog, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Read(sheet(rows...)); err != nil {
+		t.Fatal(err)
+	}
+	return prog
+}
+
+func starts(p *Programme) string {
+	var out []string
+	for _, s := range p.Sessions {
+		out = append(out, s.Start.Format("2006-01-02"))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestDateOrderFromData(t *testing.T) {
+	header := []string{"id", "title", "date", "start", "end", "room"}
+	us := [][]string{header,
+		{"A", "x", "10/11/2023", "09:00", "10:00", "R"},
+		{"B", "x", "10/12/2023", "09:00", "10:00", "R"},
+		{"C", "x", "10/25/2023", "09:00", "10:00", "R"}}
+	p := read(t, Options{File: "us.csv"}, us...)
+	if got := starts(p); got != "2023-10-11 2023-10-12 2023-10-25" {
+		t.Errorf("month-first file: %s", got)
+	}
+	if len(p.Notes) != 1 || !strings.Contains(p.Notes[0], "month first (mdy): 10/25/2023 on row 4") || len(p.Warnings) != 0 {
+		t.Errorf("notes %q warnings %q", p.Notes, p.Warnings)
+	}
+	eu := [][]string{header,
+		{"A", "x", "10/11/2023", "09:00", "10:00", "R"},
+		{"B", "x", "25/10/2023", "09:00", "10:00", "R"}}
+	if got := starts(read(t, Options{File: "eu.csv"}, eu...)); got != "2023-11-10 2023-10-25" {
+		t.Errorf("day-first file: %s", got)
+	}
+	amb := [][]string{header, {"A", "x", "10/11/2023", "09:00", "10:00", "R"}}
+	p = read(t, Options{File: "amb.csv"}, amb...)
+	if got := starts(p); got != "2023-11-10" || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "10/11/2023 were read day first (10 November 2023") {
+		t.Errorf("undecided: %s %q", got, p.Warnings)
+	}
+	p = read(t, Options{File: "amb.csv", DateOrder: "mdy"}, amb...)
+	if got := starts(p); got != "2023-10-11" || len(p.Warnings) != 0 {
+		t.Errorf("--date-order mdy: %s %q", got, p.Warnings)
+	}
+	// Dotted dates are day first whatever the order.
+	p = read(t, Options{File: "de.csv", DateOrder: "mdy"}, header, []string{"A", "x", "11.10.2023", "09:00", "10:00", "R"})
+	if got := starts(p); got != "2023-10-11" {
+		t.Errorf("dotted date: %s", got)
+	}
+	if _, err := NewBuilder(&Programme{}, Options{DateOrder: "ymd"}); err == nil {
+		t.Error("an unknown date order should be refused")
+	}
+}
+
+func TestHeaderSplitOverTwoRowsAndNumberedColumns(t *testing.T) {
+	p := read(t, Options{File: "de.xlsx"},
+		[]string{"<Veranstaltung>", "<Veranstaltung>", "", "", "Vortragende", "Vortragende", "Vortragende"},
+		[]string{"ID", "Titel", "Ort", "Datum", "1", "2", "3"},
+		[]string{"1001", "Begrüßung", "Saal", "2016-10-28", "Dieter Reiter", "", "Anna Berg, Stadt München"},
+	)
+	s := p.Sessions[0]
+	if len(s.Speakers) != 2 || s.Speakers[0].Name != "Dieter Reiter" || s.Speakers[1].Name != "Anna Berg" {
+		t.Errorf("speakers = %+v", s.Speakers)
+	}
+	if len(p.ExtraColumns) != 0 {
+		t.Errorf("extras = %q", p.ExtraColumns)
+	}
+	p = read(t, Options{File: "x.csv"},
+		[]string{"Session ID", "Title", "Speaker 1", "Speaker 2", "SDG 1", "SDG 2", "Notes", "", ""},
+		[]string{"A", "T", "Ana Lima", "Ben Ode", "9.1", "16.6", "n", "", ""},
+	)
+	s = p.Sessions[0]
+	if len(s.Speakers) != 2 || strings.Join(s.SDGs, " ") != "9.1 16.6" {
+		t.Errorf("speakers %+v sdgs %q", s.Speakers, s.SDGs)
+	}
+	// Trailing columns with neither header nor value are no data.
+	if strings.Join(p.ExtraColumns, "|") != "Notes" {
+		t.Errorf("extras = %q", p.ExtraColumns)
+	}
+}
+
+func TestMapOption(t *testing.T) {
+	p := read(t, Options{File: "m.csv", Map: map[string]Field{"raum": FieldRoom, "notes": FieldExtra, "title": FieldExtra, "bezeichnung": FieldTitle}},
+		[]string{"id", "Bezeichnung", "Raum", "Title", "Notes"},
+		[]string{"A", "Real title", "Saal 1", "kept aside", "n"},
+	)
+	s := p.Sessions[0]
+	if s.Title != "Real title" || s.Room != "Saal 1" || s.ExtraValue("Title") != "kept aside" {
+		t.Errorf("session = %+v", s)
+	}
+	if len(p.Columns) != 5 || p.Columns[2].Field != FieldRoom || p.Columns[3].Field != "" {
+		t.Errorf("columns = %+v", p.Columns)
+	}
+}
