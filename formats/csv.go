@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -53,7 +54,16 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	}
 	defer rc.Close()
 	br := bufio.NewReaderSize(rc, sniffSize)
-	text, encoding, err := decodeText(br)
+	// A file can be checked whole before it is read: a Windows-1252 "é"
+	// far down must not turn into U+FFFD because the first 64 KiB were
+	// plain ASCII. A stream can only be judged by its start.
+	utf8Whole := true
+	if in.Path != "" {
+		if ok, err := fileIsUTF8(in.Path); err == nil {
+			utf8Whole = ok
+		}
+	}
+	text, encoding, err := decodeText(br, utf8Whole)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
@@ -115,7 +125,7 @@ func (c *csvRows) Next() (schedule.Row, error) {
 // decodeText returns the input as UTF-8: a UTF-8 BOM is dropped, UTF-16 with
 // a BOM is decoded, and bytes that are not UTF-8 are read as Windows-1252,
 // what Excel on Windows writes.
-func decodeText(br *bufio.Reader) (io.Reader, string, error) {
+func decodeText(br *bufio.Reader, utf8Whole bool) (io.Reader, string, error) {
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, "", err
@@ -132,7 +142,7 @@ func decodeText(br *bufio.Reader) (io.Reader, string, error) {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return nil, "", errors.New("this is a binary file, not CSV text")
 	}
-	if !validUTF8Prefix(head, len(head) == sniffSize) {
+	if !utf8Whole || !validUTF8Prefix(head, len(head) == sniffSize) {
 		return transform.NewReader(br, charmap.Windows1252.NewDecoder()), "Windows-1252 (the bytes are not UTF-8)", nil
 	}
 	return br, "UTF-8", nil
@@ -150,6 +160,42 @@ func delimiterName(r rune) string {
 		return "pipe"
 	}
 	return fmt.Sprintf("%q", r)
+}
+
+// fileIsUTF8 reports whether a whole file is valid UTF-8 (a UTF-16 BOM
+// makes it false, which decodeText checks first anyway).
+func fileIsUTF8(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, 1<<20)
+	carry := 0
+	for {
+		n, err := f.Read(buf[carry:])
+		chunk := buf[:carry+n]
+		// Keep an incomplete character at the end for the next read.
+		cut := len(chunk)
+		for i := 1; i < utf8.UTFMax && i <= len(chunk); i++ {
+			if utf8.RuneStart(chunk[len(chunk)-i]) {
+				if !utf8.FullRune(chunk[len(chunk)-i:]) {
+					cut = len(chunk) - i
+				}
+				break
+			}
+		}
+		if err == io.EOF {
+			return utf8.Valid(chunk), nil
+		}
+		if !utf8.Valid(chunk[:cut]) {
+			return false, nil
+		}
+		carry = copy(buf, chunk[cut:])
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 // validUTF8Prefix is utf8.Valid allowing a character cut at the end of a

@@ -535,3 +535,18 @@ func TestXLSXMergedCellsAndSheetChoice(t *testing.T) {
 		t.Errorf("notes = %q", p.Notes)
 	}
 }
+
+// TestWindows1252LateInTheFile: the encoding is judged on the whole file,
+// not only on its first 64 KiB.
+func TestWindows1252LateInTheFile(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("id,title,date,start,end,room\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "S%d,Plain title,2023-10-11,09:00,10:00,R%d\n", i, i)
+	}
+	b.WriteString("X,Caf\xe9,2023-10-11,09:00,10:00,Hall\n")
+	p := mustRead(t, "late.csv", b.Bytes())
+	if got := p.Sessions[len(p.Sessions)-1].Title; got != "Café" {
+		t.Errorf("title = %q, want Café", got)
+	}
+}
