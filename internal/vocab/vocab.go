@@ -296,6 +296,12 @@ var moreStakeholderAliases = map[string][]string{
 	"Intergovernmental Organization": {"IO", "IOs"},
 }
 
+// moreRegionAliases: the African Group has no official abbreviation, but
+// organizer sheets write AG beside APG, EEG, GRULAC and WEOG.
+var moreRegionAliases = map[string][]string{
+	"African Group": {"AG"},
+}
+
 func newVocabulary(name string) *Vocabulary {
 	return &Vocabulary{Name: name, index: map[string]*Term{}}
 }
@@ -335,7 +341,7 @@ func load() {
 	}
 	regions = newVocabulary("regional group")
 	for _, r := range readCSV[regionRow]("regional_groups.csv") {
-		aliases := split(r.Aliases)
+		aliases := append(split(r.Aliases), moreRegionAliases[r.Name]...)
 		if r.Abbreviation != "" {
 			aliases = append(aliases, r.Abbreviation)
 		}
