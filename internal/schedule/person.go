@@ -103,7 +103,11 @@ func ParsePerson(s string) Person {
 		p.Organization = joinParts(parts[2:end])
 	default: // 2 to 4 parts
 		end := n
-		if m := vocab.Regions().Lookup(parts[end-1]); m != nil && !isStakeholderExact(parts[end-1]) {
+		// "Intergovernmental Organizations" names a stakeholder group and
+		// an IGF pseudo region: it is the region when a stakeholder
+		// group stands before it.
+		last := parts[end-1]
+		if m := vocab.Regions().Lookup(last); m != nil && (!isStakeholderExact(last) || (end > 2 && vocab.Stakeholders().Lookup(parts[end-2]) != nil)) {
 			p.Region = parts[end-1]
 			end--
 		}

@@ -564,3 +564,16 @@ func TestStripListMarker(t *testing.T) {
 		}
 	}
 }
+
+func TestIntergovernmentalRegionAfterStakeholder(t *testing.T) {
+	p := ParsePerson("Mathieu Rousseau, OECD, Intergovernmental Organization, Intergovernmental Organizations")
+	want := Person{Name: "Mathieu Rousseau", Organization: "OECD", Stakeholder: "Intergovernmental Organization", Region: "Intergovernmental Organizations"}
+	if p != want {
+		t.Errorf("got %+v, want %+v", p, want)
+	}
+	// Alone at the end, it is the stakeholder group (the seed's Mark Irura
+	// case is the other way round: stakeholder, then a real region).
+	if p := ParsePerson("Ana Lima, OECD, Intergovernmental Organizations"); p.Stakeholder != "Intergovernmental Organization" || p.Region != "" {
+		t.Errorf("got %+v", p)
+	}
+}
