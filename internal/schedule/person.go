@@ -24,7 +24,13 @@ func ParsePersons(cell string) []Person {
 }
 
 func splitPersons(cell string) []string {
-	return strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' || r == '|' })
+	parts := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' })
+	// "|" separates persons only in a cell that uses no other separator,
+	// so that docket's own one-per-line cells keep a "|" inside a name.
+	if len(parts) == 1 && strings.Contains(parts[0], "|") {
+		return strings.Split(parts[0], "|")
+	}
+	return parts
 }
 
 // splitNumbered splits "1. A, x 2. B, y" at each next number in sequence.
