@@ -278,7 +278,10 @@ func looksLikeOrganization(s string) bool {
 // positions decide when it is read back.
 func FormatPerson(p Person) string {
 	var b strings.Builder
-	if p.Role == "" && p.Organization == "" && p.Stakeholder == "" && p.Region == "" {
+	// A name alone is written alone, unless it ends in brackets that the
+	// reader would take for a participation or an email.
+	bracketEnd := strings.HasSuffix(p.Name, ")") || strings.HasSuffix(p.Name, "]") || strings.HasSuffix(p.Name, ">")
+	if p.Role == "" && p.Organization == "" && p.Stakeholder == "" && p.Region == "" && !bracketEnd {
 		b.WriteString(p.Name)
 	} else {
 		b.WriteString(strings.TrimRight(strings.Join([]string{p.Name, p.Role, p.Organization, p.Stakeholder, p.Region}, ", "), " "))
