@@ -1,22 +1,25 @@
 package commands
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
-	"strconv"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/docket-forum/docket/formats"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/validate"
 )
 
 type validateOptions struct {
-	input  inputOptions
-	format string
-	rules  validate.Options
-	quiet  bool
+	input     inputOptions
+	format    string
+	output    string
+	rules     validate.Options
+	eventDays string
+	quiet     bool
+	noColor   bool
 }
 
 func newValidateCommand(s *streams) *cli.Command {
@@ -25,18 +28,23 @@ func newValidateCommand(s *streams) *cli.Command {
 		Usage:     "check a programme; exit 1 when it has errors",
 		ArgsUsage: "FILE...",
 		Description: "Reports every problem with the cell that has it: missing fields, duplicate ids,\n" +
-			"unreadable times, room and person overlaps, unknown vocabulary, bad SDG targets.\n" +
-			"Rows are numbered as the spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
+			"unreadable times, room and person overlaps, unknown vocabulary, bad SDG targets and\n" +
+			"emails, sessions outside the event, text hygiene. Rows are numbered as the\n" +
+			"spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
 			"Examples:\n" +
 			"  docket validate testdata/faults.csv\n" +
 			"  docket validate sessions.xlsx --format json > report.json\n" +
-			"  docket validate sessions.csv --ignore unknown-type --error unknown-stakeholder",
+			"  docket validate sessions.csv --format github --event-days 2023-10-08..2023-10-12\n" +
+			"  docket validate sessions.csv --format junit -o report.xml --ignore no-moderator",
 		Flags: append(inputFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: text or json"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(formats.ReportFormats, ", ")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (default: standard output)"},
 			&cli.StringSliceFlag{Name: "ignore", Usage: "switch a rule off (repeatable)"},
 			&cli.StringSliceFlag{Name: "error", Usage: "treat a rule's findings as errors (repeatable)"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat every warning as an error"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text report: print only errors"},
+			&cli.StringFlag{Name: "event-days", Usage: "the event's first and last day, `FIRST..LAST` (YYYY-MM-DD), for outside-event"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text report: print only errors; no warnings on stderr"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
 		),
 		Action: func(c *cli.Context) error {
 			in, err := readInputOptions(c)
@@ -44,22 +52,51 @@ func newValidateCommand(s *streams) *cli.Command {
 				return err
 			}
 			return runValidate(s, validateOptions{
-				input:  in,
-				format: c.String("format"),
-				rules:  validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
-				quiet:  c.Bool("quiet"),
+				input:     in,
+				format:    c.String("format"),
+				output:    c.String("output"),
+				rules:     validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
+				eventDays: c.String("event-days"),
+				quiet:     c.Bool("quiet"),
+				noColor:   c.Bool("no-color"),
 			})
 		},
 	}
 }
 
 func runValidate(s *streams, o validateOptions) error {
-	if o.format != "text" && o.format != "json" {
-		return usageErrorf("--format must be text or json, not %q", o.format)
+	if !slices.Contains(formats.ReportFormats, o.format) {
+		if sug := suggest(o.format, formats.ReportFormats); sug != "" {
+			return usageErrorf("--format must be one of %s, not %q: did you mean %q?", strings.Join(formats.ReportFormats, ", "), o.format, sug)
+		}
+		return usageErrorf("--format must be one of %s, not %q", strings.Join(formats.ReportFormats, ", "), o.format)
 	}
-	for _, r := range append(append([]string{}, o.rules.Ignore...), o.rules.Error...) {
+	for _, r := range append(slices.Clone(o.rules.Ignore), o.rules.Error...) {
 		if validate.Lookup(r) == nil {
+			names := make([]string, len(validate.Rules))
+			for i, r := range validate.Rules {
+				names[i] = r.Name
+			}
+			if sug := suggest(r, names); sug != "" {
+				return usageErrorf("unknown rule %q: did you mean %q? (see docket rules)", r, sug)
+			}
 			return usageErrorf("unknown rule %q (see docket rules)", r)
+		}
+	}
+	if o.eventDays != "" {
+		first, last, ok := strings.Cut(o.eventDays, "..")
+		d1, err1 := schedule.ParseDate(first)
+		d2, err2 := schedule.ParseDate(last)
+		if !ok || err1 != nil || err2 != nil || d2.String() < d1.String() {
+			return usageErrorf("--event-days must be FIRST..LAST, e.g. 2023-10-08..2023-10-12, not %q", o.eventDays)
+		}
+		o.rules.FirstDay, o.rules.LastDay = d1.String(), d2.String()
+	}
+	if o.output != "" && o.output != "-" {
+		for _, in := range o.input.files {
+			if formats.SameFile(in, o.output) {
+				return usageErrorf("%s: refusing to overwrite the input with the report", o.output)
+			}
 		}
 	}
 	p, err := load(s, o.input)
@@ -67,12 +104,20 @@ func runValidate(s *streams, o validateOptions) error {
 		return err
 	}
 	findings := validate.Run(p, o.rules)
-	errs, warns := validate.Count(findings)
-	switch o.format {
-	case "json":
-		err = writeReportJSON(s.out, findings, errs, warns)
-	default:
-		err = writeReportText(s.out, findings, p, errs, warns, o.quiet)
+	errs, _ := validate.Count(findings)
+	ro := formats.ReportOptions{
+		Color:    o.format == "text" && (o.output == "" || o.output == "-") && s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
+		Quiet:    o.quiet,
+		Sessions: len(p.Sessions),
+	}
+	for _, x := range p.Sessions {
+		ro.Checked = append(ro.Checked, formats.CheckedSession{File: x.Src.File, Sheet: x.Src.Sheet, ID: x.ID, Title: x.Title, Row: x.Src.Row})
+	}
+	write := func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) }
+	if o.output == "" || o.output == "-" {
+		err = write(s.out)
+	} else {
+		err = formats.WriteFile(o.output, write)
 	}
 	if err != nil {
 		return &outputError{err}
@@ -81,55 +126,4 @@ func runValidate(s *streams, o validateOptions) error {
 		return &findingsError{errs}
 	}
 	return nil
-}
-
-func writeReportJSON(w io.Writer, fs []validate.Finding, errs, warns int) error {
-	if fs == nil {
-		fs = []validate.Finding{}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Findings []validate.Finding `json:"findings"`
-		Errors   int                `json:"errors"`
-		Warnings int                `json:"warnings"`
-	}{fs, errs, warns})
-}
-
-func writeReportText(w io.Writer, fs []validate.Finding, p *schedule.Programme, errs, warns int, quiet bool) error {
-	for _, f := range fs {
-		if quiet && f.Severity != validate.Error {
-			continue
-		}
-		loc := f.File
-		if f.Sheet != "" {
-			loc += ":" + f.Sheet
-		}
-		if f.Row > 0 {
-			loc += ":" + strconv.Itoa(f.Row)
-		}
-		if f.Column != "" {
-			loc += ":" + f.Column
-		}
-		session := ""
-		if f.Session != "" {
-			session = f.Session + ": "
-		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", loc, f.Severity, session, f.Message, f.Rule); err != nil {
-			return err
-		}
-		if f.Hint != "" {
-			fmt.Fprintf(w, "    hint: %s\n", f.Hint)
-		}
-	}
-	_, err := fmt.Fprintf(w, "%s, %s in %s\n", plural(errs, "error"), plural(warns, "warning"), plural(len(p.Sessions), "session"))
-	return err
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }

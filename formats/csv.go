@@ -119,7 +119,7 @@ func (c *csvRows) Next() (schedule.Row, error) {
 	last, _ := c.r.FieldPos(len(rec) - 1)
 	c.endLine = last + strings.Count(rec[len(rec)-1], "\n")
 	// ReuseRecord hands back one slice; the builder keeps only strings.
-	return schedule.Row{Num: c.n, Cells: rec}, nil
+	return schedule.Row{Num: c.n, Cells: rec, Line: start}, nil
 }
 
 // decodeText returns the input as UTF-8: a UTF-8 BOM is dropped, UTF-16 with

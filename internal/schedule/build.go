@@ -18,6 +18,7 @@ import (
 type Row struct {
 	Num   int
 	Cells []string
+	Line  int // the text line the row starts on; 0 for workbooks
 }
 
 // Rows yields a sheet's rows in order; Next returns io.EOF after the last.
@@ -76,6 +77,11 @@ type Builder struct {
 	scanned  int
 	extras   []string
 	prog     *Programme
+}
+
+type hygieneIssue struct {
+	column string
+	issues []string
 }
 
 type pendingTimes struct {
@@ -388,13 +394,19 @@ func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
 
 // session reads one data row.
 func (b *Builder) session(r Row) *Session {
-	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num}, Cols: make(map[Field]string, len(b.cols))}
+	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: make(map[Field]string, len(b.cols))}
 	cells := make(map[Field]string, len(b.cols))
+	var hyg []hygieneIssue
 	for i := range b.cols {
 		col := &b.cols[i]
 		var c string
 		if i < len(r.Cells) {
 			c = strings.TrimSpace(r.Cells[i])
+			if c != "" {
+				if issues := Hygiene(col.field, r.Cells[i]); len(issues) > 0 {
+					hyg = append(hyg, hygieneIssue{col.header, issues})
+				}
+			}
 		}
 		if c != "" {
 			col.filled = true
@@ -458,6 +470,12 @@ func (b *Builder) session(r Row) *Session {
 	s.Tags = splitList(text(FieldTags))
 	s.Language = text(FieldLanguage)
 	s.URL = text(FieldURL)
+	for _, h := range hyg {
+		b.prog.Problems = append(b.prog.Problems, Problem{
+			Rule: "text-hygiene", Src: s.Src, Column: h.column, Session: s.ID,
+			Message: "the cell has " + strings.Join(h.issues, ", "), Hint: "retype or clean the cell",
+		})
+	}
 	b.dateOrder(s, cells)
 	b.times(s, cells)
 	return s

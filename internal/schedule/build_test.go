@@ -275,6 +275,9 @@ func TestBuilder(t *testing.T) {
 	wantProblems := []Problem{
 		{Rule: "extra-person", Src: Source{File: "day3.csv", Row: 5}, Column: "Onsite Moderator", Session: "OF168",
 			Message: `Onsite Moderator names 2 persons; the first is the onsite moderator, the others are kept in the extra column "onsite_moderator (more)"`},
+		// The seed page's "4. " is followed by a non-breaking space.
+		{Rule: "text-hygiene", Src: Source{File: "day3.csv", Row: 5}, Column: "Speakers", Session: "OF168",
+			Message: "the cell has a non-breaking space", Hint: "retype or clean the cell"},
 		{Rule: "bad-time", Src: Source{File: "day3.csv", Row: 9}, Column: "Start time", Session: "WS3",
 			Message: `start "25:99" is not a date or time (write YYYY-MM-DD and HH:MM)`},
 		{Rule: "bad-time", Src: Source{File: "day3.csv", Row: 12}, Column: "Timezone", Session: "WS6",

@@ -114,7 +114,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		p.Participation = ParseParticipation(get(pcParticipation))
 		p.Stakeholder = vocab.Stakeholders().Canonical(p.Stakeholder)
 		p.Region = vocab.Regions().Canonical(p.Region)
-		src := Source{File: opts.File, Sheet: opts.Sheet, Row: r.Num}
+		src := Source{File: opts.File, Sheet: opts.Sheet, Row: r.Num, Line: r.Line}
 		id := get(pcSession)
 		s := byID[id]
 		if s == nil {

@@ -169,6 +169,9 @@ type Source struct {
 	File  string
 	Sheet string // empty for text files
 	Row   int    // 1-based, as the spreadsheet shows it
+	// Line is the text line the row starts on, for text files (what a
+	// diff of the file shows); 0 for workbooks.
+	Line int
 }
 
 // Problem is a value the reader could not interpret. Validation turns it

@@ -49,6 +49,24 @@ var Rules = []Rule{
 	{"bad-sdg", Error, "not one of the 169 SDG targets",
 		"SDG targets are written GOAL.TARGET (9.1, 16.a). 16.11 and 18.1 do not exist. Beware that Excel " +
 			"turns a typed 17.10 into the number 17.1: format the column as text."},
+	{"outside-event", Error, "a session outside the event's days",
+		"Given the event's first and last day (--event-days 2023-10-08..2023-10-12, or a programme that " +
+			"names them), a session whose start falls before the first or after the last day, in the " +
+			"session's own zone, is reported. Without event days the rule does nothing."},
+	{"bad-email", Warning, "an email that is no address",
+		"An email must have one @ with text before it and a domain with a dot after it. The \"[email protected]\" " +
+			"that web copies of an IGF page leave where an address was hidden is reported as such."},
+	{"no-moderator", Warning, "a session without any moderator",
+		"A scheduled session with neither an on-site nor an online moderator. Ceremonies, lightning talks, " +
+			"launches and awards, and sessions with a single speaker are exempt."},
+	{"single-stakeholder", Warning, "all speakers from one stakeholder group",
+		"The IGF asks for multistakeholder sessions: a session with two or more speakers whose known " +
+			"stakeholder groups are all the same is reported. Speakers without a known group are not judged."},
+	{"text-hygiene", Warning, "stray spaces, invisible characters, mojibake, HTML in text",
+		"Doubled or leading/trailing spaces in names, titles and rooms; non-breaking and zero-width spaces " +
+			"anywhere; mojibake such as \"CafÃ©\" (UTF-8 read in the wrong encoding); HTML tags or entities left " +
+			"in text; control characters; and invisible text-direction overrides, which can make one name look " +
+			"like another. One finding per cell, naming everything found in it."},
 	{"unknown-session", Warning, "a person sheet row names a session the programme lacks",
 		"A Speakers sheet joins persons to sessions by id; a row whose id matches no session is not used."},
 	{"extra-person", Warning, "a one-person column names several persons",

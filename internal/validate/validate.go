@@ -29,6 +29,7 @@ type Finding struct {
 	File     string   `json:"file"`
 	Sheet    string   `json:"sheet"`
 	Row      int      `json:"row"`
+	Line     int      `json:"-"` // text line, for annotations on a diff
 	Column   string   `json:"column"`
 	Session  string   `json:"session"`
 	Message  string   `json:"message"`
@@ -40,6 +41,9 @@ type Options struct {
 	Ignore []string // rules switched off
 	Error  []string // rules raised to error
 	Strict bool     // every warning is an error
+	// FirstDay and LastDay (YYYY-MM-DD) bound the event for outside-event;
+	// empty takes the programme's own, if it has them.
+	FirstDay, LastDay string
 }
 
 // Run checks p and returns the findings sorted by file, sheet, row and rule.
@@ -52,6 +56,7 @@ func Run(p *schedule.Programme, opts Options) []Finding {
 		}
 	}
 	c.fields()
+	c.outsideEvent(cmp.Or(opts.FirstDay, p.FirstDay), cmp.Or(opts.LastDay, p.LastDay))
 	c.duplicateIDs()
 	c.roomOverlaps()
 	c.personOverlaps()
@@ -107,7 +112,7 @@ func (c *checker) add(rule string, src schedule.Source, column, session, msg, hi
 		sev = r.Severity
 	}
 	c.out = append(c.out, Finding{
-		Rule: rule, Severity: sev, File: src.File, Sheet: src.Sheet, Row: src.Row,
+		Rule: rule, Severity: sev, File: src.File, Sheet: src.Sheet, Row: src.Row, Line: src.Line,
 		Column: column, Session: session, Message: msg, Hint: hint,
 	})
 }
@@ -154,6 +159,7 @@ func (c *checker) fields() {
 				c.at(s, "bad-sdg", schedule.FieldSDGs, fmt.Sprintf("%q is not one of the 169 SDG targets", t), sdgHint(t))
 			}
 		}
+		c.people(s)
 		for f, p := range s.Roles {
 			if p.Stakeholder != "" && vocab.Stakeholders().Get(p.Stakeholder) == nil {
 				c.unknown(s, "unknown-stakeholder", f, vocab.Stakeholders(), p.Stakeholder, p.Name)
@@ -161,6 +167,87 @@ func (c *checker) fields() {
 			if p.Region != "" && vocab.Regions().Get(p.Region) == nil {
 				c.unknown(s, "unknown-region", f, vocab.Regions(), p.Region, p.Name)
 			}
+		}
+	}
+}
+
+// people runs the rules about a session's persons: emails, moderators and
+// the balance of stakeholder groups among the speakers.
+func (c *checker) people(s *schedule.Session) {
+	for f, p := range s.Roles {
+		if p.Email == "" {
+			continue
+		}
+		if msg := badEmail(p.Email); msg != "" {
+			c.at(s, "bad-email", f, fmt.Sprintf("%s: %s", p.Name, msg), "ask for the address, or leave the email empty")
+		}
+	}
+	if s.Scheduled() && s.OnsiteModerator == nil && s.OnlineModerator == nil && needsModerator(s) {
+		c.at(s, "no-moderator", schedule.FieldOnsiteModerator, "the session has no on-site or online moderator", "name who moderates, or --ignore no-moderator")
+	}
+	if len(s.Speakers) >= 2 {
+		group, same := "", true
+		for _, p := range s.Speakers {
+			st := p.Stakeholder
+			if vocab.Stakeholders().Get(st) == nil {
+				same = false // unknown or missing groups say nothing
+				break
+			}
+			if group == "" {
+				group = st
+			} else if st != group {
+				same = false
+				break
+			}
+		}
+		if same {
+			c.at(s, "single-stakeholder", schedule.FieldSpeakers,
+				fmt.Sprintf("all %d speakers are from one stakeholder group (%s)", len(s.Speakers), group),
+				"the IGF asks for speakers from several stakeholder groups")
+		}
+	}
+}
+
+// needsModerator: ceremonies and solo formats run without a moderator.
+func needsModerator(s *schedule.Session) bool {
+	switch s.Type {
+	case "Opening Ceremony", "Closing Ceremony", "Lightning Talk", "Launch / Award":
+		return false
+	}
+	return len(s.Speakers) != 1
+}
+
+// badEmail says what is wrong with an address, or "".
+func badEmail(e string) string {
+	if strings.EqualFold(strings.Join(strings.Fields(e), " "), "[email protected]") {
+		return "\"[email protected]\" is the placeholder a web page shows for a hidden address, not an address"
+	}
+	at := strings.LastIndexByte(e, '@')
+	if at <= 0 || at == len(e)-1 || strings.ContainsAny(e, " ,;<>()[]\"") || strings.Count(e, "@") != 1 {
+		return fmt.Sprintf("%q is not an email address", e)
+	}
+	domain := e[at+1:]
+	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
+		return fmt.Sprintf("%q has no valid domain after the @", e)
+	}
+	return ""
+}
+
+// outsideEvent reports sessions before the first or after the last day of
+// the event, each day read in the session's own zone.
+func (c *checker) outsideEvent(first, last string) {
+	if first == "" && last == "" {
+		return
+	}
+	for _, s := range c.p.Sessions {
+		if !s.Scheduled() {
+			continue
+		}
+		day := s.Start.In(s.Location()).Format("2006-01-02")
+		if (first != "" && day < first) || (last != "" && day > last) {
+			c.at(s, "outside-event", schedule.FieldDate,
+				fmt.Sprintf("the session is on %s, outside the event's days %s to %s", day, cmp.Or(first, "…"), cmp.Or(last, "…")),
+				"check the date, or the event days (--event-days)")
 		}
 	}
 }

@@ -28,6 +28,7 @@ func sess(id, room, start, end string, speakers ...string) *schedule.Session {
 	s := &schedule.Session{
 		ID: id, Title: "Title of " + id, Room: room, Timezone: "Asia/Tokyo",
 		Src: schedule.Source{File: "p.csv", Row: row}, Cols: map[schedule.Field]string{schedule.FieldRoom: "Venue"},
+		OnsiteModerator: &schedule.Person{Name: fmt.Sprintf("Moderator of row %d", row)},
 	}
 	if start != "" {
 		s.Start = at(start)
@@ -253,6 +254,100 @@ func TestOrganizersMayBeInParallelSessions(t *testing.T) {
 	a.Organizers = []schedule.Person{{Name: "Heiko Wildner"}}
 	b.Organizers = []schedule.Person{{Name: "Heiko Wildner"}}
 	if got := Run(&schedule.Programme{Sessions: []*schedule.Session{a, b}}, Options{}); len(got) != 0 {
+		t.Errorf("got %s", brief(got))
+	}
+}
+
+func TestPeopleRules(t *testing.T) {
+	cases := []struct {
+		name string
+		make func() *schedule.Session
+		want []string
+	}{
+		{"placeholder email", func() *schedule.Session {
+			s := sess("A", "Hall", "09:00", "10:00")
+			s.OnsiteModerator.Email = "[email\u00a0protected]"
+			return s
+		}, []string{`warning 2 bad-email onsite_moderator: Moderator of row 2: "[email protected]" is the placeholder`}},
+		{"broken emails", func() *schedule.Session {
+			s := sess("A", "Hall", "09:00", "10:00", "Ana Lima (ana@lima)", "Ben Ode (ben@ode.org)")
+			s.Speakers[1].Email = "ben at ode.org"
+			s.Speakers[1].Stakeholder = "Government"
+			return s
+		}, []string{`bad-email speakers: Ana Lima: "ana@lima" has no valid domain`, `bad-email speakers: Ben Ode: "ben at ode.org" is not an email address`}},
+		{"good email", func() *schedule.Session {
+			s := sess("A", "Hall", "09:00", "10:00")
+			s.OnsiteModerator.Email = "moderator@example.org"
+			return s
+		}, nil},
+		{"no moderator", func() *schedule.Session {
+			s := sess("A", "Hall", "09:00", "10:00", "Ana, , , Government, GRULAC", "Ben, , , Civil Society, WEOG")
+			s.OnsiteModerator = nil
+			return s
+		}, []string{"warning 2 no-moderator onsite_moderator: the session has no on-site or online moderator"}},
+		{"online moderator is enough", func() *schedule.Session {
+			s := sess("A", "Hall", "09:00", "10:00")
+			s.OnlineModerator, s.OnsiteModerator = s.OnsiteModerator, nil
+			return s
+		}, nil},
+		{"a ceremony needs none", func() *schedule.Session {
+			s := sess("A", "Hall", "09:00", "10:00")
+			s.OnsiteModerator, s.Type = nil, "Opening Ceremony"
+			return s
+		}, nil},
+		{"single stakeholder", func() *schedule.Session {
+			return sess("A", "Hall", "09:00", "10:00", "Ana, , , Gov, GRULAC", "Ben, , , Government, WEOG")
+		}, []string{"warning 2 single-stakeholder speakers: all 2 speakers are from one stakeholder group (Government)"}},
+		{"mixed stakeholders", func() *schedule.Session {
+			return sess("A", "Hall", "09:00", "10:00", "Ana, , , Gov, GRULAC", "Ben, , , Private Sector, WEOG")
+		}, nil},
+		{"an unknown group is not judged", func() *schedule.Session {
+			return sess("A", "Hall", "09:00", "10:00", "Ana, , , Gov, GRULAC", "Ben")
+		}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			row = 1
+			got := Run(&schedule.Programme{Sessions: []*schedule.Session{c.make()}}, Options{})
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d findings, want %d:\n%s", len(got), len(c.want), brief(got))
+			}
+			for i, w := range c.want {
+				if !strings.Contains(brief(got[i:i+1]), w) {
+					t.Errorf("finding %d = %s, want %q", i, brief(got[i:i+1]), w)
+				}
+			}
+		})
+	}
+}
+
+func TestOutsideEvent(t *testing.T) {
+	row = 1
+	a := sess("A", "Hall", "09:00", "10:00") // 2023-10-11 in Tokyo
+	b := sess("B", "Hall", "10:00", "11:00")
+	b.Start, b.End = b.Start.AddDate(0, 0, 2), b.End.AddDate(0, 0, 2)
+	p := &schedule.Programme{Sessions: []*schedule.Session{a, b}}
+	got := Run(p, Options{FirstDay: "2023-10-08", LastDay: "2023-10-12"})
+	if len(got) != 1 || got[0].Rule != "outside-event" || got[0].Session != "B" || !strings.Contains(got[0].Message, "on 2023-10-13, outside the event's days 2023-10-08 to 2023-10-12") {
+		t.Errorf("got %s", brief(got))
+	}
+	if got := Run(p, Options{}); len(got) != 0 {
+		t.Errorf("without event days the rule is off: %s", brief(got))
+	}
+	p.FirstDay, p.LastDay = "2023-10-12", "2023-10-13"
+	if got := Run(p, Options{}); len(got) != 1 || got[0].Session != "A" {
+		t.Errorf("the programme's own days: %s", brief(got))
+	}
+}
+
+// TestNoFalsePersonOverlap: back-to-back sessions and names that only
+// share a prefix are no overlap.
+func TestNoFalsePersonOverlap(t *testing.T) {
+	row = 1
+	a := sess("A", "Hall", "09:00", "10:30", "Ana Lima, , , Government, GRULAC", "Ben Ode, , , Civil Society, WEOG")
+	b := sess("B", "Room", "10:30", "11:30", "Ana Lima, , , Government, GRULAC", "Benjamin Oder, , , Civil Society, WEOG")
+	c := sess("C", "Room 2", "09:00", "10:00", "Ben Oden, , , Civil Society, WEOG", "Ana Limaverde, , , Government, GRULAC")
+	if got := Run(&schedule.Programme{Sessions: []*schedule.Session{a, b, c}}, Options{}); len(got) != 0 {
 		t.Errorf("got %s", brief(got))
 	}
 }

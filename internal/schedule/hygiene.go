@@ -1,0 +1,68 @@
+package schedule
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// shortFields hold names and labels, where a doubled or stray space is a
+// typo; in long texts (descriptions, reports) spacing is the author's.
+var shortFields = map[Field]bool{
+	FieldID: true, FieldTitle: true, FieldType: true, FieldFormat: true, FieldRoom: true,
+	FieldTheme: true, FieldSubtheme: true, FieldOrganizers: true, FieldSpeakers: true,
+	FieldOnsiteModerator: true, FieldOnlineModerator: true, FieldRapporteur: true, FieldLanguage: true,
+}
+
+var (
+	// Mojibake: UTF-8 read as Windows-1252 or Latin-1 ("CafÃ©", "â€™").
+	reMojibake = regexp.MustCompile(`Ã[\x{0080}-\x{00BF}\x{0152}\x{0153}\x{0160}\x{0161}\x{0178}\x{017D}\x{017E}\x{2018}-\x{201E}\x{2020}-\x{2022}\x{2026}\x{2030}\x{2039}\x{203A}\x{20AC}\x{2122}]|â€|Â[\x{00A0}-\x{00BF}]`)
+	reHTMLTag  = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|&(nbsp|amp|lt|gt|quot|#\d+);`)
+)
+
+// Hygiene lists what is wrong with the spelling of a cell's text: stray or
+// doubled spaces (in short fields), non-breaking and zero-width spaces,
+// mojibake, HTML left in the text, control characters and the invisible
+// direction overrides that can disguise a name.
+func Hygiene(f Field, raw string) []string {
+	var out []string
+	add := func(s string) {
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	if shortFields[f] {
+		for _, line := range strings.Split(raw, "\n") {
+			if strings.Contains(line, "  ") {
+				add("a doubled space")
+			}
+		}
+		if raw != strings.TrimSpace(raw) && strings.TrimSpace(raw) != "" {
+			add("spaces before or after the text")
+		}
+	}
+	for _, r := range raw {
+		switch {
+		case r == '\u00a0' || r == '\u202f':
+			add("a non-breaking space")
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+			add("an invisible zero-width character")
+		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
+			add("an invisible text-direction control (it can make a name look like another)")
+		case r == '\ufffd':
+			add("a replacement character (�): the text was damaged by a wrong encoding")
+		case unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t':
+			add("a control character")
+		}
+	}
+	if reMojibake.MatchString(raw) {
+		add("mojibake such as \"" + reMojibake.FindString(raw) + "\" (UTF-8 text read in the wrong encoding)")
+	}
+	if reHTMLTag.MatchString(raw) {
+		add("HTML left in the text (\"" + reHTMLTag.FindString(raw) + "\")")
+	}
+	return out
+}
