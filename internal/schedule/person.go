@@ -28,7 +28,15 @@ func splitPersons(cell string) []string {
 	// "|" separates persons only in a cell that uses no other separator,
 	// so that docket's own one-per-line cells keep a "|" inside a name.
 	if len(parts) == 1 && strings.Contains(parts[0], "|") {
-		return strings.Split(parts[0], "|")
+		var items []string
+		for _, p := range strings.Split(parts[0], "|") {
+			if strings.IndexFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				items = append(items, p)
+			}
+		}
+		if len(items) >= 2 {
+			return items
+		}
 	}
 	return parts
 }

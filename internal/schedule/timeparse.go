@@ -236,6 +236,11 @@ func ParseStampOrder(s string, order DateOrder) (Stamp, error) {
 	}
 	for _, l := range instantLayouts {
 		if t, err := time.Parse(l, s); err == nil {
+			// time.Parse takes any offset up to ±99:59 and year 0; no
+			// zone on Earth is beyond ±14:00.
+			if _, off := t.Zone(); off > 14*3600 || off < -14*3600 || t.Year() < 1 {
+				return Stamp{}, fmt.Errorf("%q is not a real date and time (offsets run from -14:00 to +14:00)", s)
+			}
 			return stampAt(t), nil
 		}
 	}
