@@ -39,8 +39,12 @@ func runRules(s *streams, name string) error {
 		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, formats.WrapText(r.Doc, 78))
 		return nil
 	}
+	width := 0
 	for _, r := range validate.Rules {
-		if _, err := fmt.Fprintf(s.out, "%-20s %-8s %s\n", r.Name, r.Severity, r.Summary); err != nil {
+		width = max(width, len(r.Name))
+	}
+	for _, r := range validate.Rules {
+		if _, err := fmt.Fprintf(s.out, "%-*s  %-8s %s\n", width, r.Name, r.Severity, r.Summary); err != nil {
 			return &outputError{err}
 		}
 	}

@@ -216,9 +216,9 @@ func (b *Builder) tryHeader(r Row) bool {
 		if ok && (!seen[f] || IsListField(f)) {
 			seen[f] = true
 			b.cols = append(b.cols, column{field: f, header: h})
-			if f == FieldDuration {
-				// A duration has no column in the contract: it gives
-				// the end, and is also kept as it was written.
+			if f == FieldDuration || f == FieldParticipation {
+				// These have no column in the contract: they inform other
+				// fields, and are also kept as they were written.
 				b.extras = append(b.extras, h)
 			}
 			continue
@@ -411,7 +411,7 @@ func (b *Builder) session(r Row) *Session {
 		if c != "" {
 			col.filled = true
 		}
-		if col.field == "" || col.field == FieldDuration {
+		if col.field == "" || col.field == FieldDuration || col.field == FieldParticipation {
 			s.Extra = append(s.Extra, Extra{Name: col.header, Value: c})
 			if col.field == "" {
 				continue
@@ -460,6 +460,9 @@ func (b *Builder) session(r Row) *Session {
 	s.ExpectedOutcomes = text(FieldExpectedOutcomes)
 	s.Organizers = ParsePersons(text(FieldOrganizers))
 	s.Speakers = ParsePersons(text(FieldSpeakers))
+	if v := text(FieldParticipation); v != "" {
+		b.participation(s, v)
+	}
 	s.OnsiteModerator = b.onePerson(s, FieldOnsiteModerator, text(FieldOnsiteModerator))
 	s.OnlineModerator = b.onePerson(s, FieldOnlineModerator, text(FieldOnlineModerator))
 	s.Rapporteur = b.onePerson(s, FieldRapporteur, text(FieldRapporteur))
@@ -592,6 +595,24 @@ func (b *Builder) describeAmb() string {
 		return "no date in the file tells"
 	}
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Format("2 January 2006") + "; no date in the file tells"
+}
+
+// participation applies a participation column to the speakers that do
+// not say their own: one value for all, or one per speaker in order.
+func (b *Builder) participation(s *Session, cell string) {
+	vals := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == ';' || r == ',' || r == '|' })
+	for i, v := range vals {
+		p := ParseParticipation(strings.TrimSpace(v))
+		if p == "" {
+			b.problem(s, "unknown-participation", FieldParticipation, fmt.Sprintf("participation %q is neither on-site nor online", strings.TrimSpace(v)), "write on-site or online")
+			continue
+		}
+		for j := range s.Speakers {
+			if (len(vals) == 1 || j == i) && s.Speakers[j].Participation == "" {
+				s.Speakers[j].Participation = p
+			}
+		}
+	}
 }
 
 // keepRaw remembers a cell the session could not use.

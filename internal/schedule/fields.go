@@ -43,6 +43,11 @@ const (
 	// when there is no end column.
 	FieldDuration Field = "duration"
 
+	// FieldParticipation is an input-only column of a sessions sheet: the
+	// speakers' participation (on-site or online), one value for all of
+	// them or one per speaker in order.
+	FieldParticipation Field = "participation"
+
 	// FieldExtra is what a mapping file names to keep a column as an extra
 	// even when its header is a known alias.
 	FieldExtra Field = "extra"
@@ -91,6 +96,8 @@ var headerAliases = map[string]Field{
 	"lang": FieldLanguage, "sprache": FieldLanguage,
 	"link": FieldURL, "website": FieldURL, "sessionurl": FieldURL, "sessionlink": FieldURL, "web": FieldURL,
 	"length": FieldDuration, "minutes": FieldDuration, "durationminutes": FieldDuration, "dauer": FieldDuration,
+	"participation": FieldParticipation, "speakerparticipation": FieldParticipation, "speakersparticipation": FieldParticipation,
+	"attendance": FieldParticipation, "onsiteonline": FieldParticipation, "onlineonsite": FieldParticipation,
 }
 
 func init() {
@@ -98,6 +105,7 @@ func init() {
 		headerAliases[NormalizeHeader(string(f))] = f
 	}
 	headerAliases[NormalizeHeader(string(FieldDuration))] = FieldDuration
+	headerAliases[NormalizeHeader(string(FieldParticipation))] = FieldParticipation
 }
 
 // NormalizeHeader folds a header cell for matching: lower case, letters and

@@ -104,3 +104,28 @@ func TestMapOption(t *testing.T) {
 		t.Errorf("columns = %+v", p.Columns)
 	}
 }
+
+func TestParticipationColumn(t *testing.T) {
+	p := read(t, Options{File: "p.csv"},
+		[]string{"id", "title", "speakers", "Participation"},
+		[]string{"A", "All online", "Ana\nBen (on-site)", "virtual"},
+		[]string{"B", "One each", "Ana\nBen\nCem", "online; in person; remote"},
+		[]string{"C", "Typo", "Ana", "hybridish"},
+	)
+	got := func(i int) string {
+		var out []string
+		for _, sp := range p.Sessions[i].Speakers {
+			out = append(out, sp.Participation)
+		}
+		return strings.Join(out, " ")
+	}
+	if got(0) != "online onsite" || got(1) != "online onsite online" || got(2) != "" {
+		t.Errorf("participation: %q %q %q", got(0), got(1), got(2))
+	}
+	if len(p.Problems) != 1 || p.Problems[0].Rule != "unknown-participation" || p.Problems[0].Src.Row != 4 {
+		t.Errorf("problems: %+v", p.Problems)
+	}
+	if p.Sessions[0].ExtraValue("Participation") != "virtual" {
+		t.Error("the column is kept as written")
+	}
+}

@@ -67,6 +67,9 @@ var Rules = []Rule{
 			"anywhere; mojibake such as \"CafÃ©\" (UTF-8 read in the wrong encoding); HTML tags or entities left " +
 			"in text; control characters; and invisible text-direction overrides, which can make one name look " +
 			"like another. One finding per cell, naming everything found in it."},
+	{"unknown-participation", Warning, "a participation that is neither on-site nor online",
+		"Participation is read from a person's brackets ((online), (virtual), (remote), (on-site), (in person)) " +
+			"or from a participation column: one value for all speakers or one per speaker, in order."},
 	{"unknown-session", Warning, "a person sheet row names a session the programme lacks",
 		"A Speakers sheet joins persons to sessions by id; a row whose id matches no session is not used."},
 	{"extra-person", Warning, "a one-person column names several persons",
