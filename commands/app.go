@@ -101,6 +101,7 @@ func newApp(s *streams) *cli.App {
 			newTableCommand(s),
 			newValidateCommand(s),
 			newConvertCommand(s),
+			newExportCommand(s),
 			newColumnsCommand(s),
 			newRulesCommand(s),
 		},

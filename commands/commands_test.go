@@ -60,7 +60,7 @@ func TestExitCodesAndStreams(t *testing.T) {
 		{"convert same file", []string{"convert", sample, sample}, 2, ``, `refusing to overwrite the input`},
 		{"convert to contradicts", []string{"convert", sample, filepath.Join(dir, "x.json"), "--to", "csv"}, 2, ``, `--to csv contradicts the extension`},
 		{"convert unknown ext", []string{"convert", sample, filepath.Join(dir, "x.pdf")}, 2, ``, `unknown file extension ".pdf"`},
-		{"convert unknown format", []string{"convert", sample, "-", "--to", "pdf"}, 2, ``, `unknown format "pdf" \(valid: csv, json, markdown, ndjson, tsv, xlsx\)`},
+		{"convert unknown format", []string{"convert", sample, "-", "--to", "pdf"}, 2, ``, `unknown format "pdf" \(valid: csv, .*ics, json, markdown, ndjson, .*xlsx\)`},
 		{"unknown command", []string{"exprt"}, 2, ``, `unknown command "exprt"`},
 		{"typo command", []string{"tabel", sample}, 2, ``, `did you mean "table"\?`},
 		{"unknown flag", []string{"table", sample, "--colour"}, 2, ``, `unknown flag --colour`},
@@ -282,5 +282,29 @@ func TestColumnsVerboseAndReaderFlags(t *testing.T) {
 	out, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv", "--date-order", "mdy")
 	if errs != "" || !strings.Contains(out, "2023-10-11") {
 		t.Errorf("--date-order mdy: %q", errs)
+	}
+}
+
+func TestExport(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1800000000")
+	out, errs, code := run(t, "", "export", sample, "--format", "ics", "--day", "2023-10-11", "--room", "Room K", "--title", "IGF 2023")
+	if code != 0 || errs != "" || strings.Count(out, "BEGIN:VEVENT") != 5 || !strings.Contains(out, "X-WR-CALNAME:IGF 2023") || !strings.Contains(out, "DTSTAMP:20270115T080000Z") {
+		t.Errorf("export ics: exit %d %q\n%.400s", code, errs, out)
+	}
+	again, _, _ := run(t, "", "export", sample, "--format", "ics", "--day", "2023-10-11", "--room", "Room K", "--title", "IGF 2023")
+	if again != out {
+		t.Error("two exports of the same programme differ")
+	}
+	_, errs, code = run(t, "", "export", sample)
+	if code != 2 || !strings.Contains(errs, "export needs --format") {
+		t.Errorf("no format: %d %q", code, errs)
+	}
+	path := filepath.Join(t.TempDir(), "programme.md")
+	if _, errs, code = run(t, "", "export", sample, "-o", path, "--show-tz", "Europe/Berlin"); code != 0 {
+		t.Fatalf("export -o: %d %q", code, errs)
+	}
+	md, _ := os.ReadFile(path)
+	if !strings.Contains(string(md), "Europe/Berlin (UTC+02:00)") {
+		t.Errorf("--show-tz not applied:\n%.300s", md)
 	}
 }

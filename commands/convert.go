@@ -1,15 +1,16 @@
 package commands
 
 import (
-	"errors"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/internal/schedule"
 )
 
 type convertOptions struct {
@@ -58,56 +59,82 @@ func newConvertCommand(s *streams) *cli.Command {
 }
 
 func runConvert(s *streams, o convertOptions) error {
-	out := o.output
-	toStdout := out == "" || out == "-"
-	var f *formats.Format
-	var err error
-	switch {
-	case o.to != "":
-		if f, err = formats.Lookup(o.to); err != nil {
-			return err
-		}
-		if !toStdout && filepath.Ext(out) != "" {
-			if byExt, err := formats.ForPath(out); err == nil && byExt != f {
-				return usageErrorf("--to %s contradicts the extension of %s (%s)", f.Name, out, byExt.Name)
-			}
-		}
-	case toStdout:
-		return usageErrorf("writing to standard output needs --to FORMAT (one of: %s)", strings.Join(formats.Writable(), ", "))
-	default:
-		if f, err = formats.ForPath(out); err != nil {
-			return err
-		}
-	}
-	if f.Write == nil {
-		return usageErrorf("docket cannot write %s", f.Name)
-	}
-	if toStdout && f.Binary && s.outTTY {
-		return usageErrorf("%s is binary: give an output file or redirect standard output", f.Name)
-	}
-	if !toStdout && o.input.files[0] != "-" {
-		if formats.SameFile(o.input.files[0], out) || filepath.Clean(o.input.files[0]) == filepath.Clean(out) {
-			return usageErrorf("%s: refusing to overwrite the input; choose another output file", out)
-		}
+	f, err := outputFormat(s, o.to, "--to", o.output, o.input.files)
+	if err != nil {
+		return err
 	}
 	p, err := load(s, o.input)
 	if err != nil {
 		return err
 	}
 	warnProblems(s, p, o.quiet)
-	wo := formats.WriteOptions{Now: time.Now()}
+	return emit(s, f, p, o.output, formats.WriteOptions{Now: exportTime(s)})
+}
+
+// outputFormat decides the output format from the flag (named flagName) or
+// the output file's extension, and checks the combination: a format and an
+// extension that disagree, stdout without a format, a binary format on a
+// terminal, an output that is an input.
+func outputFormat(s *streams, name, flagName, out string, inputs []string) (*formats.Format, error) {
+	toStdout := out == "" || out == "-"
+	var f *formats.Format
+	var err error
+	switch {
+	case name != "":
+		if f, err = formats.Lookup(name); err != nil {
+			return nil, err
+		}
+		if !toStdout && filepath.Ext(out) != "" {
+			if byExt, err := formats.ForPath(out); err == nil && byExt != f && !(byExt.Name == "json" && f.Name == "schedule-json") {
+				return nil, usageErrorf("%s %s contradicts the extension of %s (%s)", flagName, f.Name, out, byExt.Name)
+			}
+		}
+	case toStdout:
+		return nil, usageErrorf("writing to standard output needs %s FORMAT (one of: %s)", flagName, strings.Join(formats.Writable(), ", "))
+	default:
+		if f, err = formats.ForPath(out); err != nil {
+			return nil, err
+		}
+	}
+	if f.Write == nil {
+		return nil, usageErrorf("docket cannot write %s", f.Name)
+	}
+	if toStdout && f.Binary && s.outTTY {
+		return nil, usageErrorf("%s is binary: give an output file or redirect standard output", f.Name)
+	}
+	if !toStdout {
+		for _, in := range inputs {
+			if in != "-" && (formats.SameFile(in, out) || filepath.Clean(in) == filepath.Clean(out)) {
+				return nil, usageErrorf("%s: refusing to overwrite the input; choose another output file", out)
+			}
+		}
+	}
+	return f, nil
+}
+
+// emit writes p in format f to out: standard output for "" or "-", else
+// the file, replaced only when the whole write succeeded.
+func emit(s *streams, f *formats.Format, p *schedule.Programme, out string, wo formats.WriteOptions) error {
 	write := func(w io.Writer) error { return f.Write(w, p, wo) }
-	if toStdout {
+	var err error
+	if out == "" || out == "-" {
 		err = write(s.out)
 	} else {
 		err = formats.WriteFile(out, write)
 	}
 	if err != nil {
-		var ue *usageError
-		if errors.As(err, &ue) {
-			return err
-		}
 		return &outputError{err}
 	}
 	return nil
+}
+
+// exportTime is the time an export is stamped with (iCalendar's DTSTAMP):
+// SOURCE_DATE_EPOCH when set, for reproducible builds, else now.
+func exportTime(s *streams) time.Time {
+	if v := s.getenv("SOURCE_DATE_EPOCH"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now()
 }

@@ -38,6 +38,11 @@ func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {
 type WriteOptions struct {
 	// Now is the time of the export, for formats that stamp it.
 	Now time.Time
+	// Title and Acronym name the conference in the schedule feeds; empty
+	// takes the programme's name and an acronym made from it.
+	Title, Acronym string
+	// Loc is the zone times are shown in; nil is the programme's.
+	Loc *time.Location
 }
 
 // Input is a file to read: a path, or a stream (standard input) with a

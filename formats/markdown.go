@@ -64,18 +64,17 @@ func mdAnchor(heading string) string {
 	return b.String()
 }
 
-func writeMarkdown(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
+func writeMarkdown(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	bw := bufio.NewWriter(w)
 	ss := slices.Clone(p.Sessions)
 	schedule.Sort(ss)
-	title := p.Name
-	if title == "" {
-		title = "Programme"
-	}
+	title := conferenceTitle(p, o)
 	fmt.Fprintf(bw, "# %s\n\n", mdText(title))
-	opts := TableOptions{}
-	if loc, err := schedule.LoadLocation(p.Timezone); err == nil {
-		opts.Loc = loc
+	opts := TableOptions{Loc: o.Loc}
+	if opts.Loc == nil {
+		if loc, err := schedule.LoadLocation(p.Timezone); err == nil {
+			opts.Loc = loc
+		}
 	}
 	heading := func(s *schedule.Session) string {
 		if s.Title == "" {

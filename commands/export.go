@@ -1,0 +1,97 @@
+package commands
+
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/vocab"
+)
+
+type exportOptions struct {
+	input   inputOptions
+	format  string
+	output  string
+	filter  schedule.Filter
+	showTZ  string
+	title   string
+	acronym string
+}
+
+func newExportCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write the schedule for calendars, conference apps and pages",
+		ArgsUsage: "FILE...",
+		Description: "Writes the programme as an iCalendar file (ics), the frab schedule.xml (frab) or\n" +
+			"c3voc schedule.json (schedule-json) that conference apps read, Markdown, or any\n" +
+			"format convert writes. The filters of table apply. -o - (or no -o) writes to\n" +
+			"standard output.\n\n" +
+			"Examples:\n" +
+			"  docket export sessions.xlsx --format ics -o igf2023.ics --title \"IGF 2023\"\n" +
+			"  docket export sessions.xlsx --format frab -o schedule.xml --acronym igf2023\n" +
+			"  docket export sessions.csv --format markdown --day 2023-10-11 > day3.md",
+		Flags: append(inputFlags(),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "export format: " + strings.Join(formats.Writable(), ", ") + " (default: from -o's extension)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
+			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
+			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
+			&cli.StringFlag{Name: "day", Usage: "only this day, YYYY-MM-DD"},
+			&cli.StringFlag{Name: "room", Usage: "only rooms whose name contains this text"},
+			&cli.StringFlag{Name: "type", Usage: "only sessions of this type (name or alias)"},
+			&cli.StringFlag{Name: "speaker", Usage: "only sessions naming this person"},
+			&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone where a format shows local times"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
+		),
+		Action: func(c *cli.Context) error {
+			in, err := readInputOptions(c)
+			if err != nil {
+				return err
+			}
+			return runExport(s, exportOptions{
+				input: in, format: c.String("format"), output: c.String("output"),
+				filter: schedule.Filter{Day: c.String("day"), Room: c.String("room"), Speaker: c.String("speaker"),
+					Type: vocab.Types().Canonical(c.String("type"))},
+				showTZ: c.String("show-tz"), title: c.String("title"), acronym: c.String("acronym"),
+			})
+		},
+	}
+}
+
+func runExport(s *streams, o exportOptions) error {
+	if o.format == "" && (o.output == "" || o.output == "-") {
+		return usageErrorf("export needs --format (one of: %s)", strings.Join(formats.Writable(), ", "))
+	}
+	f, err := outputFormat(s, o.format, "--format", o.output, o.input.files)
+	if err != nil {
+		return err
+	}
+	if o.filter.Day != "" {
+		d, err := schedule.ParseDate(o.filter.Day)
+		if err != nil {
+			return usageErrorf("--day: %v", err)
+		}
+		o.filter.Day = d.String()
+	}
+	loc, err := displayLocation(o.showTZ)
+	if err != nil {
+		return err
+	}
+	p, err := load(s, o.input)
+	if err != nil {
+		return err
+	}
+	warnProblems(s, p, o.input.quiet)
+	if loc == nil {
+		loc, _ = schedule.LoadLocation(p.Timezone)
+	}
+	o.filter.Loc = loc
+	p.Sessions = o.filter.Apply(p.Sessions)
+	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym}
+	if o.showTZ != "" {
+		wo.Loc = loc
+	}
+	return emit(s, f, p, o.output, wo)
+}

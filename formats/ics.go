@@ -1,0 +1,116 @@
+package formats
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var icsFormat = &Format{
+	Name:        "ics",
+	Aliases:     []string{"ical", "icalendar"},
+	Extensions:  []string{".ics", ".ical"},
+	Description: "iCalendar (RFC 5545): one event per session, for calendar apps",
+	Write:       writeICS,
+}
+
+func init() { register(icsFormat) }
+
+// writeICS writes an RFC 5545 calendar by hand: the rules are few and
+// exact (CRLF, folding at 75 octets without splitting a character, TEXT
+// escaping), and the Go libraries checked either folded on "\n" or could
+// not combine TZID with local times. Times are written in UTC, which every
+// client reads without a VTIMEZONE; each event's UID is derived from the
+// programme and the session id, so re-importing updates the events.
+func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
+	bw := bufio.NewWriter(w)
+	acronym := conferenceAcronym(p, o)
+	stamp := o.Now
+	if stamp.IsZero() {
+		stamp = time.Now()
+	}
+	line := func(name, value string) { writeFolded(bw, name+":"+value) }
+	line("BEGIN", "VCALENDAR")
+	line("VERSION", "2.0")
+	line("PRODID", "-//docket//docket//EN")
+	line("CALSCALE", "GREGORIAN")
+	line("X-WR-CALNAME", icsText(conferenceTitle(p, o)))
+	if p.Timezone != "" {
+		line("X-WR-TIMEZONE", p.Timezone)
+	}
+	ss := make([]*schedule.Session, 0, len(p.Sessions))
+	for _, s := range p.Sessions {
+		if s.Scheduled() {
+			ss = append(ss, s)
+		}
+	}
+	schedule.Sort(ss)
+	for _, s := range ss {
+		line("BEGIN", "VEVENT")
+		line("UID", sessionGUID(acronym, s)+"@docket")
+		line("DTSTAMP", icsTime(stamp))
+		line("DTSTART", icsTime(s.Start))
+		end := s.End
+		if end.IsZero() || !end.After(s.Start) {
+			end = s.Start.Add(time.Duration(max(s.DeclaredMinutes, 0)) * time.Minute)
+		}
+		if end.After(s.Start) {
+			line("DTEND", icsTime(end))
+		}
+		summary := s.Title
+		if s.ID != "" {
+			summary = s.ID + ": " + s.Title
+		}
+		line("SUMMARY", icsText(summary))
+		if s.Room != "" {
+			line("LOCATION", icsText(s.Room))
+		}
+		if d := feedDescription(s); d != "" {
+			line("DESCRIPTION", icsText(d))
+		}
+		var cats []string
+		for _, c := range []string{s.Type, s.Theme} {
+			if c != "" {
+				cats = append(cats, icsText(c))
+			}
+		}
+		if len(cats) > 0 {
+			line("CATEGORIES", strings.Join(cats, ","))
+		}
+		if u := httpURL(s.URL); u != "" {
+			line("URL", u)
+		}
+		line("END", "VEVENT")
+	}
+	line("END", "VCALENDAR")
+	return bw.Flush()
+}
+
+func icsTime(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
+
+// icsText escapes a TEXT value (RFC 5545 3.3.11).
+var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+
+func icsText(s string) string { return icsEscaper.Replace(s) }
+
+// writeFolded writes a content line ending in CRLF, folded so that no line
+// is longer than 75 octets, never inside a UTF-8 character (RFC 5545 3.1).
+func writeFolded(w *bufio.Writer, s string) {
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		w.WriteString(s[:cut])
+		w.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	w.WriteString(s)
+	w.WriteString("\r\n")
+}
