@@ -1,7 +1,9 @@
 package formats
 
 import (
+	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -41,5 +43,51 @@ func TestXLSXExtraDateColumns(t *testing.T) {
 	}
 	if got := s.Start.Format("2006-01-02 15:04 MST"); got != "2023-10-11 09:00 JST" {
 		t.Errorf("start = %s", got)
+	}
+}
+
+// TestXLSXIsPleasantToOpen reads docket's workbook back with excelize: a
+// frozen bold header, wrapped text, real date and time cells, a Speakers
+// sheet, and a title that looks like a formula stays text.
+func TestXLSXIsPleasantToOpen(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	p.Sessions[0].Title = "=HYPERLINK(\"http://evil.example\",\"click\")"
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	f0, _ := Lookup("xlsx")
+	if err := WriteFile(path, func(w io.Writer) error { return f0.Write(w, p, WriteOptions{}) }); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "Sessions" || got[1] != "Speakers" {
+		t.Errorf("sheets = %v", got)
+	}
+	if formula, _ := f.GetCellFormula("Sessions", "B2"); formula != "" {
+		t.Errorf("a title became the formula %q", formula)
+	}
+	if v, _ := f.GetCellValue("Sessions", "B2"); !strings.HasPrefix(v, "=HYPERLINK") {
+		t.Errorf("B2 = %q", v)
+	}
+	panes, _ := f.GetPanes("Sessions")
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v", panes)
+	}
+	for cell, want := range map[string]string{"F2": "yyyy-mm-dd", "G2": "hh:mm"} {
+		id, _ := f.GetCellStyle("Sessions", cell)
+		st, _ := f.GetStyle(id)
+		if st.CustomNumFmt == nil || *st.CustomNumFmt != want {
+			t.Errorf("%s is not a real date/time cell", cell)
+		}
+	}
+	id, _ := f.GetCellStyle("Sessions", "M2")
+	if st, _ := f.GetStyle(id); st.Alignment == nil || !st.Alignment.WrapText {
+		t.Error("long text is not wrapped")
+	}
+	rows, _ := f.GetRows("Speakers")
+	if len(rows) < 100 || rows[0][0] != "session_id" {
+		t.Errorf("Speakers sheet: %d rows", len(rows))
 	}
 }
