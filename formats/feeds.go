@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -244,3 +245,83 @@ func httpURL(u string) string {
 	}
 	return ""
 }
+
+// feedLocation is the zone a feed is written in: WriteOptions.Loc,
+// else the programme's zone, else the zone most sessions are in, else UTC.
+func feedLocation(p *schedule.Programme, o WriteOptions) *time.Location {
+	if o.Loc != nil {
+		return o.Loc
+	}
+	for _, name := range []string{p.Timezone, schedule.CommonZone(p.Sessions)} {
+		if loc, err := schedule.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// feedDateRange is the conference's first and last date (midnight UTC,
+// for counting days): the scheduled days widened by the programme's own
+// first and last day; with nothing at all, the export date (or the epoch,
+// so that the output stays a function of the input).
+func feedDateRange(p *schedule.Programme, days []feedDay, o WriteOptions, loc *time.Location) (first, last time.Time) {
+	var dates []time.Time
+	for _, s := range []string{p.FirstDay, p.LastDay} {
+		if t, err := time.Parse(time.DateOnly, s); err == nil {
+			dates = append(dates, t)
+		}
+	}
+	for _, d := range days {
+		if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
+			dates = append(dates, t)
+		}
+	}
+	if len(dates) == 0 {
+		t := time.Unix(0, 0).UTC()
+		if !o.Now.IsZero() {
+			n := o.Now.In(loc)
+			t = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+		}
+		return t, t
+	}
+	return slices.MinFunc(dates, time.Time.Compare), slices.MaxFunc(dates, time.Time.Compare)
+}
+
+// slugTitleMax bounds the title part of an event slug, in bytes.
+const slugTitleMax = 48
+
+// feedSlug is "acronym-id-title_words", unique through the event id and
+// within the XSD pattern [a-z0-9_]{4,}-[a-z0-9\-_]{4,}: the acronym is at
+// least four letters or digits, the id six digits.
+func feedSlug(acronym string, id int, title string) string {
+	t := slugify(title, "_")
+	if len(t) > slugTitleMax {
+		t = t[:slugTitleMax]
+		if i := strings.LastIndexByte(t, '_'); i > slugTitleMax/2 {
+			t = t[:i]
+		}
+		t = strings.TrimRight(t, "_")
+	}
+	slug := acronym + "-" + strconv.Itoa(id)
+	if t != "" {
+		slug += "-" + t
+	}
+	return slug
+}
+
+// feedLanguage is "en" for English, a two-letter code as given, else ""
+// (a feed then leaves it out).
+func feedLanguage(l string) string {
+	v := strings.ToLower(strings.TrimSpace(l))
+	switch {
+	case v == "english" || v == "en" || v == "eng" || strings.HasPrefix(v, "en-") || strings.HasPrefix(v, "en_"):
+		return "en"
+	case len(v) == 2 && v[0] >= 'a' && v[0] <= 'z' && v[1] >= 'a' && v[1] <= 'z':
+		return v
+	}
+	return ""
+}
+
+// personGUID is the stable UUID of a person, by folded name, so that a
+// person has one GUID across sessions and exports.
+func personGUID(name string) string { return uuid5("person/" + schedule.PersonKey(name)) }

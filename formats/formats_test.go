@@ -127,17 +127,22 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-func TestSeedSession(t *testing.T) {
-	p := readFile(t, sampleCSV, ReadOptions{})
-	var s *schedule.Session
-	for _, x := range p.Sessions {
-		if x.ID == "Open Forum #168" {
-			s = x
+// findSession returns the session with that id, failing the test if the
+// programme has none.
+func findSession(t *testing.T, p *schedule.Programme, id string) *schedule.Session {
+	t.Helper()
+	for _, s := range p.Sessions {
+		if s.ID == id {
+			return s
 		}
 	}
-	if s == nil {
-		t.Fatal("the seed session Open Forum #168 is missing from the sample")
-	}
+	t.Fatalf("session %s is missing from the programme", id)
+	return nil
+}
+
+func TestSeedSession(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	s := findSession(t, p, "Open Forum #168")
 	checks := []struct{ what, got, want string }{
 		{"type", s.Type, "Open Forum"},
 		{"format", s.Format, "Panel"},

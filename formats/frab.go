@@ -1,0 +1,280 @@
+package formats
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/xml"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+var frabFormat = &Format{
+	Name:        "frab",
+	Aliases:     []string{"schedule-xml", "schedule.xml"},
+	Extensions:  []string{".xml"},
+	Description: "frab/pretalx schedule.xml (c3voc XSD), for Giggity, EventFahrplan, ConfClerk and c3voc tools",
+	Write:       writeFrab,
+}
+
+func init() { register(frabFormat) }
+
+// The schedule.xml document, in the element order of the c3voc XSD
+// (voc/schedule validator/xsd/schedule.xml.xsd). The XSD admits no
+// elements beyond these, so whatever has no field goes into the event's
+// description.
+
+type frabSchedule struct {
+	XMLName    xml.Name       `xml:"schedule"`
+	Generator  frabGenerator  `xml:"generator"`
+	Version    string         `xml:"version"`
+	Conference frabConference `xml:"conference"`
+	Days       []frabDay      `xml:"day"`
+}
+
+type frabGenerator struct {
+	Name string `xml:"name,attr"`
+}
+
+type frabConference struct {
+	Title            frabText    `xml:"title"`
+	Acronym          string      `xml:"acronym"`
+	Start            string      `xml:"start"`
+	End              string      `xml:"end"`
+	Days             int         `xml:"days"`
+	TimeslotDuration string      `xml:"timeslot_duration"`
+	TimeZoneName     string      `xml:"time_zone_name,omitempty"`
+	Tracks           []frabTrack `xml:"track"`
+}
+
+type frabTrack struct {
+	Name string `xml:"name,attr"`
+	Slug string `xml:"slug,attr,omitempty"`
+}
+
+type frabDay struct {
+	Index int        `xml:"index,attr"`
+	Date  string     `xml:"date,attr"`
+	Start string     `xml:"start,attr"`
+	End   string     `xml:"end,attr"`
+	Rooms []frabRoom `xml:"room"`
+}
+
+type frabRoom struct {
+	Name   string      `xml:"name,attr"`
+	Events []frabEvent `xml:"event"`
+}
+
+type frabEvent struct {
+	ID          int          `xml:"id,attr"`
+	GUID        string       `xml:"guid,attr"`
+	Room        frabText     `xml:"room"`
+	Title       frabText     `xml:"title"`
+	Subtitle    frabText     `xml:"subtitle,omitempty"`
+	Type        frabText     `xml:"type"`
+	Date        string       `xml:"date"`
+	Start       string       `xml:"start"`
+	Duration    string       `xml:"duration"`
+	Abstract    frabText     `xml:"abstract"`
+	Description frabText     `xml:"description,omitempty"`
+	Slug        string       `xml:"slug"`
+	Track       frabText     `xml:"track"`
+	Language    string       `xml:"language,omitempty"`
+	Persons     *frabPersons `xml:"persons"`
+	URL         string       `xml:"url,omitempty"`
+}
+
+type frabPersons struct {
+	Person []frabPerson `xml:"person"`
+}
+
+type frabPerson struct {
+	GUID string `xml:"guid,attr"`
+	Name string `xml:",chardata"`
+}
+
+// frabText is element text written through the encoder's token API, which
+// escapes markup and replaces characters XML cannot hold with U+FFFD like
+// the struct marshaller, but keeps line breaks as line breaks (the
+// marshaller writes them as &#xA;, which no one can read in the file).
+type frabText string
+
+func (t frabText) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	if err := e.EncodeToken(start); err != nil {
+		return err
+	}
+	if t != "" {
+		if err := e.EncodeToken(xml.CharData(t)); err != nil {
+			return err
+		}
+	}
+	return e.EncodeToken(start.End())
+}
+
+// frabMaxDuration is the longest duration the XSD's HH:MM pattern holds.
+const frabMaxDuration = 99*time.Hour + 59*time.Minute
+
+// writeFrab writes the programme as a frab/pretalx schedule.xml: one day
+// per date with sessions, rooms by name, events by start. Ids, GUIDs and
+// slugs derive from the session ids, so re-exports keep them.
+func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
+	loc := feedLocation(p, o)
+	acronym := conferenceAcronym(p, o)
+	ids := eventIDs(p.Sessions)
+	days := feedDays(p.Sessions, loc)
+
+	doc := frabSchedule{
+		Generator: frabGenerator{Name: "docket"},
+		Version:   "1.0",
+		Conference: frabConference{
+			Title:            frabText(conferenceTitle(p, o)),
+			Acronym:          acronym,
+			TimeslotDuration: "00:15",
+		},
+	}
+	if name := loc.String(); name != "Local" {
+		doc.Conference.TimeZoneName = name
+	}
+	first, last := feedDateRange(p, days, o, loc)
+	doc.Conference.Start, doc.Conference.End = first.Format(time.DateOnly), last.Format(time.DateOnly)
+	doc.Conference.Days = int(last.Sub(first).Hours()/24+0.5) + 1
+
+	tracks := map[string]bool{}
+	guids := map[string]bool{}
+	for _, d := range days {
+		day := frabDay{Index: d.Index, Date: d.Date, Start: frabTime(d.Start, loc), End: frabTime(d.End, loc)}
+		byRoom := map[string][]*schedule.Session{}
+		var rooms []string
+		for _, s := range d.Sessions {
+			if _, ok := byRoom[s.Room]; !ok {
+				rooms = append(rooms, s.Room)
+			}
+			byRoom[s.Room] = append(byRoom[s.Room], s)
+		}
+		slices.Sort(rooms)
+		for _, r := range rooms {
+			room := frabRoom{Name: r}
+			// feedDays sorted the day by start (then room and id).
+			for _, s := range byRoom[r] {
+				id := ids[s]
+				guid := sessionGUID(acronym, s)
+				if guids[guid] {
+					// A session id given twice: the XSD wants GUIDs unique.
+					guid = uuid5(acronym + "/" + s.ID + "/" + strconv.Itoa(id))
+				}
+				guids[guid] = true
+				if s.Theme != "" {
+					tracks[s.Theme] = true
+				}
+				room.Events = append(room.Events, frabSession(s, id, guid, acronym, loc))
+			}
+			day.Rooms = append(day.Rooms, room)
+		}
+		doc.Days = append(doc.Days, day)
+	}
+	if len(doc.Days) == 0 {
+		// The XSD wants at least one day; a programme with nothing
+		// scheduled gets its first day, empty.
+		d := first.Format(time.DateOnly)
+		day := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
+		doc.Days = []frabDay{{Index: 1, Date: d, Start: frabTime(day, loc), End: frabTime(day, loc)}}
+	}
+	for _, t := range slices.Sorted(maps.Keys(tracks)) {
+		doc.Conference.Tracks = append(doc.Conference.Tracks, frabTrack{Name: t, Slug: frabTrackSlug(t)})
+	}
+
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// frabSession maps one scheduled session to an event.
+func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Location) frabEvent {
+	start := s.Start.In(loc)
+	title := s.Title
+	if s.ID != "" && title != s.ID && !strings.HasPrefix(title, s.ID+" ") && !strings.HasPrefix(title, s.ID+":") {
+		// The session id is how the programme names the session ("WS
+		// #101"); the event id is a number, so the title carries it, as
+		// the iCalendar SUMMARY does.
+		title = strings.TrimSuffix(s.ID+": "+title, ": ")
+	}
+	e := frabEvent{
+		ID:          id,
+		GUID:        guid,
+		Room:        frabText(s.Room),
+		Title:       frabText(title),
+		Type:        frabText(cmp.Or(strings.TrimSpace(s.Type), "Session")),
+		Date:        frabTime(start, loc),
+		Start:       start.Format("15:04"),
+		Duration:    hhmm(min(frabDuration(s), frabMaxDuration)),
+		Abstract:    frabText(frabAbstract(s.Description)),
+		Description: frabText(feedDescription(s)),
+		Slug:        feedSlug(acronym, id, s.Title),
+		Track:       frabText(s.Theme),
+		Language:    feedLanguage(s.Language),
+		URL:         httpURL(s.URL),
+	}
+	if s.Format != "" {
+		sub := s.Format
+		if s.DeclaredMinutes > 0 {
+			sub += " - " + strconv.Itoa(s.DeclaredMinutes) + " Min"
+		}
+		e.Subtitle = frabText(sub)
+	}
+	if names := feedPersons(s); len(names) > 0 {
+		e.Persons = &frabPersons{}
+		for _, n := range names {
+			e.Persons.Person = append(e.Persons.Person, frabPerson{GUID: personGUID(n), Name: n})
+		}
+	}
+	return e
+}
+
+// frabTime is an RFC 3339 time with its offset, as the XSD demands.
+func frabTime(t time.Time, loc *time.Location) string { return t.In(loc).Format(time.RFC3339) }
+
+// frabDuration is the scheduled length, or the declared one when the
+// session has no (sensible) end.
+func frabDuration(s *schedule.Session) time.Duration {
+	if !s.End.IsZero() && s.End.After(s.Start) {
+		return s.End.Sub(s.Start)
+	}
+	return time.Duration(max(s.DeclaredMinutes, 0)) * time.Minute
+}
+
+// frabAbstract is the text up to the first blank line, trimmed.
+func frabAbstract(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			break
+		}
+		lines = append(lines, strings.TrimRight(l, " \t\r"))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// frabTrackSlug is a track's slug, or "" when none fits the XSD's
+// [a-z][a-z0-9-]+ (the attribute is optional).
+func frabTrackSlug(name string) string {
+	s := slugify(name, "-")
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		s = "track-" + s
+	}
+	if len(s) < 2 {
+		return ""
+	}
+	return s
+}

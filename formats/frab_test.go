@@ -1,0 +1,294 @@
+package formats
+
+import (
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+// frabXSD is the c3voc schedule.xml XSD: the copy in testdata (so the test
+// needs nothing outside the repository), else the shared one.
+func frabXSD(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{
+		filepath.Join("testdata", "schemas", "schedule.xml.xsd"),
+		filepath.Join("..", "..", "shared", "schemas", "schedule.xml.xsd"),
+	} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Fatal("schedule.xml.xsd not found in testdata/schemas or ../../shared/schemas")
+	return ""
+}
+
+// validateFrab checks doc against the XSD with xmllint in a subtest,
+// skipped when xmllint is not installed (.ci/run installs it).
+func validateFrab(t *testing.T, doc string) {
+	t.Helper()
+	t.Run("xsd", func(t *testing.T) {
+		xmllint, err := exec.LookPath("xmllint")
+		if err != nil {
+			t.Skip("xmllint not installed (apt-get install libxml2-utils); schedule.xml not validated against the XSD")
+		}
+		path := filepath.Join(t.TempDir(), "schedule.xml")
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(xmllint, "--noout", "--schema", frabXSD(t), path).CombinedOutput()
+		if err != nil {
+			t.Errorf("xmllint rejects the schedule.xml: %v\n%s", err, out)
+		}
+	})
+}
+
+// Just enough of schedule.xml to check what was written.
+type frabDoc struct {
+	Conference struct {
+		Acronym      string `xml:"acronym"`
+		TimeZoneName string `xml:"time_zone_name"`
+	} `xml:"conference"`
+	Days []struct {
+		Index int    `xml:"index,attr"`
+		Date  string `xml:"date,attr"`
+		Rooms []struct {
+			Name   string `xml:"name,attr"`
+			Events []struct {
+				ID          int    `xml:"id,attr"`
+				GUID        string `xml:"guid,attr"`
+				Room        string `xml:"room"`
+				Title       string `xml:"title"`
+				Subtitle    string `xml:"subtitle"`
+				Type        string `xml:"type"`
+				Date        string `xml:"date"`
+				Start       string `xml:"start"`
+				Duration    string `xml:"duration"`
+				Abstract    string `xml:"abstract"`
+				Description string `xml:"description"`
+				Slug        string `xml:"slug"`
+				Track       string `xml:"track"`
+				Language    string `xml:"language"`
+				URL         string `xml:"url"`
+				Persons     []struct {
+					GUID string `xml:"guid,attr"`
+					Name string `xml:",chardata"`
+				} `xml:"persons>person"`
+			} `xml:"event"`
+		} `xml:"room"`
+	} `xml:"day"`
+}
+
+func parseFrab(t *testing.T, doc string) frabDoc {
+	t.Helper()
+	var d frabDoc
+	if err := xml.Unmarshal([]byte(doc), &d); err != nil {
+		t.Fatalf("the schedule.xml does not parse: %v", err)
+	}
+	return d
+}
+
+func TestFrabGolden(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	doc := render(t, "frab", p)
+	golden(t, "sample.frab.xml", doc)
+	validateFrab(t, doc)
+}
+
+func TestFrabLookup(t *testing.T) {
+	for _, name := range []string{"frab", "schedule-xml", "schedule.xml"} {
+		if f, err := Lookup(name); err != nil || f.Name != "frab" {
+			t.Errorf("Lookup(%q) = %v, %v", name, f, err)
+		}
+	}
+	if f, err := ForPath("out/schedule.xml"); err != nil || f.Name != "frab" {
+		t.Errorf("ForPath(schedule.xml) = %v, %v", f, err)
+	}
+}
+
+func TestFrabSeedSession(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	d := parseFrab(t, render(t, "frab", p))
+	if d.Conference.TimeZoneName != "Asia/Tokyo" {
+		t.Errorf("time_zone_name = %q", d.Conference.TimeZoneName)
+	}
+	found := false
+	for _, day := range d.Days {
+		for _, r := range day.Rooms {
+			for _, e := range r.Events {
+				if !strings.HasPrefix(e.Title, "Open Forum #168") {
+					continue
+				}
+				found = true
+				var persons []string
+				for _, p := range e.Persons {
+					persons = append(persons, p.Name)
+					if p.GUID != personGUID(p.Name) {
+						t.Errorf("person %s: guid %s", p.Name, p.GUID)
+					}
+				}
+				checks := []struct{ what, got, want string }{
+					{"day", day.Date, "2023-10-11"},
+					{"room", r.Name, "WS 7 – Room K"},
+					{"event room", e.Room, "WS 7 – Room K"},
+					{"date", e.Date, "2023-10-11T17:45:00+09:00"},
+					{"start", e.Start, "17:45"},
+					{"duration", e.Duration, "01:00"},
+					{"type", e.Type, "Open Forum"},
+					{"subtitle", e.Subtitle, "Panel - 60 Min"},
+					{"track", e.Track, "Harmonising Global Digital Infrastructure"},
+					{"language", e.Language, "en"},
+					{"url", e.URL, "https://www.intgovforum.org/en/content/igf-2023-open-forum-168-creating-digital-public-infrastructure-that-empowers-people"},
+					{"persons", strings.Join(persons, "; "), "Valeriya Ionan; Pramod Varma; Mark Irura; Adriana Groh; Aishwarya Salvi; Torge Wolters"},
+				}
+				for _, c := range checks {
+					if c.got != c.want {
+						t.Errorf("%s = %q, want %q", c.what, c.got, c.want)
+					}
+				}
+				if !strings.Contains(e.Abstract, "digital public infrastructure (DPI)") || strings.Contains(e.Abstract, "\n\n") {
+					t.Errorf("abstract = %q, want the description's first paragraph", e.Abstract)
+				}
+				for _, want := range []string{"Format: Panel - 60 Min", "Online moderator: Torge Wolters", "Rapporteur: Philipp Schulte", "SDG targets: 9.1"} {
+					if !strings.Contains(e.Description, want) {
+						t.Errorf("description lacks %q:\n%s", want, e.Description)
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("Open Forum #168 is not in the schedule.xml")
+	}
+}
+
+// TestFrabIdentifiers: ids, GUIDs and slugs are unique, fit the XSD, and
+// are the same in a second export (also from the workbook).
+func TestFrabIdentifiers(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	first := render(t, "frab", p)
+	if again := render(t, "frab", readFile(t, sampleCSV, ReadOptions{})); again != first {
+		t.Errorf("two exports of the same programme differ:\n%s", firstDiff(first, again))
+	}
+	if fromXLSX := render(t, "frab", readFile(t, sampleXLSX, ReadOptions{})); fromXLSX != first {
+		t.Errorf("the workbook exports differently:\n%s", firstDiff(first, fromXLSX))
+	}
+	d := parseFrab(t, first)
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$`)
+	slugRE := regexp.MustCompile(`^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$`)
+	ids, guids, slugs := map[int]bool{}, map[string]bool{}, map[string]bool{}
+	n := 0
+	for _, day := range d.Days {
+		for _, r := range day.Rooms {
+			for _, e := range r.Events {
+				n++
+				if e.ID <= 0 || ids[e.ID] {
+					t.Errorf("%s: id %d not positive or not unique", e.Title, e.ID)
+				}
+				if !uuid.MatchString(e.GUID) || guids[e.GUID] {
+					t.Errorf("%s: guid %q not a UUID or not unique", e.Title, e.GUID)
+				}
+				if !slugRE.MatchString(e.Slug) || slugs[e.Slug] {
+					t.Errorf("%s: slug %q does not fit the XSD or is not unique", e.Title, e.Slug)
+				}
+				ids[e.ID], guids[e.GUID], slugs[e.Slug] = true, true, true
+			}
+		}
+	}
+	scheduled := 0
+	for _, s := range p.Sessions {
+		if s.Scheduled() {
+			scheduled++
+		}
+	}
+	if n != scheduled {
+		t.Errorf("%d events, want one per scheduled session (%d)", n, scheduled)
+	}
+}
+
+func frabTestProgramme() *schedule.Programme {
+	at := func(h, m int) time.Time { return time.Date(2025, 6, 23, h, m, 0, 0, time.UTC) }
+	return &schedule.Programme{Name: "Forum & Co 2025", Timezone: "Europe/Oslo", Sessions: []*schedule.Session{
+		{ID: "X1", Title: `<script>alert(1)</script> & "x"`, Room: "Hall A & B", Type: "Workshop",
+			Description: "First line\nsecond line\n\nMore \x01 text ]]> here", Language: "Spanish", URL: "javascript:alert(1)",
+			Start: at(7, 0), End: at(8, 30), Timezone: "Europe/Oslo",
+			Speakers: []schedule.Person{{Name: "Ana <b>Bold</b>"}, {Name: "José Núñez"}}},
+		// The same session id twice: GUIDs must still differ.
+		{ID: "X1", Title: "Second", Room: "Hall A & B", Start: at(9, 0), End: at(10, 0), Timezone: "Europe/Oslo", Language: "fr"},
+		{ID: "X2", Title: "漢字だけ", Room: "", Start: at(23, 0), End: at(23, 30), Timezone: "Europe/Oslo", Language: "EN"},
+		{ID: "X3", Title: "Unscheduled"},
+	}}
+}
+
+func TestFrabEscapingAndEdgeCases(t *testing.T) {
+	p := frabTestProgramme()
+	doc := render(t, "frab", p)
+	for _, bad := range []string{"<script>", `& "x"`, "Hall A & B", "<b>", "\x01", "javascript:"} {
+		if strings.Contains(doc, bad) {
+			t.Errorf("output contains %q unescaped:\n%s", bad, doc)
+		}
+	}
+	for _, want := range []string{
+		"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34;",
+		`<room name="Hall A &amp; B">`,
+		"<abstract>First line\nsecond line</abstract>", // line breaks stay readable
+		"More \uFFFD text ]]&gt; here",
+		"<language>fr</language>",
+		"<language>en</language>",
+		`<day index="1" date="2025-06-23" start="2025-06-23T09:00:00+02:00" end="2025-06-23T12:00:00+02:00">`,
+		// 23:00 UTC is the next day in Oslo.
+		`<day index="2" date="2025-06-24" start="2025-06-24T01:00:00+02:00" end="2025-06-24T01:30:00+02:00">`,
+		"<days>2</days>",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("output lacks %q:\n%s", want, doc)
+		}
+	}
+	if strings.Count(doc, "<language>") != 2 || strings.Contains(doc, "Unscheduled") || strings.Contains(doc, "<url>") {
+		t.Errorf("Spanish has no code, unscheduled sessions and non-http URLs are left out:\n%s", doc)
+	}
+	d := parseFrab(t, doc)
+	e := d.Days[0].Rooms[0].Events[0]
+	if e.Title != `X1: <script>alert(1)</script> & "x"` || e.Room != "Hall A & B" || e.Persons[0].Name != "Ana <b>Bold</b>" {
+		t.Errorf("the text does not read back as written: %+v", e)
+	}
+	if g := d.Days[0].Rooms[0].Events; len(g) != 2 || g[0].GUID == g[1].GUID || g[0].ID == g[1].ID {
+		t.Errorf("a repeated session id must still give unique ids and GUIDs: %+v", g)
+	}
+	if render(t, "frab", frabTestProgramme()) != doc {
+		t.Error("the same programme gives different bytes")
+	}
+	validateFrab(t, doc)
+}
+
+func TestFrabOptionsAndEmptyProgramme(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	f, _ := Lookup("frab")
+	var b strings.Builder
+	if err := f.Write(&b, frabTestProgramme(), WriteOptions{Title: "Other Title", Acronym: "OT-2025", Loc: berlin}); err != nil {
+		t.Fatal(err)
+	}
+	d := parseFrab(t, b.String())
+	if d.Conference.Acronym != "ot2025" || d.Conference.TimeZoneName != "Europe/Berlin" || !strings.Contains(b.String(), "<title>Other Title</title>") {
+		t.Errorf("title, acronym and zone options not applied:\n%s", b.String())
+	}
+	if !strings.HasPrefix(d.Days[0].Rooms[0].Events[0].Slug, "ot2025-") {
+		t.Errorf("slug %q should start with the acronym", d.Days[0].Rooms[0].Events[0].Slug)
+	}
+	validateFrab(t, b.String())
+
+	// Nothing scheduled: still one (empty) day, as the XSD requires.
+	empty := render(t, "frab", &schedule.Programme{Name: "Empty", FirstDay: "2025-06-23", LastDay: "2025-06-24", Timezone: "Asia/Tokyo",
+		Sessions: []*schedule.Session{{ID: "A", Title: "No time"}}})
+	if !strings.Contains(empty, `<day index="1" date="2025-06-23" start="2025-06-23T00:00:00+09:00" end="2025-06-23T00:00:00+09:00"></day>`) ||
+		!strings.Contains(empty, "<days>2</days>") {
+		t.Errorf("empty programme:\n%s", empty)
+	}
+	validateFrab(t, empty)
+}
