@@ -265,7 +265,7 @@ func canonicalRecord(s *schedule.Session, extras []string) []string {
 		if p == nil {
 			return ""
 		}
-		return schedule.FormatPerson(*p)
+		return schedule.FormatPersons([]schedule.Person{*p})
 	}
 	for _, f := range schedule.Columns {
 		v := s.Raw[f] // what could not be read goes back as it was written

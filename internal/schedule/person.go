@@ -25,11 +25,12 @@ func ParsePersons(cell string) []Person {
 
 func splitPersons(cell string) []string {
 	parts := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' })
-	// "|" separates persons only in a cell that uses no other separator,
-	// so that docket's own one-per-line cells keep a "|" inside a name.
-	if len(parts) == 1 && strings.Contains(parts[0], "|") {
+	// "|" separates persons only in a cell that uses no other separator, so
+	// that docket's own cells keep a "|" inside a name (FormatPersons ends
+	// a single such person with ";").
+	if !strings.ContainsAny(cell, "\n\r;") && strings.Contains(cell, "|") {
 		var items []string
-		for _, p := range strings.Split(parts[0], "|") {
+		for _, p := range strings.Split(cell, "|") {
 			if strings.IndexFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 				items = append(items, p)
 			}
@@ -306,11 +307,15 @@ func FormatPerson(p Person) string {
 	return b.String()
 }
 
-// FormatPersons packs persons one per line.
+// FormatPersons packs persons one per line. A lone person with a "|" in
+// the text is ended with ";", so that reading it back does not split it.
 func FormatPersons(ps []Person) string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {
 		lines[i] = FormatPerson(p)
+	}
+	if len(lines) == 1 && strings.Contains(lines[0], "|") {
+		return lines[0] + ";"
 	}
 	return strings.Join(lines, "\n")
 }
