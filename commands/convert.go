@@ -25,15 +25,16 @@ func newConvertCommand(s *streams) *cli.Command {
 		Name:      "convert",
 		Usage:     "convert a programme to another format",
 		ArgsUsage: "IN OUT",
-		Description: "Reads a CSV or Excel programme and writes it as csv, tsv, json, ndjson, xlsx or\n" +
-			"markdown, chosen by OUT's extension or --to. OUT '-' (or no OUT) writes to standard\n" +
-			"output and needs --to. The output is replaced only when the whole run succeeds.\n\n" +
+		Description: "Reads a programme (CSV, Excel, or docket's JSON) and writes it in the format\n" +
+			"chosen by OUT's extension or --to:\n  " + strings.Join(formats.Writable(), ", ") + ".\n" +
+			"OUT '-' (or no OUT) writes to standard output and needs --to. The output is\n" +
+			"replaced only when the whole run succeeds.\n\n" +
 			"Examples:\n" +
 			"  docket convert sessions.xlsx programme.json\n" +
 			"  docket convert partner.csv clean.xlsx --tz Asia/Tokyo\n" +
 			"  docket convert sessions.xlsx - --to ndjson | jq .title",
 		Flags: append(inputFlags(),
-			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format (csv, tsv, json, ndjson, xlsx, markdown); default from OUT's extension"},
+			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format (" + strings.Join(formats.Writable(), ", ") + "); default from OUT's extension"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 		),
 		Action: func(c *cli.Context) error {
