@@ -308,3 +308,71 @@ func TestExport(t *testing.T) {
 		t.Errorf("--show-tz not applied:\n%.300s", md)
 	}
 }
+
+// TestExportPages: --format page writes one page per session into a
+// folder, as Markdown or HTML, or every page into one stream or file.
+func TestExportPages(t *testing.T) {
+	dir := t.TempDir()
+	pages := filepath.Join(dir, "pages") + "/"
+	out, errs, code := run(t, "", "export", sample, "--format", "page", "-o", pages, "--as", "html")
+	if code != 0 || out != "" || errs != "wrote 48 pages to "+pages+"\n" {
+		t.Fatalf("export pages: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	entries, err := os.ReadDir(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	safe := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*\.html$`)
+	for _, e := range entries {
+		if !safe.MatchString(e.Name()) || len(e.Name()) > 85 {
+			t.Errorf("unsafe page name %q", e.Name())
+		}
+	}
+	if len(entries) != 48 {
+		t.Errorf("%d files in %s, want 48", len(entries), pages)
+	}
+	page, err := os.ReadFile(filepath.Join(pages, "open-forum-168-creating-digital-public-infrastructure-that-empowers-people.html"))
+	if err != nil || !strings.Contains(string(page), "<h2>Session Report</h2>") || !strings.Contains(string(page), "(17:45–18:45 Asia/Tokyo)") {
+		t.Errorf("OF168's page: %v\n%.300s", err, page)
+	}
+
+	// A folder without a trailing slash, Markdown by default, --quiet.
+	md := filepath.Join(dir, "md")
+	out, errs, code = run(t, "", "export", sample, "--format", "page", "-o", md, "--quiet", "--room", "Room K", "--show-tz", "Europe/Berlin")
+	if entries, _ := os.ReadDir(md); code != 0 || out != "" || errs != "" || len(entries) == 0 {
+		t.Fatalf("export md pages: exit %d %q %q, %d files", code, out, errs, len(entries))
+	}
+	data, _ := os.ReadFile(filepath.Join(md, "open-forum-168-creating-digital-public-infrastructure-that-empowers-people.md"))
+	if !strings.HasPrefix(string(data), "# Open Forum \\#168 Creating") || !strings.Contains(string(data), "(10:45–11:45 Europe/Berlin)") {
+		t.Errorf("Markdown page:\n%.300s", data)
+	}
+
+	// One stream: Markdown pages separated by rules; one file: --as from
+	// its extension.
+	out, _, code = run(t, "", "export", sample, "--format", "page", "--day", "2023-10-11", "--room", "Room K")
+	if code != 0 || strings.Count(out, "\n---\n") != 4 || !strings.Contains(out, "## Session Report") {
+		t.Errorf("page to stdout: exit %d\n%.300s", code, out)
+	}
+	one := filepath.Join(dir, "all.html")
+	if _, errs, code = run(t, "", "export", sample, "--format", "page", "-o", one); code != 0 {
+		t.Fatalf("page to one file: %d %q", code, errs)
+	}
+	if data, _ := os.ReadFile(one); strings.Count(string(data), "<article") != 48 {
+		t.Errorf("%s does not hold 48 pages", one)
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "ics", "--as", "html"}, "--as is only for --format page"},
+		{[]string{"--format", "page", "--as", "pdf"}, `--as must be markdown or html, not "pdf"`},
+		{[]string{"--format", "page", "--as", "html", "-o", filepath.Join(dir, "x.md")}, "--as html contradicts the extension"},
+		{[]string{"--format", "page", "-o", filepath.Join(dir, "x.pdf")}, "--format page writes a folder"},
+	} {
+		_, errs, code := run(t, "", append([]string{"export", sample}, c.args...)...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("export %s: exit %d %q, want 2 and %q", strings.Join(c.args, " "), code, errs, c.want)
+		}
+	}
+}
