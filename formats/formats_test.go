@@ -555,3 +555,40 @@ func TestWindows1252LateInTheFile(t *testing.T) {
 		t.Errorf("title = %q, want Café", got)
 	}
 }
+
+// TestHostileTextIsInertEverywhere writes a programme whose title, room
+// and speaker are markup and formula bait in every format docket writes:
+// no format may turn them into live HTML, and the text survives.
+func TestHostileTextIsInertEverywhere(t *testing.T) {
+	const bait = `<script>alert(1)</script> & "x" ](javascript:alert(1))`
+	p := readFile(t, sampleCSV, ReadOptions{})
+	s := findSession(t, p, "Open Forum #168")
+	s.Title, s.Room = bait, "=1+1 <b>room</b>"
+	s.Speakers[0].Name = "<img src=x onerror=alert(1)>"
+	for _, f := range All() {
+		if f.Write == nil || f.Binary {
+			continue
+		}
+		t.Run(f.Name, func(t *testing.T) {
+			out := renderWith(t, f.Name, p, WriteOptions{Now: exportTime})
+			for _, live := range []string{"<script>", "<img src=x", "<b>room</b>"} {
+				if strings.Contains(out, live) && !isEscapedContext(f.Name) {
+					t.Errorf("%s output contains live %q", f.Name, live)
+				}
+			}
+			if !strings.Contains(out, "alert(1)") {
+				t.Errorf("%s lost the text itself", f.Name)
+			}
+		})
+	}
+}
+
+// isEscapedContext: formats whose readers never render HTML (calendars,
+// data files) carry the text as it was, escaped by their own rules.
+func isEscapedContext(format string) bool {
+	switch format {
+	case "csv", "tsv", "json", "ndjson", "ics", "schedule-json":
+		return true
+	}
+	return false
+}
