@@ -190,7 +190,7 @@ func names(ps []schedule.Person) []string {
 
 func TestGoldenOutputs(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
-	for _, name := range []string{"json", "csv", "markdown"} {
+	for _, name := range []string{"json", "ndjson", "csv", "tsv", "markdown"} {
 		t.Run(name, func(t *testing.T) { golden(t, "sample."+name, render(t, name, p)) })
 	}
 	t.Run("table", func(t *testing.T) {
