@@ -18,6 +18,7 @@ type convertOptions struct {
 	output string
 	to     string
 	quiet  bool
+	raw    bool
 }
 
 func newConvertCommand(s *streams) *cli.Command {
@@ -36,6 +37,7 @@ func newConvertCommand(s *streams) *cli.Command {
 		Flags: append(inputFlags(),
 			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format (" + strings.Join(formats.Writable(), ", ") + "); default from OUT's extension"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
+			rawFlag,
 		),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
@@ -50,7 +52,7 @@ func newConvertCommand(s *streams) *cli.Command {
 				return err
 			}
 			in.files = args[:1]
-			o := convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet")}
+			o := convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet"), raw: c.Bool("raw")}
 			if len(args) == 2 {
 				o.output = args[1]
 			}
@@ -69,8 +71,11 @@ func runConvert(s *streams, o convertOptions) error {
 		return err
 	}
 	warnProblems(s, p, o.quiet)
-	return emit(s, f, p, o.output, formats.WriteOptions{Now: exportTime(s)})
+	return emit(s, f, p, o.output, formats.WriteOptions{Now: exportTime(s), Raw: o.raw})
 }
+
+// rawFlag turns off formula neutralising in CSV and TSV output.
+var rawFlag = &cli.BoolFlag{Name: "raw", Usage: "write cells beginning with = + - @ as they are (CSV/TSV); by default they get a ' so spreadsheets do not run them as formulas"}
 
 // outputFormat decides the output format from the flag (named flagName) or
 // the output file's extension, and checks the combination: a format and an

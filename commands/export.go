@@ -23,6 +23,7 @@ type exportOptions struct {
 	title   string
 	acronym string
 	as      string // --as: markdown or html, for --format page
+	raw     bool
 }
 
 func newExportCommand(s *streams) *cli.Command {
@@ -51,6 +52,7 @@ func newExportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "speaker", Usage: "only sessions naming this person"},
 			&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone where a format shows local times"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
+			rawFlag,
 		),
 		Action: func(c *cli.Context) error {
 			in, err := readInputOptions(c)
@@ -61,7 +63,7 @@ func newExportCommand(s *streams) *cli.Command {
 				input: in, format: c.String("format"), output: c.String("output"),
 				filter: schedule.Filter{Day: c.String("day"), Room: c.String("room"), Speaker: c.String("speaker"),
 					Type: vocab.Types().Canonical(c.String("type"))},
-				showTZ: c.String("show-tz"), title: c.String("title"), acronym: c.String("acronym"),
+				showTZ: c.String("show-tz"), title: c.String("title"), acronym: c.String("acronym"), raw: c.Bool("raw"),
 				as: c.String("as"),
 			})
 		},
@@ -108,7 +110,7 @@ func runExport(s *streams, o exportOptions) error {
 	}
 	o.filter.Loc = loc
 	p.Sessions = o.filter.Apply(p.Sessions)
-	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym}
+	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw}
 	if o.showTZ != "" {
 		wo.Loc = loc
 	}

@@ -29,7 +29,7 @@ func bigCSV(b *testing.B, n int) string {
 	}
 	path := filepath.Join(b.TempDir(), "big.csv")
 	var buf bytes.Buffer
-	if err := writeDelimited(&buf, p, ','); err != nil {
+	if err := writeDelimited(&buf, p, ',', false); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

@@ -25,7 +25,9 @@ var csvFormat = &Format{
 	Extensions:  []string{".csv", ".txt"},
 	Description: "canonical flat file, one row per session, persons packed one per line",
 	Read:        func(in Input, o ReadOptions) (*schedule.Programme, error) { return readDelimited(in, o, 0) },
-	Write:       func(w io.Writer, p *schedule.Programme, o WriteOptions) error { return writeDelimited(w, p, ',') },
+	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
+		return writeDelimited(w, p, ',', o.Raw)
+	},
 }
 
 var tsvFormat = &Format{
@@ -34,7 +36,9 @@ var tsvFormat = &Format{
 	Extensions:  []string{".tsv", ".tab"},
 	Description: "the same as csv, tab-separated",
 	Read:        func(in Input, o ReadOptions) (*schedule.Programme, error) { return readDelimited(in, o, '\t') },
-	Write:       func(w io.Writer, p *schedule.Programme, o WriteOptions) error { return writeDelimited(w, p, '\t') },
+	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
+		return writeDelimited(w, p, '\t', o.Raw)
+	},
 }
 
 func init() {
@@ -118,6 +122,11 @@ func (c *csvRows) Next() (schedule.Row, error) {
 	c.n += 1 + max(start-c.endLine-1, 0)
 	last, _ := c.r.FieldPos(len(rec) - 1)
 	c.endLine = last + strings.Count(rec[len(rec)-1], "\n")
+	for i, v := range rec {
+		if len(v) > 1 && v[0] == '\'' {
+			rec[i] = unneutralize(v)
+		}
+	}
 	// ReuseRecord hands back one slice; the builder keeps only strings.
 	return schedule.Row{Num: c.n, Cells: rec, Line: start}, nil
 }
@@ -245,6 +254,25 @@ func sniffDelimiter(head []byte) rune {
 	return best
 }
 
+// neutralize makes a cell that a spreadsheet would run as a formula inert,
+// as OWASP recommends for CSV injection: a leading = + - @ tab or CR gets
+// a ' before it, which spreadsheets hide and readers (docket's too) drop.
+func neutralize(v string) string {
+	if v != "" && strings.IndexByte("=+-@\t\r", v[0]) >= 0 {
+		return "'" + v
+	}
+	return v
+}
+
+// unneutralize drops the ' that neutralize (or another careful tool) put
+// before a formula-like cell.
+func unneutralize(v string) string {
+	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@\t\r", v[1]) >= 0 {
+		return v[1:]
+	}
+	return v
+}
+
 // Canonical values of a session in the CSV/XLSX contract, by column.
 func canonicalRecord(s *schedule.Session, extras []string) []string {
 	rec := make([]string, 0, len(schedule.Columns)+len(extras))
@@ -343,14 +371,22 @@ func canonicalHeader(extras []string) []string {
 	return append(h, extras...)
 }
 
-func writeDelimited(w io.Writer, p *schedule.Programme, comma rune) error {
+func writeDelimited(w io.Writer, p *schedule.Programme, comma rune, raw bool) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = comma
-	if err := cw.Write(canonicalHeader(p.ExtraColumns)); err != nil {
+	write := func(rec []string) error {
+		if !raw {
+			for i, v := range rec {
+				rec[i] = neutralize(v)
+			}
+		}
+		return cw.Write(rec)
+	}
+	if err := write(canonicalHeader(p.ExtraColumns)); err != nil {
 		return err
 	}
 	for _, s := range p.Sessions {
-		if err := cw.Write(canonicalRecord(s, p.ExtraColumns)); err != nil {
+		if err := write(canonicalRecord(s, p.ExtraColumns)); err != nil {
 			return err
 		}
 	}

@@ -43,6 +43,9 @@ type WriteOptions struct {
 	Title, Acronym string
 	// Loc is the zone times are shown in; nil is the programme's.
 	Loc *time.Location
+	// Raw turns off the neutralising of cells a spreadsheet would run as
+	// formulas (CSV and TSV).
+	Raw bool
 }
 
 // Input is a file to read: a path, or a stream (standard input) with a

@@ -592,3 +592,34 @@ func isEscapedContext(format string) bool {
 	}
 	return false
 }
+
+// TestFormulaCellsAreNeutralised: CSV/TSV cells a spreadsheet would run
+// get a ' (OWASP's advice), which reading drops again; Raw writes them as
+// they are.
+func TestFormulaCellsAreNeutralised(t *testing.T) {
+	p := readFile(t, sampleCSV, ReadOptions{})
+	s := findSession(t, p, "Open Forum #168")
+	s.Title = `=HYPERLINK("http://evil.example","click")`
+	s.Room = "@SUM(1+1)"
+	s.Theme = "+1"
+	for _, name := range []string{"csv", "tsv"} {
+		out := renderWith(t, name, p, WriteOptions{})
+		for _, want := range []string{`'=HYPERLINK(`, "'@SUM(1+1)", "'+1"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: %q not neutralised", name, want)
+			}
+		}
+		back := mustRead(t, "back."+name, []byte(out))
+		if got := findSession(t, back, "Open Forum #168"); got.Title != s.Title || got.Room != s.Room || got.Theme != s.Theme {
+			t.Errorf("%s: reading back gives %q %q %q", name, got.Title, got.Room, got.Theme)
+		}
+		if raw := renderWith(t, name, p, WriteOptions{Raw: true}); strings.Contains(raw, "'=HYPERLINK") {
+			t.Errorf("%s: Raw still neutralises", name)
+		}
+	}
+	for in, want := range map[string]string{"=1": "'=1", "-x": "'-x", "\tx": "'\tx", "a=b": "a=b", "": "", "'=1": "'=1"} {
+		if got := neutralize(in); got != want {
+			t.Errorf("neutralize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
