@@ -2,11 +2,14 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -123,4 +126,59 @@ func splitArgs(s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// TestInterruptedExportKeepsTheOldFile builds the real binary, interrupts
+// a long export with SIGINT and with SIGKILL, and checks that the previous
+// output is unchanged; after SIGINT no temporary file is left either.
+func TestInterruptedExportKeepsTheOldFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and writes a large workbook")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "docket")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	// A programme large enough that writing it takes seconds.
+	sample, err := os.ReadFile(filepath.Join("testdata", "sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitN(string(sample), "\n", 2)
+	var big strings.Builder
+	big.WriteString(lines[0] + "\n")
+	for i := 0; i < 150; i++ {
+		big.WriteString(strings.ReplaceAll(lines[1], "Open Forum #168", fmt.Sprintf("Open Forum #168-%d", i)))
+	}
+	in := filepath.Join(dir, "big.csv")
+	os.WriteFile(in, []byte(big.String()), 0o644)
+	for _, sig := range []os.Signal{os.Interrupt, os.Kill} {
+		out := filepath.Join(dir, "programme.xlsx")
+		os.WriteFile(out, []byte("the previous export"), 0o644)
+		cmd := exec.Command(bin, "convert", in, out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Interrupt once the temporary file exists: mid-write.
+		deadline := time.Now().Add(20 * time.Second)
+		for time.Now().Before(deadline) {
+			if m, _ := filepath.Glob(filepath.Join(dir, ".programme.xlsx.tmp-*")); len(m) > 0 {
+				break
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		cmd.Process.Signal(sig)
+		cmd.Wait()
+		if b, _ := os.ReadFile(out); string(b) != "the previous export" {
+			t.Errorf("%v: the old output was replaced (%d bytes)", sig, len(b))
+		}
+		left, _ := filepath.Glob(filepath.Join(dir, ".programme.xlsx.tmp-*"))
+		if sig == os.Interrupt && len(left) > 0 {
+			t.Errorf("SIGINT left %v behind", left)
+		}
+		for _, l := range left {
+			os.Remove(l) // SIGKILL cannot be caught: the file is at least not in place
+		}
+	}
 }

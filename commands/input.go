@@ -2,6 +2,8 @@ package commands
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -17,6 +19,7 @@ type inputOptions struct {
 	sheet     string
 	dateOrder string
 	mapping   map[string]schedule.Field
+	limits    formats.Limits
 	verbose   bool // tell the reader's decisions on stderr
 	quiet     bool // no warnings on stderr
 }
@@ -27,6 +30,9 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
 		&cli.StringFlag{Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
 		&cli.StringFlag{Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
+		&cli.StringFlag{Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
+		&cli.IntFlag{Name: "max-columns", Usage: "refuse a row with more columns than this (default 10000)"},
+		&cli.StringFlag{Name: "max-unzip-size", Usage: "refuse a workbook that unzips to more than this (e.g. 4G; default 2G)"},
 		// Not -v: urfave/cli reserves it for --version.
 		&cli.BoolFlag{Name: "verbose", Usage: "tell on stderr how the input was read (encoding, delimiter, sheet, date order)"},
 	}
@@ -39,6 +45,22 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 	case "", "dmy", "mdy":
 	default:
 		return o, usageErrorf("--date-order must be dmy or mdy, not %q", o.dateOrder)
+	}
+	o.limits.Columns = c.Int("max-columns")
+	for _, l := range []struct {
+		flag string
+		dst  *int64
+	}{{"max-cell-size", new(int64)}, {"max-unzip-size", &o.limits.UnzipBytes}} {
+		if v := c.String(l.flag); v != "" {
+			n, err := parseSize(v)
+			if err != nil {
+				return o, usageErrorf("--%s: %v", l.flag, err)
+			}
+			*l.dst = n
+			if l.flag == "max-cell-size" {
+				o.limits.CellBytes = int(n)
+			}
+		}
 	}
 	if path := c.String("map"); path != "" {
 		m, err := formats.ReadMap(path)
@@ -60,7 +82,7 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 
 // load reads and merges the programmes of every input file.
 func load(s *streams, o inputOptions) (*schedule.Programme, error) {
-	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping}
+	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping, Limits: o.limits}
 	var all *schedule.Programme
 	stdinUsed := false
 	for _, path := range o.files {
@@ -130,4 +152,23 @@ func warnProblems(s *streams, p *schedule.Programme, quiet bool) {
 		noun = "value"
 	}
 	fmt.Fprintf(s.err, "docket: warning: %d %s could not be read as expected; run 'docket validate' to see where\n", n, noun)
+}
+
+// parseSize reads a size in bytes: 1048576, 512K, 4M, 2G (powers of 1024).
+func parseSize(v string) (int64, error) {
+	v = strings.TrimSpace(strings.ToUpper(strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(v), "B"), "I")))
+	mult := int64(1)
+	switch {
+	case strings.HasSuffix(v, "K"):
+		mult, v = 1<<10, strings.TrimSuffix(v, "K")
+	case strings.HasSuffix(v, "M"):
+		mult, v = 1<<20, strings.TrimSuffix(v, "M")
+	case strings.HasSuffix(v, "G"):
+		mult, v = 1<<30, strings.TrimSuffix(v, "G")
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size (write e.g. 4M or 2G)", v)
+	}
+	return n * mult, nil
 }

@@ -89,7 +89,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	if err := b.Read(&csvRows{r: cr, name: in.Name}); err != nil {
+	if err := b.Read(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults()}); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	prog.Notes = append([]string{fmt.Sprintf("%s: read as %s, delimiter %s (%s)", in.Name, encoding, delimiterName(comma), delim)}, prog.Notes...)
@@ -104,6 +104,7 @@ type csvRows struct {
 	name    string
 	n       int // row number of the last record
 	endLine int // text line the last record ended on
+	limits  Limits
 }
 
 func (c *csvRows) Next() (schedule.Row, error) {
@@ -127,8 +128,12 @@ func (c *csvRows) Next() (schedule.Row, error) {
 			rec[i] = unneutralize(v)
 		}
 	}
+	row := schedule.Row{Num: c.n, Cells: rec, Line: start}
+	if err := c.limits.checkRow(row, ""); err != nil {
+		return schedule.Row{}, err
+	}
 	// ReuseRecord hands back one slice; the builder keeps only strings.
-	return schedule.Row{Num: c.n, Cells: rec, Line: start}, nil
+	return row, nil
 }
 
 // decodeText returns the input as UTF-8: a UTF-8 BOM is dropped, UTF-16 with

@@ -27,6 +27,71 @@ type ReadOptions struct {
 	// Map maps normalised headers to fields before the built-in aliases
 	// (see ReadMap).
 	Map map[string]schedule.Field
+	// Limits bound what one input may cost; zero fields take the defaults.
+	Limits Limits
+}
+
+// Limits stop a broken or hostile input from exhausting memory. Each is
+// named in the error it causes and can be raised by a flag.
+type Limits struct {
+	CellBytes  int   // the longest cell (--max-cell-size)
+	Columns    int   // the most columns in a row (--max-columns)
+	UnzipBytes int64 // what a workbook may unzip to (--max-unzip-size)
+}
+
+// Default limits: far beyond any programme, far below a machine's memory.
+const (
+	DefaultCellBytes  = 1 << 20
+	DefaultColumns    = 10_000
+	DefaultUnzipBytes = 2 << 30
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.CellBytes <= 0 {
+		l.CellBytes = DefaultCellBytes
+	}
+	if l.Columns <= 0 {
+		l.Columns = DefaultColumns
+	}
+	if l.UnzipBytes <= 0 {
+		l.UnzipBytes = DefaultUnzipBytes
+	}
+	return l
+}
+
+// LimitError is an input that goes past one of the Limits.
+type LimitError struct {
+	What  string // e.g. "cell"
+	Where string // e.g. "row 12, column D"
+	Limit string // the limit, readable
+	Flag  string // the flag that raises it
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s: the %s is larger than the limit of %s (raise it with %s if the file is genuine)", e.Where, e.What, e.Limit, e.Flag)
+}
+
+// checkRow applies the cell and column limits to one row.
+func (l Limits) checkRow(r schedule.Row, sheet string) error {
+	where := func(col int) string {
+		w := fmt.Sprintf("row %d", r.Num)
+		if col >= 0 {
+			w += ", column " + schedule.ColumnName(col)
+		}
+		if sheet != "" {
+			w = "sheet " + sheet + " " + w
+		}
+		return w
+	}
+	if len(r.Cells) > l.Columns {
+		return &LimitError{What: fmt.Sprintf("row's number of columns (%d)", len(r.Cells)), Where: where(-1), Limit: fmt.Sprintf("%d columns", l.Columns), Flag: "--max-columns"}
+	}
+	for i, c := range r.Cells {
+		if len(c) > l.CellBytes {
+			return &LimitError{What: fmt.Sprintf("cell (%d bytes)", len(c)), Where: where(i), Limit: fmt.Sprintf("%d bytes", l.CellBytes), Flag: "--max-cell-size"}
+		}
+	}
+	return nil
 }
 
 // scheduleOptions are the builder's options for one file or sheet.

@@ -623,3 +623,27 @@ func TestFormulaCellsAreNeutralised(t *testing.T) {
 		}
 	}
 }
+
+// TestLimits: each limit stops its input with an error that names the
+// place, the limit and the flag that raises it.
+func TestLimits(t *testing.T) {
+	_, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Limits: Limits{UnzipBytes: 10_000}})
+	var le *LimitError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "--max-unzip-size") {
+		t.Errorf("zip limit: %v", err)
+	}
+	wide := "id,title" + strings.Repeat(",x", 20) + "\nA,T\n"
+	path := filepath.Join(t.TempDir(), "wide.csv")
+	os.WriteFile(path, []byte(wide), 0o644)
+	_, err = ReadProgramme(Input{Name: "wide.csv", Path: path}, ReadOptions{Limits: Limits{Columns: 10}})
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "wide.csv: row 1: the row's number of columns (22) is larger than the limit of 10 columns (raise it with --max-columns") {
+		t.Errorf("column limit: %v", err)
+	}
+	_, err = ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Limits: Limits{CellBytes: 100}})
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "sheet Sessions row ") || !strings.Contains(err.Error(), "--max-cell-size") {
+		t.Errorf("cell limit: %v", err)
+	}
+	if _, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{}); err != nil {
+		t.Errorf("defaults must read the sample: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/docket-forum/docket/internal/schedule"
 )
@@ -177,7 +178,9 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, openError(err))
 	}
+	temps.Store(tmp.Name(), true)
 	defer func() {
+		temps.Delete(tmp.Name())
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
@@ -208,6 +211,19 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// temps are the temporary files of writes in progress, for RemoveTemps.
+var temps sync.Map
+
+// RemoveTemps deletes the temporary files of writes in progress: main
+// calls it when the process is interrupted (Ctrl-C), so that an
+// interrupted export leaves the old file intact and nothing half-written.
+func RemoveTemps() {
+	temps.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		return true
+	})
 }
 
 // SameFile reports whether two paths name the same existing file.

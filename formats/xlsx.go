@@ -30,17 +30,23 @@ const (
 	speakersSheet = "Speakers"
 )
 
-func openWorkbook(in Input) (*excelize.File, error) {
+func openWorkbook(in Input, limits Limits) (*excelize.File, error) {
 	var (
 		f   *excelize.File
 		err error
 	)
+	// A zip bomb stops at the unzip limit; sheet XML beyond 16 MiB goes to
+	// a temporary file instead of memory (excelize's default).
+	opts := excelize.Options{UnzipSizeLimit: limits.UnzipBytes, UnzipXMLSizeLimit: min(limits.UnzipBytes, 16<<20)}
 	if in.Path != "" {
-		f, err = excelize.OpenFile(in.Path)
+		f, err = excelize.OpenFile(in.Path, opts)
 	} else {
-		f, err = excelize.OpenReader(in.R)
+		f, err = excelize.OpenReader(in.R, opts)
 	}
 	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, &LimitError{What: "unzipped workbook", Where: "the workbook", Limit: fmt.Sprintf("%d bytes", limits.UnzipBytes), Flag: "--max-unzip-size"}
+		}
 		switch {
 		case errors.Is(err, excelize.ErrWorkbookFileFormat):
 			return nil, errors.New("not a workbook docket can read: save it as .xlsx")
@@ -62,7 +68,8 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 			prog, err = nil, &InputError{File: in.Name, Err: fmt.Errorf("the workbook is damaged (%v): open and save it again in Excel or LibreOffice", r)}
 		}
 	}()
-	f, err := openWorkbook(in)
+	limits := opts.Limits.withDefaults()
+	f, err := openWorkbook(in, limits)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
@@ -95,7 +102,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	if err := readSheet(f, sheet, b.Read); err != nil {
+	if err := readSheet(f, sheet, limits, b.Read); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if opts.Sheet == "" && len(sheets) > 1 {
@@ -106,7 +113,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 		if s != sheet && schedule.IsPersonSheetName(s) {
 			po := so
 			po.Sheet = s
-			err := readSheet(f, s, func(r schedule.Rows) error { return schedule.JoinPersons(prog, r, po) })
+			err := readSheet(f, s, limits, func(r schedule.Rows) error { return schedule.JoinPersons(prog, r, po) })
 			if err != nil {
 				return nil, &InputError{File: in.Name, Err: err}
 			}
@@ -160,7 +167,7 @@ func sheetScore(f *excelize.File, sheet string, m map[string]schedule.Field) int
 	return best
 }
 
-func readSheet(f *excelize.File, sheet string, read func(schedule.Rows) error) error {
+func readSheet(f *excelize.File, sheet string, limits Limits, read func(schedule.Rows) error) error {
 	fill, err := mergedFill(f, sheet)
 	if err != nil {
 		return err
@@ -170,7 +177,7 @@ func readSheet(f *excelize.File, sheet string, read func(schedule.Rows) error) e
 		return fmt.Errorf("sheet %s: %v", sheet, err)
 	}
 	defer rows.Close()
-	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill})
+	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill, limits: limits})
 }
 
 // Limits on merged cells: a range is filled cell by cell, so a sheet
@@ -222,7 +229,8 @@ type xlsxRows struct {
 	rows  *excelize.Rows
 	sheet string
 	n     int
-	fill  map[int]map[int]string
+	fill   map[int]map[int]string
+	limits Limits
 }
 
 func (x *xlsxRows) Next() (schedule.Row, error) {
@@ -248,7 +256,11 @@ func (x *xlsxRows) Next() (schedule.Row, error) {
 			cells[c-1] = v
 		}
 	}
-	return schedule.Row{Num: x.n, Cells: cells}, nil
+	row := schedule.Row{Num: x.n, Cells: cells}
+	if err := x.limits.checkRow(row, x.sheet); err != nil {
+		return schedule.Row{}, err
+	}
+	return row, nil
 }
 
 // extraDates writes the date and time cells of extra columns as dates:
