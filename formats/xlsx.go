@@ -226,9 +226,9 @@ func mergedFill(f *excelize.File, sheet string) (map[int]map[int]string, error) 
 }
 
 type xlsxRows struct {
-	rows  *excelize.Rows
-	sheet string
-	n     int
+	rows   *excelize.Rows
+	sheet  string
+	n      int
 	fill   map[int]map[int]string
 	limits Limits
 }
