@@ -26,12 +26,13 @@ type streams struct {
 	outTTY bool // stdout is a terminal
 	width  int  // terminal width to fit tables to
 	getenv func(string) string
+	args   []string // the command line, for shell completion
 }
 
 // Main runs docket with args (args[0] is the program name) and returns the
 // exit code. main.go and the in-process tests both call it.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	s := &streams{in: stdin, out: stdout, err: stderr, getenv: os.Getenv}
+	s := &streams{in: stdin, out: stdout, err: stderr, getenv: os.Getenv, args: args}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		s.outTTY = true
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
@@ -89,11 +90,14 @@ func newApp(s *streams) *cli.App {
 			"  docket table sessions.xlsx --day 2023-10-11\n" +
 			"  docket validate sessions.csv --format json\n" +
 			"  docket convert sessions.xlsx programme.json",
-		Version:         version(),
-		Reader:          s.in,
-		Writer:          s.out,
-		ErrWriter:       s.err,
-		HideHelpCommand: false,
+		Version: version(),
+		// --generate-bash-completion, which the completion scripts call.
+		EnableBashCompletion: true,
+		BashComplete:         completeCommands,
+		Reader:               s.in,
+		Writer:               s.out,
+		ErrWriter:            s.err,
+		HideHelpCommand:      false,
 		// Errors are printed and mapped to exit codes by Main, once.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   onUsageError,
@@ -104,10 +108,12 @@ func newApp(s *streams) *cli.App {
 			newExportCommand(s),
 			newColumnsCommand(s),
 			newRulesCommand(s),
+			newCompletionCommand(s),
 		},
 	}
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
+		c.BashComplete = complete(s, c)
 	}
 	return app
 }
@@ -160,6 +166,9 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 // front of its arguments here, in one place. It also turns an unknown
 // command into a usage error with a suggestion.
 func normalizeArgs(app *cli.App, args []string) ([]string, error) {
+	if slices.Contains(args, "--generate-bash-completion") {
+		return args, nil // completion wants the line as typed
+	}
 	i := 1
 	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
 		if args[i] == "--" {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -374,5 +375,58 @@ func TestExportPages(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, c.want) {
 			t.Errorf("export %s: exit %d %q, want 2 and %q", strings.Join(c.args, " "), code, errs, c.want)
 		}
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--generate-bash-completion"}, []string{"table", "validate", "convert", "export", "columns", "rules", "completion"}},
+		{[]string{"table", "../testdata/sample.xlsx", "--sheet", "--generate-bash-completion"}, []string{"Sessions", "Speakers"}},
+		{[]string{"export", "x.csv", "--format", "--generate-bash-completion"}, []string{"ics", "frab", "schedule-json", "html"}},
+		{[]string{"validate", "x.csv", "--format", "--generate-bash-completion"}, []string{"text", "json", "github", "junit"}},
+		{[]string{"table", "--view", "--generate-bash-completion"}, []string{"list", "grid"}},
+		{[]string{"table", "--d", "--generate-bash-completion"}, []string{"--day", "--date-order"}},
+	}
+	for _, c := range cases {
+		out, errs, code := run(t, "", c.args...)
+		for _, w := range c.want {
+			if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(w) + `(:|$)`).MatchString(out) {
+				t.Errorf("docket %s: %q missing from %q (stderr %q, exit %d)", strings.Join(c.args, " "), w, out, errs, code)
+			}
+		}
+	}
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		out, _, code := run(t, "", "completion", shell)
+		if code != 0 || !strings.Contains(out, "docket") || len(out) < 200 {
+			t.Errorf("completion %s: exit %d, %d bytes", shell, code, len(out))
+		}
+	}
+	if _, errs, code := run(t, "", "completion", "tcsh"); code != 2 || !strings.Contains(errs, `unknown shell "tcsh"`) {
+		t.Errorf("unknown shell: %d %q", code, errs)
+	}
+	// The bash script, in bash, completes a command name from docket's
+	// own candidates.
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		return
+	}
+	bin := filepath.Join(t.TempDir(), "docket")
+	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v %s", err, out)
+	}
+	const bashCompletion = "/usr/share/bash-completion/bash_completion"
+	if _, err := os.Stat(bashCompletion); err != nil {
+		t.Log("bash-completion is not installed (.ci/run installs it); skipping the bash check")
+		return
+	}
+	script := `source ` + bashCompletion + `; source <("$DOCKET" completion bash); docket() { "$DOCKET" "$@"; }; COMP_WORDS=(docket val); COMP_CWORD=1; COMP_LINE="docket val"; COMP_POINT=10; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"`
+	cmd := exec.Command(bash, "-c", script)
+	cmd.Env = append(os.Environ(), "DOCKET="+bin)
+	out, err := cmd.CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "validate" {
+		t.Errorf("bash completion of 'docket val': %v %q", err, out)
 	}
 }

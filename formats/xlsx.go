@@ -534,3 +534,14 @@ func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) err
 	}
 	return finishSheet(sw, speakersSheet, len(schedule.PersonColumns), len(rows)+1)
 }
+
+// SheetNames lists a workbook's sheets, for shell completion; nil when it
+// cannot be opened.
+func SheetNames(path string) []string {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	return f.GetSheetList()
+}
