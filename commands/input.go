@@ -33,6 +33,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
 		&cli.IntFlag{Name: "max-columns", Usage: "refuse a row with more columns than this (default 10000)"},
 		&cli.StringFlag{Name: "max-unzip-size", Usage: "refuse a workbook that unzips to more than this (e.g. 4G; default 2G)"},
+		&cli.IntFlag{Name: "max-merged-cells", Usage: "refuse a sheet whose merged areas cover more cells than this (default 1000000)"},
 		// Not -v: urfave/cli reserves it for --version.
 		&cli.BoolFlag{Name: "verbose", Usage: "tell on stderr how the input was read (encoding, delimiter, sheet, date order)"},
 	}
@@ -47,6 +48,7 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 		return o, usageErrorf("--date-order must be dmy or mdy, not %q", o.dateOrder)
 	}
 	o.limits.Columns = c.Int("max-columns")
+	o.limits.MergedCells = c.Int("max-merged-cells")
 	for _, l := range []struct {
 		flag string
 		dst  *int64

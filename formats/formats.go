@@ -34,16 +34,18 @@ type ReadOptions struct {
 // Limits stop a broken or hostile input from exhausting memory. Each is
 // named in the error it causes and can be raised by a flag.
 type Limits struct {
-	CellBytes  int   // the longest cell (--max-cell-size)
-	Columns    int   // the most columns in a row (--max-columns)
-	UnzipBytes int64 // what a workbook may unzip to (--max-unzip-size)
+	CellBytes   int   // the longest cell (--max-cell-size)
+	Columns     int   // the most columns in a row (--max-columns)
+	UnzipBytes  int64 // what a workbook may unzip to (--max-unzip-size)
+	MergedCells int   // cells covered by merged areas in a sheet (--max-merged-cells)
 }
 
 // Default limits: far beyond any programme, far below a machine's memory.
 const (
-	DefaultCellBytes  = 1 << 20
-	DefaultColumns    = 10_000
-	DefaultUnzipBytes = 2 << 30
+	DefaultCellBytes   = 1 << 20
+	DefaultColumns     = 10_000
+	DefaultUnzipBytes  = 2 << 30
+	DefaultMergedCells = 1_000_000
 )
 
 func (l Limits) withDefaults() Limits {
@@ -55,6 +57,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.UnzipBytes <= 0 {
 		l.UnzipBytes = DefaultUnzipBytes
+	}
+	if l.MergedCells <= 0 {
+		l.MergedCells = DefaultMergedCells
 	}
 	return l
 }

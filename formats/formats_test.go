@@ -328,7 +328,7 @@ func TestUnreadableInputs(t *testing.T) {
 		{"ods", "sheet.ods", []byte("PK\x03\x04garbage"), "save it as .xlsx or .csv"},
 		{"empty csv", "empty.csv", nil, "empty"},
 		{"no header", "noheader.csv", []byte("a,b,c\n1,2,3\n"), "no header row found"},
-		{"binary", "blob.csv", []byte("id,title\x00\x01\x02"), "binary"},
+		{"binary", "blob.csv", []byte("id,title\x00\x01\x02\x00\x00\x00\x00"), "binary"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -626,6 +626,13 @@ func TestFormulaCellsAreNeutralised(t *testing.T) {
 
 // TestLimits: each limit stops its input with an error that names the
 // place, the limit and the flag that raises it.
+func TestStrayNULIsText(t *testing.T) {
+	p := mustRead(t, "nul.csv", []byte("id,title,date,start,end,room\nA,Bad\x00title,2023-10-11,09:00,10:00,Hall\n"))
+	if len(p.Sessions) != 1 || len(p.Problems) != 1 || p.Problems[0].Rule != "text-hygiene" || !strings.Contains(p.Problems[0].Message, "control character") {
+		t.Errorf("sessions %d, problems %+v", len(p.Sessions), p.Problems)
+	}
+}
+
 func TestLimits(t *testing.T) {
 	_, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Limits: Limits{UnzipBytes: 10_000}})
 	var le *LimitError
@@ -645,5 +652,10 @@ func TestLimits(t *testing.T) {
 	}
 	if _, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{}); err != nil {
 		t.Errorf("defaults must read the sample: %v", err)
+	}
+	merged := filepath.Join("..", "testdata", "messy", "merged-dates.xlsx")
+	_, err = ReadProgramme(Input{Name: "merged-dates.xlsx", Path: merged}, ReadOptions{Limits: Limits{MergedCells: 5}})
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "--max-merged-cells") {
+		t.Errorf("merged limit: %v", err)
 	}
 }

@@ -168,7 +168,7 @@ func sheetScore(f *excelize.File, sheet string, m map[string]schedule.Field) int
 }
 
 func readSheet(f *excelize.File, sheet string, limits Limits, read func(schedule.Rows) error) error {
-	fill, err := mergedFill(f, sheet)
+	fill, err := mergedFill(f, sheet, limits)
 	if err != nil {
 		return err
 	}
@@ -180,16 +180,10 @@ func readSheet(f *excelize.File, sheet string, limits Limits, read func(schedule
 	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill, limits: limits})
 }
 
-// Limits on merged cells: a range is filled cell by cell, so a sheet
-// merging whole columns must not make millions of copies.
-const (
-	maxMergedCells = 1_000_000
-)
-
 // mergedFill returns, by row and column (both 1-based), the values merged
 // cells give to the cells they cover: Rows reads them as empty, but a date
 // merged over a day's rows belongs to every row.
-func mergedFill(f *excelize.File, sheet string) (map[int]map[int]string, error) {
+func mergedFill(f *excelize.File, sheet string, limits Limits) (map[int]map[int]string, error) {
 	merged, err := f.GetMergeCells(sheet)
 	if err != nil || len(merged) == 0 {
 		return nil, nil
@@ -203,8 +197,10 @@ func mergedFill(f *excelize.File, sheet string) (map[int]map[int]string, error) 
 			continue
 		}
 		total += (c2 - c1 + 1) * (r2 - r1 + 1)
-		if total > maxMergedCells {
-			return nil, fmt.Errorf("sheet %s merges more than %d cells; unmerge them and save again", sheet, maxMergedCells)
+		// A range is filled cell by cell, so merging whole columns must
+		// not make millions of copies.
+		if total > limits.MergedCells {
+			return nil, &LimitError{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", limits.MergedCells), Flag: "--max-merged-cells"}
 		}
 		v, err := f.GetCellValue(sheet, m.GetStartAxis(), excelize.Options{RawCellValue: true})
 		if err != nil || strings.TrimSpace(v) == "" {
