@@ -11,15 +11,13 @@ import (
 
 	"github.com/docket-forum/docket/formats"
 	"github.com/docket-forum/docket/internal/schedule"
-	"github.com/docket-forum/docket/internal/vocab"
 )
 
 type exportOptions struct {
 	input   inputOptions
 	format  string
 	output  string
-	filter  schedule.Filter
-	showTZ  string
+	filter  filterOptions
 	title   string
 	acronym string
 	as      string // --as: markdown or html, for --format page
@@ -40,17 +38,12 @@ func newExportCommand(s *streams) *cli.Command {
 			"  docket export sessions.xlsx --format frab -o schedule.xml --acronym igf2023\n" +
 			"  docket export sessions.csv --format markdown --day 2023-10-11 > day3.md\n" +
 			"  docket export sessions.xlsx --format page --as html -o pages/",
-		Flags: append(inputFlags(),
+		Flags: append(append(inputFlags(), filterFlags()...),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "export format: " + strings.Join(formats.Writable(), ", ") + " (default: from -o's extension)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "as", Usage: "with --format page: write the pages as markdown (default) or html; -o DIR/ writes one file per session"},
 			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
 			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
-			&cli.StringFlag{Name: "day", Usage: "only this day, YYYY-MM-DD"},
-			&cli.StringFlag{Name: "room", Usage: "only rooms whose name contains this text"},
-			&cli.StringFlag{Name: "type", Usage: "only sessions of this type (name or alias)"},
-			&cli.StringFlag{Name: "speaker", Usage: "only sessions naming this person"},
-			&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone where a format shows local times"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 			rawFlag,
 		),
@@ -61,9 +54,7 @@ func newExportCommand(s *streams) *cli.Command {
 			}
 			return runExport(s, exportOptions{
 				input: in, format: c.String("format"), output: c.String("output"),
-				filter: schedule.Filter{Day: c.String("day"), Room: c.String("room"), Speaker: c.String("speaker"),
-					Type: vocab.Types().Canonical(c.String("type"))},
-				showTZ: c.String("show-tz"), title: c.String("title"), acronym: c.String("acronym"), raw: c.Bool("raw"),
+				filter: readFilterOptions(c), title: c.String("title"), acronym: c.String("acronym"), raw: c.Bool("raw"),
 				as: c.String("as"),
 			})
 		},
@@ -89,14 +80,7 @@ func runExport(s *streams, o exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.filter.Day != "" {
-		d, err := schedule.ParseDate(o.filter.Day)
-		if err != nil {
-			return usageErrorf("--day: %v", err)
-		}
-		o.filter.Day = d.String()
-	}
-	loc, err := displayLocation(o.showTZ)
+	loc, err := o.filter.check()
 	if err != nil {
 		return err
 	}
@@ -105,15 +89,9 @@ func runExport(s *streams, o exportOptions) error {
 		return err
 	}
 	warnProblems(s, p, o.input.quiet)
-	if loc == nil {
-		loc, _ = schedule.LoadLocation(p.Timezone)
-	}
-	o.filter.Loc = loc
-	p.Sessions = o.filter.Apply(p.Sessions)
-	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw}
-	if o.showTZ != "" {
-		wo.Loc = loc
-	}
+	shown := loc // nil unless --show-tz: the formats then use the programme's zone
+	p.Sessions, _ = o.filter.apply(p, loc)
+	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown}
 	if pagesDir != "" {
 		paths, err := formats.WritePages(pagesDir, p, formats.PageOptions{As: o.as, Loc: wo.Loc, Title: o.title})
 		if err != nil {

@@ -6,14 +6,11 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
-	"github.com/docket-forum/docket/internal/schedule"
-	"github.com/docket-forum/docket/internal/vocab"
 )
 
 type tableOptions struct {
 	input   inputOptions
-	filter  schedule.Filter
-	showTZ  string
+	filter  filterOptions
 	view    string
 	ascii   bool
 	noColor bool
@@ -31,12 +28,7 @@ func newTableCommand(s *streams) *cli.Command {
 			"  docket table testdata/sample.csv\n" +
 			"  docket table sessions.xlsx --day 2023-10-11 --room \"Room K\"\n" +
 			"  docket table sessions.xlsx --view grid --day 2023-10-11 --show-tz Europe/Berlin",
-		Flags: append(inputFlags(),
-			&cli.StringFlag{Name: "day", Usage: "only this day, YYYY-MM-DD (in the zone shown)"},
-			&cli.StringFlag{Name: "room", Usage: "only rooms whose name contains this text"},
-			&cli.StringFlag{Name: "type", Usage: "only sessions of this type (name or alias, e.g. WS)"},
-			&cli.StringFlag{Name: "speaker", Usage: "only sessions naming this person"},
-			&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone (IANA name, or local)"},
+		Flags: append(append(inputFlags(), filterFlags()...),
 			&cli.StringFlag{Name: "view", Value: "list", Usage: "list or grid"},
 			&cli.BoolFlag{Name: "ascii", Usage: "draw with plain ASCII instead of box-drawing characters"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
@@ -48,12 +40,7 @@ func newTableCommand(s *streams) *cli.Command {
 				return err
 			}
 			o := tableOptions{
-				input: in,
-				filter: schedule.Filter{
-					Day: c.String("day"), Room: c.String("room"), Speaker: c.String("speaker"),
-					Type: vocab.Types().Canonical(c.String("type")),
-				},
-				showTZ: c.String("show-tz"), view: c.String("view"),
+				input: in, filter: readFilterOptions(c), view: c.String("view"),
 				ascii: c.Bool("ascii"), noColor: c.Bool("no-color"), quiet: c.Bool("quiet"),
 			}
 			return runTable(s, o)
@@ -65,14 +52,7 @@ func runTable(s *streams, o tableOptions) error {
 	if o.view != "list" && o.view != "grid" {
 		return usageErrorf("--view must be list or grid, not %q", o.view)
 	}
-	if o.filter.Day != "" {
-		d, err := schedule.ParseDate(o.filter.Day)
-		if err != nil {
-			return usageErrorf("--day: %v", err)
-		}
-		o.filter.Day = d.String()
-	}
-	loc, err := displayLocation(o.showTZ)
+	loc, err := o.filter.check()
 	if err != nil {
 		return err
 	}
@@ -85,13 +65,7 @@ func runTable(s *streams, o tableOptions) error {
 		s.errorf("%s has no sessions", strings.Join(o.input.files, ", "))
 		return nil
 	}
-	if loc == nil {
-		// One zone for the whole table: the programme's, so that the day
-		// headings and every row agree even when rows name other zones.
-		loc, _ = schedule.LoadLocation(p.Timezone)
-	}
-	o.filter.Loc = loc
-	ss := o.filter.Apply(p.Sessions)
+	ss, loc := o.filter.apply(p, loc)
 	topts := formats.TableOptions{
 		Width: s.width,
 		ASCII: o.ascii,
