@@ -59,6 +59,9 @@ func TestREADMEExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("COLUMNS", "100")
+	// The README shows what a terminal shows, without colour.
+	t.Setenv("DOCKET_FORCE_TTY", "1")
+	t.Setenv("NO_COLOR", "1")
 	lines := strings.Split(string(data), "\n")
 	found := 0
 	for i := 0; i < len(lines); i++ {

@@ -39,6 +39,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			s.width = w
 		}
 	}
+	// DOCKET_FORCE_TTY renders as for a terminal in a pipe (as gh's
+	// GH_FORCE_TTY does), for screenshots, docs and their tests.
+	if os.Getenv("DOCKET_FORCE_TTY") != "" {
+		s.outTTY = true
+	}
 	if c := os.Getenv("COLUMNS"); c != "" {
 		fmt.Sscan(c, &s.width)
 	}

@@ -103,7 +103,7 @@ func TestFlagsAnywhere(t *testing.T) {
 	if a != b || a != c || a == "" {
 		t.Errorf("outputs differ:\n%s\n---\n%s\n---\n%s", a, b, c)
 	}
-	if !strings.Contains(a, "10:45–11:45") {
+	if !strings.Contains(a, "10:45-11:45") {
 		t.Errorf("OF168 should start 10:45 in Berlin:\n%s", a)
 	}
 }

@@ -68,7 +68,7 @@ func runTable(s *streams, o tableOptions) error {
 	ss, loc := o.filter.apply(p, loc)
 	topts := formats.TableOptions{
 		Width: s.width,
-		ASCII: o.ascii,
+		ASCII: o.ascii || !s.outTTY, // box drawing only on a terminal
 		Color: s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
 		Loc:   loc,
 	}
