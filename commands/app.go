@@ -89,12 +89,14 @@ func newApp(s *streams) *cli.App {
 	app := &cli.App{
 		Name:  "docket",
 		Usage: "read, check, print and export conference programmes from organizer spreadsheets",
-		Description: "docket reads session spreadsheets (CSV or Excel), checks them, prints schedule tables\n" +
-			"and writes the programme as clean CSV/XLSX/JSON or Markdown.\n\n" +
+		Description: "docket reads session spreadsheets (CSV or Excel), checks them, prints schedule tables,\n" +
+			"and writes the programme as clean CSV/XLSX/JSON, iCalendar, the schedule.xml and\n" +
+			"schedule.json that conference apps read, HTML and Markdown.\n\n" +
 			"Examples:\n" +
 			"  docket table sessions.xlsx --day 2023-10-11\n" +
-			"  docket validate sessions.csv --format json\n" +
-			"  docket convert sessions.xlsx programme.json",
+			"  docket validate sessions.csv --format github\n" +
+			"  docket convert sessions.xlsx programme.json\n" +
+			"  docket export sessions.xlsx --format ics -o programme.ics",
 		Version: version(),
 		// --generate-bash-completion, which the completion scripts call.
 		EnableBashCompletion: true,
@@ -114,6 +116,7 @@ func newApp(s *streams) *cli.App {
 			newColumnsCommand(s),
 			newRulesCommand(s),
 			newCompletionCommand(s),
+			newDocsCommand(s),
 		},
 	}
 	for _, c := range app.Commands {

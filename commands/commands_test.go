@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -428,5 +429,20 @@ func TestCompletion(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "validate" {
 		t.Errorf("bash completion of 'docket val': %v %q", err, out)
+	}
+}
+
+// TestDocsAreCurrent: docs/docket.1 and docs/reference.md are what
+// `docket docs` generates from the commands' help today.
+func TestDocsAreCurrent(t *testing.T) {
+	man, md, err := reference(newApp(&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: func(string) string { return "" }}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"docket.1": man, "reference.md": md} {
+		got, err := os.ReadFile(filepath.Join("..", "docs", name))
+		if err != nil || string(got) != strings.TrimRight(want, "\n")+"\n" {
+			t.Errorf("docs/%s is not current: run 'go run . docs' and commit it (%v)", name, err)
+		}
 	}
 }
