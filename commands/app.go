@@ -115,6 +115,7 @@ func newApp(s *streams) *cli.App {
 			newExportCommand(s),
 			newColumnsCommand(s),
 			newRulesCommand(s),
+			newTemplateCommand(s),
 			newCompletionCommand(s),
 			newDocsCommand(s),
 		},

@@ -1,0 +1,45 @@
+package commands
+
+import (
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/docket-forum/docket/formats"
+)
+
+func newTemplateCommand(s *streams) *cli.Command {
+	return &cli.Command{
+		Name:      "template",
+		Usage:     "write a blank organizer workbook with drop-downs",
+		ArgsUsage: " ",
+		Description: "Writes an Excel workbook for partners to fill in: the canonical columns, an\n" +
+			"Instructions sheet, a Speakers sheet, and drop-downs for session type, format,\n" +
+			"stakeholder group, regional group, participation and SDG targets.\n\n" +
+			"Examples:\n" +
+			"  docket template -o programme.xlsx",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (.xlsx)"},
+		},
+		Action: func(c *cli.Context) error {
+			out := c.String("output")
+			if out == "" {
+				return usageErrorf("template needs -o FILE.xlsx")
+			}
+			if (out == "-") && s.outTTY {
+				return usageErrorf("the template is a workbook: give -o FILE.xlsx or redirect standard output")
+			}
+			write := func(w io.Writer) error { return formats.WriteTemplate(w) }
+			var err error
+			if out == "-" {
+				err = write(s.out)
+			} else {
+				err = formats.WriteFile(out, write)
+			}
+			if err != nil {
+				return &outputError{err}
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,166 @@
+package formats
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/vocab"
+)
+
+// templateRows is how many rows of the template carry drop-downs.
+const templateRows = 500
+
+// WriteTemplate writes a blank organizer workbook: the canonical columns
+// on a Sessions sheet, a Speakers sheet (one row per person), instructions,
+// and drop-downs for type, format, stakeholder group, regional group,
+// participation and SDG targets, so that partners make fewer mistakes at
+// the source. The lists live on a hidden Lists sheet, since Excel limits
+// an inline list to 255 characters.
+func WriteTemplate(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", "Instructions"); err != nil {
+		return err
+	}
+	lines := []string{
+		"How to fill in this programme",
+		"",
+		"Sessions: one row per session. id, title, date, start, end and room are required.",
+		"date is a date cell (YYYY-MM-DD); start and end are times (HH:MM) in the timezone column's zone (an IANA name such as Asia/Tokyo).",
+		"type, format, SDG targets: pick from the drop-downs. Several SDG targets go in one cell, separated by \"; \".",
+		"organizers, speakers: one person per line (Alt+Enter), written \"Name, Role, Organisation, Stakeholder group, Regional group (online)\".",
+		"Or list persons on the Speakers sheet: one row per person with the session id, where the drop-downs help.",
+		"Columns you add are kept as they are.",
+		"Check the file with: docket validate programme.xlsx",
+	}
+	for i, l := range lines {
+		if err := f.SetCellStr("Instructions", fmt.Sprintf("A%d", i+1), l); err != nil {
+			return err
+		}
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	f.SetCellStyle("Instructions", "A1", "A1", bold)
+	f.SetColWidth("Instructions", "A", "A", 120)
+
+	// The lists.
+	lists := map[string][]string{}
+	for _, t := range vocab.Types().Terms {
+		lists["type"] = append(lists["type"], t.Name)
+	}
+	for _, t := range vocab.Formats().Terms {
+		lists["format"] = append(lists["format"], t.Name)
+	}
+	for _, t := range vocab.Stakeholders().Terms {
+		lists["stakeholder"] = append(lists["stakeholder"], t.Name)
+	}
+	for _, t := range vocab.Regions().Terms {
+		lists["region"] = append(lists["region"], t.Name)
+	}
+	for _, t := range vocab.SDGTargets().Terms {
+		lists["sdgs"] = append(lists["sdgs"], t.Name)
+	}
+	lists["participation"] = []string{"on-site", "online"}
+	order := []string{"type", "format", "stakeholder", "region", "sdgs", "participation"}
+	if _, err := f.NewSheet("Lists"); err != nil {
+		return err
+	}
+	ref := map[string]string{}
+	for c, name := range order {
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		f.SetCellStr("Lists", col+"1", name)
+		for r, v := range lists[name] {
+			// Text cells: "9.1" must stay the text 9.1, not the number.
+			f.SetCellStr("Lists", fmt.Sprintf("%s%d", col, r+2), v)
+		}
+		ref[name] = fmt.Sprintf("Lists!$%s$2:$%s$%d", col, col, len(lists[name])+1)
+	}
+	f.SetSheetVisible("Lists", false)
+
+	drop := func(sheet, col, list string) error {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, templateRows+1)
+		dv.SetSqrefDropList(ref[list])
+		// Several SDG targets go in one cell: a warning, not a refusal.
+		if list == "sdgs" {
+			dv.SetError(excelize.DataValidationErrorStyleWarning, "SDG target", "Pick a target; several go in one cell separated by \"; \".")
+		}
+		return f.AddDataValidation(sheet, dv)
+	}
+
+	// Sessions: the canonical columns.
+	if _, err := f.NewSheet(sessionsSheet); err != nil {
+		return err
+	}
+	header := canonicalHeader(nil)
+	row := make([]any, len(header))
+	for i, h := range header {
+		row[i] = h
+	}
+	f.SetSheetRow(sessionsSheet, "A1", &row)
+	last, _ := excelize.CoordinatesToCellName(len(header), 1)
+	f.SetCellStyle(sessionsSheet, "A1", last, st.header)
+	for i, c := range schedule.Columns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		width := 16.0
+		switch c {
+		case schedule.FieldTitle, schedule.FieldDescription, schedule.FieldSpeakers, schedule.FieldOrganizers:
+			width = 40
+		}
+		f.SetColWidth(sessionsSheet, col, col, width)
+		lastCell := fmt.Sprintf("%s%d", col, templateRows+1)
+		switch c {
+		case schedule.FieldType, schedule.FieldFormat, schedule.FieldSDGs:
+			if err := drop(sessionsSheet, col, string(c)); err != nil {
+				return err
+			}
+		case schedule.FieldDate:
+			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.date)
+		case schedule.FieldStart, schedule.FieldEnd:
+			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.time)
+		}
+	}
+	f.SetPanes(sessionsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+
+	// Speakers: one row per person.
+	if _, err := f.NewSheet(speakersSheet); err != nil {
+		return err
+	}
+	prow := make([]any, len(schedule.PersonColumns))
+	for i, h := range schedule.PersonColumns {
+		prow[i] = h
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(speakersSheet, col, col, 20)
+		switch h {
+		case "stakeholder", "region", "participation":
+			if err := drop(speakersSheet, col, h); err != nil {
+				return err
+			}
+		case "appears_as":
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, templateRows+1)
+			if err := dv.SetDropList([]string{"speaker", "organizer", "onsite_moderator", "online_moderator", "rapporteur"}); err != nil {
+				return err
+			}
+			if err := f.AddDataValidation(speakersSheet, dv); err != nil {
+				return err
+			}
+		}
+	}
+	f.SetSheetRow(speakersSheet, "A1", &prow)
+	plast, _ := excelize.CoordinatesToCellName(len(prow), 1)
+	f.SetCellStyle(speakersSheet, "A1", plast, st.header)
+	f.SetPanes(speakersSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+
+	if idx, err := f.GetSheetIndex(sessionsSheet); err == nil {
+		f.SetActiveSheet(idx)
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
