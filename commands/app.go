@@ -27,6 +27,7 @@ type streams struct {
 	width  int  // terminal width to fit tables to
 	getenv func(string) string
 	args   []string // the command line, for shell completion
+	errTTY bool     // stderr is a terminal: progress may be drawn there
 }
 
 // Main runs docket with args (args[0] is the program name) and returns the
@@ -38,6 +39,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
 			s.width = w
 		}
+	}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		s.errTTY = true
 	}
 	// DOCKET_FORCE_TTY renders as for a terminal in a pipe (as gh's
 	// GH_FORCE_TTY does), for screenshots, docs and their tests.

@@ -446,3 +446,38 @@ func TestDocsAreCurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	var errb bytes.Buffer
+	s := &streams{err: &errb, errTTY: true}
+	p := newProgress(s, false)
+	p.start = time.Now().Add(-2 * time.Second) // a read already over a second long
+	p.reading("big.csv")(4000)
+	p.done()
+	if got := errb.String(); got != "\r\x1b[Kdocket: reading big.csv: 4000 rows\r\x1b[K" {
+		t.Errorf("terminal progress = %q", got)
+	}
+	errb.Reset()
+	for _, s := range []*streams{{err: &errb}, {err: &errb, errTTY: true}} {
+		p := newProgress(s, s.errTTY) // a pipe, or --quiet
+		if f := p.reading("big.csv"); f != nil {
+			f(4000)
+		}
+		p.done()
+	}
+	if errb.Len() != 0 {
+		t.Errorf("progress drawn in a pipe or with --quiet: %q", errb.String())
+	}
+}
+
+// TestNoColourInPipes: a report into a pipe has no escape codes, and a
+// format typo gets a suggestion.
+func TestNoColourInPipes(t *testing.T) {
+	out, _, _ := run(t, "", "validate", faults)
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("colour in a pipe: %q", out[:200])
+	}
+	if _, errs, code := run(t, "", "convert", sample, "-", "--to", "jsn"); code != 2 || !strings.Contains(errs, `did you mean "json"?`) {
+		t.Errorf("format typo: %d %q", code, errs)
+	}
+}

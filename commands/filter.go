@@ -13,11 +13,11 @@ import (
 // table and export.
 func filterFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "day", Usage: "only this day, YYYY-MM-DD (in the zone shown)"},
-		&cli.StringFlag{Name: "room", Usage: "only rooms whose name contains this text"},
-		&cli.StringFlag{Name: "type", Usage: "only sessions of this type (name or alias, e.g. WS)"},
-		&cli.StringFlag{Name: "speaker", Usage: "only sessions naming this person"},
-		&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone (IANA name, or local)"},
+		&cli.StringFlag{Category: "Filters", Name: "day", Usage: "only this day, YYYY-MM-DD (in the zone shown)"},
+		&cli.StringFlag{Category: "Filters", Name: "room", Usage: "only rooms whose name contains this text"},
+		&cli.StringFlag{Category: "Filters", Name: "type", Usage: "only sessions of this type (name or alias, e.g. WS)"},
+		&cli.StringFlag{Category: "Filters", Name: "speaker", Usage: "only sessions naming this person"},
+		&cli.StringFlag{Category: "Filters", Name: "show-tz", Usage: "show times in this zone (IANA name, or local)"},
 	}
 }
 

@@ -26,16 +26,16 @@ type inputOptions struct {
 
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
-		&cli.StringFlag{Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
-		&cli.StringFlag{Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
-		&cli.StringFlag{Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
-		&cli.StringFlag{Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
-		&cli.IntFlag{Name: "max-columns", Usage: "refuse a row with more columns than this (default 10000)"},
-		&cli.StringFlag{Name: "max-unzip-size", Usage: "refuse a workbook that unzips to more than this (e.g. 4G; default 2G)"},
-		&cli.IntFlag{Name: "max-merged-cells", Usage: "refuse a sheet whose merged areas cover more cells than this (default 1000000)"},
+		&cli.StringFlag{Category: "Input", Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
+		&cli.StringFlag{Category: "Input", Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
+		&cli.StringFlag{Category: "Input", Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
+		&cli.StringFlag{Category: "Input", Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
+		&cli.StringFlag{Category: "Input", Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
+		&cli.IntFlag{Category: "Input", Name: "max-columns", Value: formats.DefaultColumns, Usage: "refuse a row with more columns than this"},
+		&cli.StringFlag{Category: "Input", Name: "max-unzip-size", Usage: "refuse a workbook that unzips to more than this (e.g. 4G; default 2G)"},
+		&cli.IntFlag{Category: "Input", Name: "max-merged-cells", Value: formats.DefaultMergedCells, Usage: "refuse a sheet whose merged areas cover more cells than this"},
 		// Not -v: urfave/cli reserves it for --version.
-		&cli.BoolFlag{Name: "verbose", Usage: "tell on stderr how the input was read (encoding, delimiter, sheet, date order)"},
+		&cli.BoolFlag{Category: "Input", Name: "verbose", Usage: "tell on stderr how the input was read (encoding, delimiter, sheet, date order)"},
 	}
 }
 
@@ -85,6 +85,8 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 // load reads and merges the programmes of every input file.
 func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping, Limits: o.limits}
+	bar := newProgress(s, o.quiet)
+	defer bar.done()
 	var all *schedule.Programme
 	stdinUsed := false
 	for _, path := range o.files {
@@ -92,6 +94,7 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 			p   *schedule.Programme
 			err error
 		)
+		ro.Progress = bar.reading(path)
 		if path == "-" {
 			if stdinUsed {
 				return nil, usageErrorf("standard input (-) can be read only once")
@@ -173,4 +176,37 @@ func parseSize(v string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size (write e.g. 4M or 2G)", v)
 	}
 	return n * mult, nil
+}
+
+// progress draws "reading FILE: N rows" on stderr for reads that take more
+// than a second, only when stderr is a terminal: never in pipes or CI logs.
+type progress struct {
+	s     *streams
+	on    bool
+	start time.Time
+	drawn bool
+}
+
+func newProgress(s *streams, quiet bool) *progress {
+	return &progress{s: s, on: s.errTTY && !quiet, start: time.Now()}
+}
+
+func (p *progress) reading(file string) func(int) {
+	if !p.on {
+		return nil
+	}
+	return func(rows int) {
+		if time.Since(p.start) < time.Second {
+			return
+		}
+		p.drawn = true
+		fmt.Fprintf(p.s.err, "\r\x1b[Kdocket: reading %s: %d rows", file, rows)
+	}
+}
+
+// done clears the progress line, if one was drawn.
+func (p *progress) done() {
+	if p.drawn {
+		fmt.Fprint(p.s.err, "\r\x1b[K")
+	}
 }

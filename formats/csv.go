@@ -89,7 +89,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	if err := b.Read(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults()}); err != nil {
+	if err := b.Read(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults(), progress: opts.Progress}); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	prog.Notes = append([]string{fmt.Sprintf("%s: read as %s, delimiter %s (%s)", in.Name, encoding, delimiterName(comma), delim)}, prog.Notes...)
@@ -100,11 +100,12 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 // line breaks is one row, and a blank line is a (blank) row too, although
 // encoding/csv skips it.
 type csvRows struct {
-	r       *csv.Reader
-	name    string
-	n       int // row number of the last record
-	endLine int // text line the last record ended on
-	limits  Limits
+	r        *csv.Reader
+	name     string
+	n        int // row number of the last record
+	endLine  int // text line the last record ended on
+	limits   Limits
+	progress func(int)
 }
 
 func (c *csvRows) Next() (schedule.Row, error) {
@@ -127,6 +128,9 @@ func (c *csvRows) Next() (schedule.Row, error) {
 		if len(v) > 1 && v[0] == '\'' {
 			rec[i] = unneutralize(v)
 		}
+	}
+	if c.progress != nil && c.n%progressEvery == 0 {
+		c.progress(c.n)
 	}
 	row := schedule.Row{Num: c.n, Cells: rec, Line: start}
 	if err := c.limits.checkRow(row, ""); err != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/vocab"
 )
 
 // ReadOptions says how to read an input.
@@ -29,7 +30,13 @@ type ReadOptions struct {
 	Map map[string]schedule.Field
 	// Limits bound what one input may cost; zero fields take the defaults.
 	Limits Limits
+	// Progress, when set, is told the number of rows read so far, every
+	// few thousand rows; the command draws it.
+	Progress func(rows int)
 }
+
+// progressEvery is how often readers report progress, in rows.
+const progressEvery = 2000
 
 // Limits stop a broken or hostile input from exhausting memory. Each is
 // named in the error it causes and can be raised by a flag.
@@ -209,6 +216,15 @@ func (e *UnknownFormatError) Error() string {
 			return fmt.Sprintf("cannot tell the format of %s from its name (add an extension or use --to; valid: %s)", e.Path, valid)
 		}
 		return fmt.Sprintf("unknown file extension %q of %s (use --to; valid formats: %s)", e.Name, e.Path, valid)
+	}
+	best, bestD := "", 3
+	for _, f := range All() {
+		if d := vocab.Distance(strings.ToLower(e.Name), f.Name, 2); f.Write != nil && len(e.Name) >= 2 && d < bestD {
+			best, bestD = f.Name, d
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf("unknown format %q: did you mean %q? (valid: %s)", e.Name, best, valid)
 	}
 	return fmt.Sprintf("unknown format %q (valid: %s)", e.Name, valid)
 }

@@ -659,3 +659,20 @@ func TestLimits(t *testing.T) {
 		t.Errorf("merged limit: %v", err)
 	}
 }
+
+func TestReadersReportProgress(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,title\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "S%d,T\n", i)
+	}
+	path := filepath.Join(t.TempDir(), "p.csv")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	var seen []int
+	if _, err := ReadProgramme(Input{Name: "p.csv", Path: path}, ReadOptions{Progress: func(n int) { seen = append(seen, n) }}); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(seen) != "[2000 4000]" {
+		t.Errorf("progress = %v", seen)
+	}
+}

@@ -102,7 +102,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	if err := readSheet(f, sheet, limits, b.Read); err != nil {
+	if err := readSheet(f, sheet, limits, opts.Progress, b.Read); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if opts.Sheet == "" && len(sheets) > 1 {
@@ -113,7 +113,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 		if s != sheet && schedule.IsPersonSheetName(s) {
 			po := so
 			po.Sheet = s
-			err := readSheet(f, s, limits, func(r schedule.Rows) error { return schedule.JoinPersons(prog, r, po) })
+			err := readSheet(f, s, limits, nil, func(r schedule.Rows) error { return schedule.JoinPersons(prog, r, po) })
 			if err != nil {
 				return nil, &InputError{File: in.Name, Err: err}
 			}
@@ -167,7 +167,7 @@ func sheetScore(f *excelize.File, sheet string, m map[string]schedule.Field) int
 	return best
 }
 
-func readSheet(f *excelize.File, sheet string, limits Limits, read func(schedule.Rows) error) error {
+func readSheet(f *excelize.File, sheet string, limits Limits, progress func(int), read func(schedule.Rows) error) error {
 	fill, err := mergedFill(f, sheet, limits)
 	if err != nil {
 		return err
@@ -177,7 +177,7 @@ func readSheet(f *excelize.File, sheet string, limits Limits, read func(schedule
 		return fmt.Errorf("sheet %s: %v", sheet, err)
 	}
 	defer rows.Close()
-	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill, limits: limits})
+	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill, limits: limits, progress: progress})
 }
 
 // mergedFill returns, by row and column (both 1-based), the values merged
@@ -222,11 +222,12 @@ func mergedFill(f *excelize.File, sheet string, limits Limits) (map[int]map[int]
 }
 
 type xlsxRows struct {
-	rows   *excelize.Rows
-	sheet  string
-	n      int
-	fill   map[int]map[int]string
-	limits Limits
+	rows     *excelize.Rows
+	sheet    string
+	n        int
+	fill     map[int]map[int]string
+	limits   Limits
+	progress func(int)
 }
 
 func (x *xlsxRows) Next() (schedule.Row, error) {
@@ -251,6 +252,9 @@ func (x *xlsxRows) Next() (schedule.Row, error) {
 		if cells[c-1] == "" {
 			cells[c-1] = v
 		}
+	}
+	if x.progress != nil && x.n%progressEvery == 0 {
+		x.progress(x.n)
 	}
 	row := schedule.Row{Num: x.n, Cells: cells}
 	if err := x.limits.checkRow(row, x.sheet); err != nil {
