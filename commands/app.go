@@ -117,6 +117,7 @@ func newApp(s *streams) *cli.App {
 			newValidateCommand(s),
 			newConvertCommand(s),
 			newExportCommand(s),
+			newReportCommand(s),
 			newColumnsCommand(s),
 			newRulesCommand(s),
 			newTemplateCommand(s),

@@ -481,3 +481,32 @@ func TestNoColourInPipes(t *testing.T) {
 		t.Errorf("format typo: %d %q", code, errs)
 	}
 }
+
+func TestReportCommand(t *testing.T) {
+	out, errs, code := run(t, "", "report", sample, "--format", "json", "--now", "2023-10-12")
+	var r struct {
+		Sessions struct {
+			Total int            `json:"total"`
+			ByDay map[string]int `json:"by_day"`
+		} `json:"sessions"`
+		Speakers struct {
+			Unique        int            `json:"unique"`
+			ByStakeholder map[string]int `json:"by_stakeholder"`
+		} `json:"speakers"`
+		SDGs            map[string]any `json:"sdgs"`
+		Rooms           map[string]any `json:"rooms"`
+		MissingOutcomes []string       `json:"missing_outcomes"`
+	}
+	if code != 0 || errs != "" || json.Unmarshal([]byte(out), &r) != nil {
+		t.Fatalf("exit %d %q\n%.300s", code, errs, out)
+	}
+	if r.Sessions.Total != 48 || r.Sessions.ByDay["2023-10-11"] != 22 || r.Speakers.Unique != 158 || len(r.Rooms) != 7 || r.SDGs["uncovered_goals"] == nil {
+		t.Errorf("report: %+v", r)
+	}
+	for _, f := range []string{"text", "markdown"} {
+		out, _, code := run(t, "", "report", sample, "--format", f)
+		if code != 0 || !strings.Contains(out, "158 people") {
+			t.Errorf("%s report: exit %d\n%.300s", f, code, out)
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package formats
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	summary "github.com/docket-forum/docket/internal/report"
+	"github.com/docket-forum/docket/internal/vocab"
+)
+
+// SummaryFormats are the formats of `docket report`.
+var SummaryFormats = []string{"text", "json", "markdown"}
+
+// WriteSummary writes a programme report in the named format.
+func WriteSummary(w io.Writer, format string, r *summary.Report) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	case "text", "markdown":
+		return summaryTables(w, r, format == "markdown")
+	}
+	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(SummaryFormats, ", "))
+}
+
+type countRow struct {
+	key string
+	n   int
+}
+
+// sortedCounts orders a count map by count, then name.
+func sortedCounts(m map[string]int) []countRow {
+	rows := make([]countRow, 0, len(m))
+	for k, n := range m {
+		rows = append(rows, countRow{k, n})
+	}
+	slices.SortFunc(rows, func(a, b countRow) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	return rows
+}
+
+// bar draws n out of total as a small bar of up to 20 blocks.
+func bar(n, total int) string {
+	if total == 0 {
+		return ""
+	}
+	return strings.Repeat("█", (n*20+total-1)/total)
+}
+
+func summaryTables(w io.Writer, r *summary.Report, md bool) error {
+	section := func(title string) {
+		if md {
+			fmt.Fprintf(w, "## %s\n\n", title)
+		} else {
+			fmt.Fprintf(w, "%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+		}
+	}
+	table := func(head string, rows []countRow, total int) {
+		if md {
+			fmt.Fprintf(w, "| %s | count | share |\n|---|---:|---:|\n", mdText(head))
+			for _, r := range rows {
+				fmt.Fprintf(w, "| %s | %d | %d%% |\n", mdCell(r.key), r.n, pct(r.n, total))
+			}
+			fmt.Fprintln(w)
+			return
+		}
+		width := len(head)
+		for _, r := range rows {
+			width = max(width, displayWidth(r.key))
+		}
+		for _, r := range rows {
+			pad := width - displayWidth(r.key)
+			fmt.Fprintf(w, "  %s%s  %5d  %3d%%  %s\n", r.key, strings.Repeat(" ", pad), r.n, pct(r.n, total), bar(r.n, total))
+		}
+		fmt.Fprintln(w)
+	}
+	if md {
+		fmt.Fprint(w, "# Programme report\n\n")
+	}
+	section("Sessions")
+	fmt.Fprintf(w, "%d sessions, %s scheduled hours\n\n", r.Sessions.Total, strconv.FormatFloat(r.Sessions.Hours, 'f', -1, 64))
+	days := sortedCounts(r.Sessions.ByDay)
+	slices.SortFunc(days, func(a, b countRow) int { return strings.Compare(a.key, b.key) })
+	table("day", days, r.Sessions.Total)
+	table("type", sortedCounts(r.Sessions.ByType), r.Sessions.Total)
+	table("theme", sortedCounts(r.Sessions.ByTheme), r.Sessions.Total)
+
+	section("Speakers")
+	fmt.Fprintf(w, "%d appearances by %d people\n\n", r.Speakers.Appearances, r.Speakers.Unique)
+	table("stakeholder group", sortedCounts(r.Speakers.ByStakeholder), r.Speakers.Unique)
+	table("regional group", sortedCounts(r.Speakers.ByRegion), r.Speakers.Unique)
+	table("participation", sortedCounts(r.Speakers.ByParticipation), r.Speakers.Unique)
+	if n := len(r.Speakers.SingleStakeholder); n > 0 {
+		fmt.Fprintf(w, "Sessions whose speakers are all from one stakeholder group: %s\n\n", strings.Join(r.Speakers.SingleStakeholder, ", "))
+	}
+
+	section("SDGs")
+	goals := make([]countRow, 0, 17)
+	for g := 1; g <= 17; g++ {
+		k := strconv.Itoa(g)
+		goals = append(goals, countRow{k + " " + vocab.SDGGoal(g), r.SDGs.ByGoal[k]})
+	}
+	table("goal", goals, r.Sessions.Total)
+	if len(r.SDGs.UncoveredGoals) > 0 {
+		var names []string
+		for _, g := range r.SDGs.UncoveredGoals {
+			names = append(names, strconv.Itoa(g))
+		}
+		fmt.Fprintf(w, "Goals no session names: %s\n\n", strings.Join(names, ", "))
+	}
+
+	section("Rooms")
+	names := make([]string, 0, len(r.Rooms))
+	for n := range r.Rooms {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if md {
+		fmt.Fprint(w, "| room | sessions | minutes | utilisation |\n|---|---:|---:|---:|\n")
+	}
+	for _, n := range names {
+		room := r.Rooms[n]
+		if md {
+			fmt.Fprintf(w, "| %s | %d | %d | %.0f%% |\n", mdCell(n), room.Sessions, room.Minutes, room.Utilisation*100)
+		} else {
+			fmt.Fprintf(w, "  %-24s %4d sessions %6d min  %3.0f%%  %s\n", n, room.Sessions, room.Minutes, room.Utilisation*100, bar(int(room.Utilisation*100), 100))
+		}
+	}
+	fmt.Fprintln(w)
+	section("Outcomes")
+	if len(r.MissingOutcomes) == 0 {
+		fmt.Fprint(w, "Every past session has its key takeaways, call to action and report.\n")
+	} else {
+		fmt.Fprintf(w, "%d past sessions lack key takeaways, call to action or report: %s\n", len(r.MissingOutcomes), strings.Join(r.MissingOutcomes, ", "))
+	}
+	return nil
+}
+
+func pct(n, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return (n*100 + total/2) / total
+}
