@@ -118,10 +118,15 @@ func outputFormat(s *streams, name, flagName, out string, inputs []string) (*for
 	return f, nil
 }
 
-// emit writes p in format f to out: standard output for "" or "-", else
-// the file, replaced only when the whole write succeeded.
+// emit writes p in format f to out (see writeOutput).
 func emit(s *streams, f *formats.Format, p *schedule.Programme, out string, wo formats.WriteOptions) error {
-	write := func(w io.Writer) error { return f.Write(w, p, wo) }
+	return writeOutput(s, out, func(w io.Writer) error { return f.Write(w, p, wo) })
+}
+
+// writeOutput runs write on standard output for "" or "-", else on the
+// file out, replaced only when the whole write succeeded; a failure is an
+// output error (exit 4).
+func writeOutput(s *streams, out string, write func(io.Writer) error) error {
 	var err error
 	if out == "" || out == "-" {
 		err = write(s.out)

@@ -62,17 +62,7 @@ func newReportCommand(s *streams) *cli.Command {
 				loc = time.UTC
 			}
 			r := summary.Compute(p, loc, now)
-			write := func(w io.Writer) error { return formats.WriteSummary(w, format, r) }
-			out := c.String("output")
-			if out == "" || out == "-" {
-				err = write(s.out)
-			} else {
-				err = formats.WriteFile(out, write)
-			}
-			if err != nil {
-				return &outputError{err}
-			}
-			return nil
+			return writeOutput(s, c.String("output"), func(w io.Writer) error { return formats.WriteSummary(w, format, r) })
 		},
 	}
 }

@@ -1,8 +1,6 @@
 package commands
 
 import (
-	"io"
-
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
@@ -29,17 +27,7 @@ func newTemplateCommand(s *streams) *cli.Command {
 			if (out == "-") && s.outTTY {
 				return usageErrorf("the template is a workbook: give -o FILE.xlsx or redirect standard output")
 			}
-			write := func(w io.Writer) error { return formats.WriteTemplate(w) }
-			var err error
-			if out == "-" {
-				err = write(s.out)
-			} else {
-				err = formats.WriteFile(out, write)
-			}
-			if err != nil {
-				return &outputError{err}
-			}
-			return nil
+			return writeOutput(s, out, formats.WriteTemplate)
 		},
 	}
 }

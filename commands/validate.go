@@ -113,14 +113,9 @@ func runValidate(s *streams, o validateOptions) error {
 	for _, x := range p.Sessions {
 		ro.Checked = append(ro.Checked, formats.CheckedSession{File: x.Src.File, Sheet: x.Src.Sheet, ID: x.ID, Title: x.Title, Row: x.Src.Row})
 	}
-	write := func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) }
-	if o.output == "" || o.output == "-" {
-		err = write(s.out)
-	} else {
-		err = formats.WriteFile(o.output, write)
-	}
+	err = writeOutput(s, o.output, func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) })
 	if err != nil {
-		return &outputError{err}
+		return err
 	}
 	if errs > 0 {
 		return &findingsError{errs}
