@@ -2,6 +2,7 @@ package commands
 
 import (
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -18,16 +19,21 @@ func newReportCommand(s *streams) *cli.Command {
 		Name:      "report",
 		Usage:     "summarise the programme: sessions, speakers, SDGs, rooms, outcomes",
 		ArgsUsage: "FILE...",
-		Description: "Counts sessions by day, type and theme; speakers (each person once) by stakeholder\n" +
-			"group, region and participation; sessions per SDG goal and target; room use; and\n" +
-			"the past sessions still owing key takeaways, call to action or report.\n\n" +
+		Description: "Counts sessions by day, type, format and theme; speakers, moderators and\n" +
+			"rapporteurs (each person once) by stakeholder group, region, participation and, when\n" +
+			"the input tells, gender; sessions per SDG goal and target; room use per day; and the\n" +
+			"past sessions still owing key takeaways, call to action or report. Formats: text,\n" +
+			"json, markdown, html (one page with charts) and xlsx (sheets with Excel charts);\n" +
+			"-o FILE picks the format from its extension.\n\n" +
 			"Examples:\n" +
 			"  docket report testdata/sample.csv\n" +
 			"  docket report sessions.xlsx --format json | jq .speakers\n" +
-			"  docket report sessions.xlsx --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+			"  docket report sessions.xlsx --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n" +
+			"  docket report sessions.xlsx -o report.html",
 		Flags: append(inputFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(formats.SummaryFormats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (default: standard output)"},
+			&cli.StringFlag{Name: "title", Usage: "the programme's name in the html and xlsx reports (default: from the input)"},
 			&cli.StringFlag{Name: "now", Usage: "the time outcomes are owed by, YYYY-MM-DD or RFC 3339 (default: now)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 		),
@@ -36,9 +42,25 @@ func newReportCommand(s *streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			format := c.String("format")
+			format, out := c.String("format"), c.String("output")
+			if !c.IsSet("format") && out != "" && out != "-" {
+				// -o report.html needs no --format.
+				switch strings.ToLower(filepath.Ext(out)) {
+				case ".html", ".htm":
+					format = "html"
+				case ".xlsx":
+					format = "xlsx"
+				case ".json":
+					format = "json"
+				case ".md", ".markdown":
+					format = "markdown"
+				}
+			}
 			if !slices.Contains(formats.SummaryFormats, format) {
 				return usageErrorf("--format must be one of %s, not %q", strings.Join(formats.SummaryFormats, ", "), format)
+			}
+			if formats.SummaryBinary(format) && (out == "" || out == "-") && s.outTTY {
+				return usageErrorf("%s is binary: give -o FILE or redirect standard output", format)
 			}
 			now := time.Now()
 			if v := c.String("now"); v != "" {
@@ -62,7 +84,11 @@ func newReportCommand(s *streams) *cli.Command {
 				loc = time.UTC
 			}
 			r := summary.Compute(p, loc, now)
-			return writeOutput(s, c.String("output"), func(w io.Writer) error { return formats.WriteSummary(w, format, r) })
+			so := formats.SummaryOptions{Title: c.String("title"), Now: exportTime(s)}
+			if so.Title == "" {
+				so.Title = p.Name
+			}
+			return writeOutput(s, out, func(w io.Writer) error { return formats.WriteSummary(w, format, r, so) })
 		},
 	}
 }

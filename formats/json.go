@@ -116,6 +116,10 @@ func (j *jsonWriter) person(p schedule.Person) {
 	j.str("region", p.Region)
 	j.str("participation", p.Participation)
 	j.str("email", p.Email)
+	// Optional in the contract: written only when known.
+	if p.Gender != "" {
+		j.str("gender", p.Gender)
+	}
 	j.close('}')
 }
 

@@ -26,6 +26,7 @@ type jsonInPerson struct {
 	Region        string `json:"region"`
 	Participation string `json:"participation"`
 	Email         string `json:"email"`
+	Gender        string `json:"gender"`
 }
 
 type jsonInSession struct {
@@ -300,5 +301,6 @@ func toPerson(p jsonInPerson) schedule.Person {
 		Region:        vocab.Regions().Canonical(p.Region),
 		Participation: schedule.ParseParticipation(p.Participation),
 		Email:         p.Email,
+		Gender:        schedule.ParseGender(p.Gender),
 	}
 }

@@ -7,17 +7,35 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
 // SummaryFormats are the formats of `docket report`.
-var SummaryFormats = []string{"text", "json", "markdown"}
+var SummaryFormats = []string{"text", "json", "markdown", "html", "xlsx"}
+
+// SummaryOptions say how to render a report.
+type SummaryOptions struct {
+	// Title names the programme in the HTML and XLSX reports.
+	Title string
+	// Now is when the report was made (SOURCE_DATE_EPOCH when set), shown
+	// in the HTML and XLSX reports.
+	Now time.Time
+}
+
+// SummaryBinary reports whether a report format is not text (refused on a
+// terminal).
+func SummaryBinary(format string) bool { return format == "xlsx" }
 
 // WriteSummary writes a programme report in the named format.
-func WriteSummary(w io.Writer, format string, r *summary.Report) error {
+func WriteSummary(w io.Writer, format string, r *summary.Report, o SummaryOptions) error {
 	switch format {
+	case "html":
+		return writeSummaryHTML(w, r, o)
+	case "xlsx":
+		return writeSummaryXLSX(w, r, o)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
@@ -78,6 +96,7 @@ func summaryTables(w io.Writer, r *summary.Report, md bool) error {
 		for _, r := range rows {
 			width = max(width, displayWidth(r.key))
 		}
+		fmt.Fprintf(w, "  %s%s  count  share\n", head, strings.Repeat(" ", width-displayWidth(head)))
 		for _, r := range rows {
 			pad := width - displayWidth(r.key)
 			fmt.Fprintf(w, "  %s%s  %5d  %3d%%  %s\n", r.key, strings.Repeat(" ", pad), r.n, pct(r.n, total), bar(r.n, total))
@@ -93,16 +112,31 @@ func summaryTables(w io.Writer, r *summary.Report, md bool) error {
 	slices.SortFunc(days, func(a, b countRow) int { return strings.Compare(a.key, b.key) })
 	table("day", days, r.Sessions.Total)
 	table("type", sortedCounts(r.Sessions.ByType), r.Sessions.Total)
+	table("format", sortedCounts(r.Sessions.ByFormat), r.Sessions.Total)
 	table("theme", sortedCounts(r.Sessions.ByTheme), r.Sessions.Total)
 
-	section("Speakers")
-	fmt.Fprintf(w, "%d appearances by %d people\n\n", r.Speakers.Appearances, r.Speakers.Unique)
-	table("stakeholder group", sortedCounts(r.Speakers.ByStakeholder), r.Speakers.Unique)
-	table("regional group", sortedCounts(r.Speakers.ByRegion), r.Speakers.Unique)
-	table("participation", sortedCounts(r.Speakers.ByParticipation), r.Speakers.Unique)
+	people := func(title string, p summary.People) {
+		section(title)
+		fmt.Fprintf(w, "%d appearances by %d people\n\n", p.Appearances, p.Unique)
+		if p.Appearances == 0 {
+			return
+		}
+		table("stakeholder group", sortedCounts(p.ByStakeholder), p.Unique)
+		table("regional group", sortedCounts(p.ByRegion), p.Unique)
+		table("participation", sortedCounts(p.ByParticipation), p.Unique)
+		if p.ByGender != nil {
+			table("gender", sortedCounts(p.ByGender), p.Unique)
+		}
+	}
+	people("Speakers", r.Speakers.People)
 	if n := len(r.Speakers.SingleStakeholder); n > 0 {
 		fmt.Fprintf(w, "Sessions whose speakers are all from one stakeholder group: %s\n\n", strings.Join(r.Speakers.SingleStakeholder, ", "))
 	}
+	if n := len(r.Speakers.SingleRegion); n > 0 {
+		fmt.Fprintf(w, "Sessions whose speakers are all from one regional group: %s\n\n", strings.Join(r.Speakers.SingleRegion, ", "))
+	}
+	people("Moderators", r.Moderators)
+	people("Rapporteurs", r.Rapporteurs)
 
 	section("SDGs")
 	goals := make([]countRow, 0, 17)
@@ -125,15 +159,36 @@ func summaryTables(w io.Writer, r *summary.Report, md bool) error {
 		names = append(names, n)
 	}
 	slices.Sort(names)
+	days = days[:0]
+	for d := range r.Sessions.ByDay {
+		days = append(days, countRow{key: d})
+	}
+	slices.SortFunc(days, func(a, b countRow) int { return strings.Compare(a.key, b.key) })
+	width := len("room")
+	for _, n := range names {
+		width = max(width, displayWidth(n))
+	}
 	if md {
-		fmt.Fprint(w, "| room | sessions | minutes | utilisation |\n|---|---:|---:|---:|\n")
+		fmt.Fprint(w, "| room | day | sessions | minutes | utilisation |\n|---|---|---:|---:|---:|\n")
+	} else {
+		fmt.Fprintf(w, "  room%s  day        sessions minutes  utilisation\n", strings.Repeat(" ", width-4))
+	}
+	line := func(room, day string, sessions, minutes int, util float64) {
+		if md {
+			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f%% |\n", mdCell(room), day, sessions, minutes, util*100)
+			return
+		}
+		fmt.Fprintf(w, "  %s%s  %-10s %8d %7d  %10.0f%%  %s\n", room, strings.Repeat(" ", width-displayWidth(room)), day, sessions, minutes, util*100, bar(int(util*100+0.5), 100))
 	}
 	for _, n := range names {
 		room := r.Rooms[n]
-		if md {
-			fmt.Fprintf(w, "| %s | %d | %d | %.0f%% |\n", mdCell(n), room.Sessions, room.Minutes, room.Utilisation*100)
-		} else {
-			fmt.Fprintf(w, "  %-24s %4d sessions %6d min  %3.0f%%  %s\n", n, room.Sessions, room.Minutes, room.Utilisation*100, bar(int(room.Utilisation*100), 100))
+		line(n, "all days", room.Sessions, room.Minutes, room.Utilisation)
+		if len(days) > 1 {
+			for _, d := range days {
+				if rd, ok := room.ByDay[d.key]; ok {
+					line("", d.key, rd.Sessions, rd.Minutes, rd.Utilisation)
+				}
+			}
 		}
 	}
 	fmt.Fprintln(w)

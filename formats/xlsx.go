@@ -509,7 +509,7 @@ func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) err
 	for _, s := range p.Sessions {
 		for field, person := range s.Roles {
 			vals := []string{s.ID, schedule.AppearsAs(field), person.Name, person.Role, person.Organization,
-				person.Stakeholder, person.Region, person.Participation, person.Email}
+				person.Stakeholder, person.Region, person.Participation, person.Email, person.Gender}
 			for i, v := range vals {
 				widths[i] = max(widths[i], cellWidth(v))
 			}

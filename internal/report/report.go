@@ -20,6 +20,8 @@ import (
 type Report struct {
 	Sessions        Sessions        `json:"sessions"`
 	Speakers        Speakers        `json:"speakers"`
+	Moderators      People          `json:"moderators"`
+	Rapporteurs     People          `json:"rapporteurs"`
 	SDGs            SDGs            `json:"sdgs"`
 	Rooms           map[string]Room `json:"rooms"`
 	MissingOutcomes []string        `json:"missing_outcomes"`
@@ -27,21 +29,31 @@ type Report struct {
 
 // Sessions counts sessions.
 type Sessions struct {
-	Total   int            `json:"total"`
-	Hours   float64        `json:"hours"`
-	ByDay   map[string]int `json:"by_day"`
-	ByType  map[string]int `json:"by_type"`
-	ByRoom  map[string]int `json:"by_room"`
-	ByTheme map[string]int `json:"by_theme"`
+	Total    int            `json:"total"`
+	Hours    float64        `json:"hours"`
+	ByDay    map[string]int `json:"by_day"`
+	ByType   map[string]int `json:"by_type"`
+	ByFormat map[string]int `json:"by_format"`
+	ByRoom   map[string]int `json:"by_room"`
+	ByTheme  map[string]int `json:"by_theme"`
 }
 
-// Speakers counts speaking appearances and unique people.
-type Speakers struct {
+// People counts the appearances of people in one capacity (speaker,
+// moderator, rapporteur) and the people themselves, each once however
+// many sessions they appear in, by group. ByGender is present only when
+// the input tells genders.
+type People struct {
 	Appearances     int            `json:"appearances"`
 	Unique          int            `json:"unique"`
 	ByStakeholder   map[string]int `json:"by_stakeholder"`
 	ByRegion        map[string]int `json:"by_region"`
 	ByParticipation map[string]int `json:"by_participation"`
+	ByGender        map[string]int `json:"by_gender,omitempty"`
+}
+
+// Speakers counts speakers, and the sessions whose panel lacks diversity.
+type Speakers struct {
+	People
 	// SingleStakeholder lists the sessions whose speakers (two or more)
 	// all come from one stakeholder group; SingleRegion likewise.
 	SingleStakeholder []string `json:"single_stakeholder_sessions"`
@@ -55,12 +67,20 @@ type SDGs struct {
 	UncoveredGoals []int          `json:"uncovered_goals"`
 }
 
-// Room is one room's use.
+// Room is one room's use, over the programme and per day.
 type Room struct {
 	Sessions int `json:"sessions"`
 	Minutes  int `json:"minutes"`
 	// Utilisation is booked minutes over the venue's open minutes: per
 	// day, from the day's first start to its last end anywhere.
+	Utilisation float64            `json:"utilisation"`
+	ByDay       map[string]RoomDay `json:"by_day"`
+}
+
+// RoomDay is a room's use on one day (YYYY-MM-DD).
+type RoomDay struct {
+	Sessions    int     `json:"sessions"`
+	Minutes     int     `json:"minutes"`
 	Utilisation float64 `json:"utilisation"`
 }
 
@@ -68,21 +88,20 @@ type Room struct {
 // sessions that ended before now.
 func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 	r := &Report{
-		Sessions: Sessions{ByDay: map[string]int{}, ByType: map[string]int{}, ByRoom: map[string]int{}, ByTheme: map[string]int{}},
-		Speakers: Speakers{ByStakeholder: map[string]int{}, ByRegion: map[string]int{}, ByParticipation: map[string]int{},
-			SingleStakeholder: []string{}, SingleRegion: []string{}},
+		Sessions:        Sessions{ByDay: map[string]int{}, ByType: map[string]int{}, ByFormat: map[string]int{}, ByRoom: map[string]int{}, ByTheme: map[string]int{}},
+		Speakers:        Speakers{SingleStakeholder: []string{}, SingleRegion: []string{}},
 		SDGs:            SDGs{ByTarget: map[string]int{}, ByGoal: map[string]int{}, UncoveredGoals: []int{}},
 		Rooms:           map[string]Room{},
 		MissingOutcomes: []string{},
 	}
-	type person struct{ stakeholder, region, participation string }
-	people := map[string]person{}
+	speakers, moderators, rapporteurs := counter{}, counter{}, counter{}
 	dayOpen := map[string][2]time.Time{}
 	for _, s := range p.Sessions {
 		r.Sessions.Total++
 		r.Sessions.Hours += float64(s.Minutes()) / 60
+		day := ""
 		if s.Scheduled() {
-			day := s.Start.In(loc).Format("2006-01-02")
+			day = s.Start.In(loc).Format("2006-01-02")
 			r.Sessions.ByDay[day]++
 			span := dayOpen[day]
 			if span[0].IsZero() || s.Start.Before(span[0]) {
@@ -94,24 +113,27 @@ func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 			dayOpen[day] = span
 		}
 		r.Sessions.ByType[or(s.Type, "(none)")]++
+		r.Sessions.ByFormat[or(s.Format, "(none)")]++
 		r.Sessions.ByRoom[or(s.Room, "(none)")]++
 		r.Sessions.ByTheme[or(s.Theme, "(none)")]++
 		if s.Room != "" {
 			room := r.Rooms[s.Room]
 			room.Sessions++
 			room.Minutes += s.Minutes()
+			if day != "" {
+				if room.ByDay == nil {
+					room.ByDay = map[string]RoomDay{}
+				}
+				rd := room.ByDay[day]
+				rd.Sessions++
+				rd.Minutes += s.Minutes()
+				room.ByDay[day] = rd
+			}
 			r.Rooms[s.Room] = room
 		}
 		groups, regions := map[string]bool{}, map[string]bool{}
 		for _, sp := range s.Speakers {
-			r.Speakers.Appearances++
-			key := schedule.PersonKey(sp.Name)
-			if key == "" {
-				continue
-			}
-			prev := people[key]
-			// A person named twice keeps what any mention says.
-			people[key] = person{or(prev.stakeholder, sp.Stakeholder), or(prev.region, sp.Region), or(prev.participation, sp.Participation)}
+			speakers.add(sp)
 			groups[or(sp.Stakeholder, "?")] = true
 			regions[or(sp.Region, "?")] = true
 		}
@@ -120,6 +142,14 @@ func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 		}
 		if len(s.Speakers) >= 2 && len(regions) == 1 && !regions["?"] {
 			r.Speakers.SingleRegion = append(r.Speakers.SingleRegion, s.ID)
+		}
+		for _, m := range []*schedule.Person{s.OnsiteModerator, s.OnlineModerator} {
+			if m != nil {
+				moderators.add(*m)
+			}
+		}
+		if s.Rapporteur != nil {
+			rapporteurs.add(*s.Rapporteur)
 		}
 		goals := map[string]bool{}
 		for _, t := range s.SDGs {
@@ -136,32 +166,87 @@ func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 			r.MissingOutcomes = append(r.MissingOutcomes, s.ID)
 		}
 	}
-	r.Speakers.Unique = len(people)
-	for _, p := range people {
-		r.Speakers.ByStakeholder[or(p.stakeholder, "(unknown)")]++
-		r.Speakers.ByRegion[or(p.region, "(unknown)")]++
-		r.Speakers.ByParticipation[or(p.participation, "(unknown)")]++
-	}
+	r.Speakers.People = speakers.summary()
+	r.Moderators = moderators.summary()
+	r.Rapporteurs = rapporteurs.summary()
 	for g := 1; g <= 17; g++ {
 		if r.SDGs.ByGoal[strconv.Itoa(g)] == 0 {
 			r.SDGs.UncoveredGoals = append(r.SDGs.UncoveredGoals, g)
 		}
 	}
-	open := 0
-	for _, span := range dayOpen {
+	open, openByDay := 0, map[string]int{}
+	for day, span := range dayOpen {
 		if !span[1].IsZero() && span[1].After(span[0]) {
-			open += int(span[1].Sub(span[0]) / time.Minute)
+			openByDay[day] = int(span[1].Sub(span[0]) / time.Minute)
+			open += openByDay[day]
 		}
 	}
 	for name, room := range r.Rooms {
-		if open > 0 {
-			room.Utilisation = float64(int(float64(room.Minutes)/float64(open)*1000+0.5)) / 1000
+		room.Utilisation = share(room.Minutes, open)
+		if room.ByDay == nil {
+			room.ByDay = map[string]RoomDay{}
+		}
+		for day, rd := range room.ByDay {
+			rd.Utilisation = share(rd.Minutes, openByDay[day])
+			room.ByDay[day] = rd
 		}
 		r.Rooms[name] = room
 	}
 	r.Sessions.Hours = float64(int(r.Sessions.Hours*100+0.5)) / 100
 	slices.Sort(r.MissingOutcomes)
 	return r
+}
+
+// share is n over of, rounded to three places; 0 when of is 0.
+func share(n, of int) float64 {
+	if of <= 0 {
+		return 0
+	}
+	return float64(int(float64(n)/float64(of)*1000+0.5)) / 1000
+}
+
+// counter gathers the people of one capacity, each once: a person named
+// in several sessions keeps what any mention says of them.
+type counter struct {
+	appearances int
+	people      map[string]schedule.Person
+}
+
+func (c *counter) add(p schedule.Person) {
+	c.appearances++
+	key := schedule.PersonKey(p.Name)
+	if key == "" {
+		return
+	}
+	if c.people == nil {
+		c.people = map[string]schedule.Person{}
+	}
+	prev := c.people[key]
+	c.people[key] = schedule.Person{
+		Stakeholder:   or(prev.Stakeholder, p.Stakeholder),
+		Region:        or(prev.Region, p.Region),
+		Participation: or(prev.Participation, p.Participation),
+		Gender:        or(prev.Gender, p.Gender),
+	}
+}
+
+func (c *counter) summary() People {
+	out := People{Appearances: c.appearances, Unique: len(c.people),
+		ByStakeholder: map[string]int{}, ByRegion: map[string]int{}, ByParticipation: map[string]int{}}
+	gendered := false
+	for _, p := range c.people {
+		out.ByStakeholder[or(p.Stakeholder, "(unknown)")]++
+		out.ByRegion[or(p.Region, "(unknown)")]++
+		out.ByParticipation[or(p.Participation, "(unknown)")]++
+		gendered = gendered || p.Gender != ""
+	}
+	if gendered {
+		out.ByGender = map[string]int{}
+		for _, p := range c.people {
+			out.ByGender[or(p.Gender, "(unknown)")]++
+		}
+	}
+	return out
 }
 
 func or(a, b string) string {

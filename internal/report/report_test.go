@@ -1,6 +1,7 @@
 package report
 
 import (
+	"maps"
 	"os"
 	"slices"
 	"testing"
@@ -47,6 +48,23 @@ func TestSampleCounts(t *testing.T) {
 		{"open forums", r.Sessions.ByType["Open Forum"], 7},
 		{"appearances", r.Speakers.Appearances, 161},
 		{"unique speakers", r.Speakers.Unique, 158},
+		// Formats without their "- 90 Min" suffix: 10+8... counted with
+		// Python over the format column.
+		{"panels", r.Sessions.ByFormat["Panel"], 14},
+		{"round tables", r.Sessions.ByFormat["Round Table"], 13},
+		{"no format", r.Sessions.ByFormat["(none)"], 2},
+		// Every session has an on-site and an online moderator and a
+		// rapporteur, all different people.
+		{"moderator appearances", r.Moderators.Appearances, 96},
+		{"unique moderators", r.Moderators.Unique, 96},
+		{"rapporteurs", r.Rapporteurs.Unique, 48},
+		// Main Hall: 5 sessions, 375 minutes on 10 October, when the venue
+		// is open 09:00-18:00 (540 minutes); 360 of 585 on the 11th.
+		{"main hall day 1 sessions", r.Rooms["Main Hall"].ByDay["2023-10-10"].Sessions, 5},
+		{"main hall day 1 minutes", r.Rooms["Main Hall"].ByDay["2023-10-10"].Minutes, 375},
+		{"main hall day 1 utilisation ‰", int(r.Rooms["Main Hall"].ByDay["2023-10-10"].Utilisation * 1000), 694},
+		{"main hall day 2 utilisation ‰", int(r.Rooms["Main Hall"].ByDay["2023-10-11"].Utilisation * 1000), 615},
+		{"room I day 2 utilisation ‰", int(r.Rooms["Room I"].ByDay["2023-10-11"].Utilisation * 1000), 308},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -81,5 +99,36 @@ func TestSampleCounts(t *testing.T) {
 	}
 	if len(r.MissingOutcomes) == 0 || slices.Contains(r.MissingOutcomes, "Open Forum #168") {
 		t.Errorf("missing outcomes after the forum: %v (OF168 has all three)", r.MissingOutcomes)
+	}
+}
+
+// TestGender: genders come from a gender column (one per speaker, or one
+// for all) and count people once; without one there is no by_gender.
+func TestGender(t *testing.T) {
+	csv := "id,title,speakers,speaker gender,onsite moderator\n" +
+		"A,One,\"Ana Lima; Bo Chen\",\"F; M\",Ana Lima\n" +
+		"B,Two,\"ana lima; Chris Doe\",\"woman; nb\",\n" +
+		"C,Three,Dee Roy,,\n"
+	prog := &schedule.Programme{}
+	b, err := schedule.NewBuilder(prog, schedule.Options{File: "g.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Read(csvRows(t, []byte(csv))); err != nil {
+		t.Fatal(err)
+	}
+	r := Compute(prog, time.UTC, time.Now())
+	want := map[string]int{"female": 1, "male": 1, "non-binary": 1, "(unknown)": 1}
+	if !maps.Equal(r.Speakers.ByGender, want) {
+		t.Errorf("by gender = %v, want %v", r.Speakers.ByGender, want)
+	}
+	if r.Speakers.Appearances != 5 || r.Speakers.Unique != 4 {
+		t.Errorf("speakers %d/%d, want 5 appearances by 4 people", r.Speakers.Appearances, r.Speakers.Unique)
+	}
+	if r.Moderators.ByGender != nil {
+		t.Errorf("moderators by gender without a gender: %v", r.Moderators.ByGender)
+	}
+	if p := readSample(t); Compute(p, time.UTC, time.Now()).Speakers.ByGender != nil {
+		t.Error("the sample has no gender column, yet by_gender is set")
 	}
 }

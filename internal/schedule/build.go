@@ -216,7 +216,7 @@ func (b *Builder) tryHeader(r Row) bool {
 		if ok && (!seen[f] || IsListField(f)) {
 			seen[f] = true
 			b.cols = append(b.cols, column{field: f, header: h})
-			if f == FieldDuration || f == FieldParticipation {
+			if f == FieldDuration || f == FieldParticipation || f == FieldGender {
 				// These have no column in the contract: they inform other
 				// fields, and are also kept as they were written.
 				b.extras = append(b.extras, h)
@@ -411,7 +411,7 @@ func (b *Builder) session(r Row) *Session {
 		if c != "" {
 			col.filled = true
 		}
-		if col.field == "" || col.field == FieldDuration || col.field == FieldParticipation {
+		if col.field == "" || col.field == FieldDuration || col.field == FieldParticipation || col.field == FieldGender {
 			s.Extra = append(s.Extra, Extra{Name: col.header, Value: c})
 			if col.field == "" {
 				continue
@@ -462,6 +462,9 @@ func (b *Builder) session(r Row) *Session {
 	s.Speakers = ParsePersons(text(FieldSpeakers))
 	if v := text(FieldParticipation); v != "" {
 		b.participation(s, v)
+	}
+	if v := text(FieldGender); v != "" {
+		genders(s, v)
 	}
 	s.OnsiteModerator = b.onePerson(s, FieldOnsiteModerator, text(FieldOnsiteModerator))
 	s.OnlineModerator = b.onePerson(s, FieldOnlineModerator, text(FieldOnlineModerator))
@@ -610,6 +613,20 @@ func (b *Builder) participation(s *Session, cell string) {
 		for j := range s.Speakers {
 			if (len(vals) == 1 || j == i) && s.Speakers[j].Participation == "" {
 				s.Speakers[j].Participation = p
+			}
+		}
+	}
+}
+
+// genders applies a gender column to the speakers that do not have one:
+// one value for all, or one per speaker in order.
+func genders(s *Session, cell string) {
+	vals := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == ';' || r == ',' || r == '|' })
+	for i, v := range vals {
+		g := ParseGender(v)
+		for j := range s.Speakers {
+			if (len(vals) == 1 || j == i) && s.Speakers[j].Gender == "" {
+				s.Speakers[j].Gender = g
 			}
 		}
 	}

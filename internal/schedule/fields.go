@@ -48,6 +48,11 @@ const (
 	// them or one per speaker in order.
 	FieldParticipation Field = "participation"
 
+	// FieldGender is an input-only column of a sessions sheet: the
+	// speakers' genders, one value for all of them or one per speaker in
+	// order. Like participation it is also kept as an extra column.
+	FieldGender Field = "gender"
+
 	// FieldExtra is what a mapping file names to keep a column as an extra
 	// even when its header is a known alias.
 	FieldExtra Field = "extra"
@@ -98,6 +103,7 @@ var headerAliases = map[string]Field{
 	"length": FieldDuration, "minutes": FieldDuration, "durationminutes": FieldDuration, "dauer": FieldDuration,
 	"participation": FieldParticipation, "speakerparticipation": FieldParticipation, "speakersparticipation": FieldParticipation,
 	"attendance": FieldParticipation, "onsiteonline": FieldParticipation, "onlineonsite": FieldParticipation,
+	"speakergender": FieldGender, "speakersgender": FieldGender, "genders": FieldGender, "speakergenders": FieldGender,
 }
 
 func init() {
@@ -106,6 +112,7 @@ func init() {
 	}
 	headerAliases[NormalizeHeader(string(FieldDuration))] = FieldDuration
 	headerAliases[NormalizeHeader(string(FieldParticipation))] = FieldParticipation
+	headerAliases[NormalizeHeader(string(FieldGender))] = FieldGender
 }
 
 // NormalizeHeader folds a header cell for matching: lower case, letters and

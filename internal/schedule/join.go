@@ -20,10 +20,11 @@ const (
 	pcRegion        = "region"
 	pcParticipation = "participation"
 	pcEmail         = "email"
+	pcGender        = "gender"
 )
 
 // PersonColumns is the column order of the Speakers sheet docket writes.
-var PersonColumns = []string{pcSession, pcAppearsAs, pcName, pcRole, pcOrganization, pcStakeholder, pcRegion, pcParticipation, pcEmail}
+var PersonColumns = []string{pcSession, pcAppearsAs, pcName, pcRole, pcOrganization, pcStakeholder, pcRegion, pcParticipation, pcEmail, pcGender}
 
 var personAliases = map[string]string{
 	"sessionid": pcSession, "session": pcSession, "id": pcSession, "sessionno": pcSession, "sessionnumber": pcSession, "sessioncode": pcSession,
@@ -35,6 +36,7 @@ var personAliases = map[string]string{
 	"region": pcRegion, "regionalgroup": pcRegion, "unregionalgroup": pcRegion,
 	"participation": pcParticipation, "attendance": pcParticipation, "mode": pcParticipation, "onsiteonline": pcParticipation,
 	"email": pcEmail, "emailaddress": pcEmail, "mail": pcEmail,
+	"gender": pcGender, "sex": pcGender,
 }
 
 // IsPersonSheetName reports whether a sheet's name says it lists persons.
@@ -112,6 +114,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 			Stakeholder: get(pcStakeholder), Region: get(pcRegion), Email: get(pcEmail),
 		}
 		p.Participation = ParseParticipation(get(pcParticipation))
+		p.Gender = ParseGender(get(pcGender))
 		p.Stakeholder = vocab.Stakeholders().Canonical(p.Stakeholder)
 		p.Region = vocab.Regions().Canonical(p.Region)
 		src := Source{File: opts.File, Sheet: opts.Sheet, Row: r.Num, Line: r.Line}

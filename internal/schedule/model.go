@@ -102,6 +102,7 @@ type Person struct {
 	Region        string // likewise
 	Participation string // "onsite", "online" or ""
 	Email         string
+	Gender        string // "female", "male", "non-binary", as written, or "" (optional)
 }
 
 // Participation values.

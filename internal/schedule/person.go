@@ -223,6 +223,24 @@ func ParseParticipation(s string) string {
 	return ""
 }
 
+// ParseGender folds the common ways of writing a gender (F, female,
+// woman...) to "female", "male" or "non-binary"; anything else is kept as
+// written, trimmed.
+func ParseGender(s string) string {
+	s = strings.TrimSpace(s)
+	switch strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '.'
+	}), "") {
+	case "f", "female", "woman", "w", "frau", "femme", "mujer":
+		return "female"
+	case "m", "male", "man", "mann", "homme", "hombre":
+		return "male"
+	case "nonbinary", "nb", "x", "diverse", "divers":
+		return "non-binary"
+	}
+	return s
+}
+
 func looksLikeEmail(s string) bool {
 	s = strings.TrimSpace(s)
 	// Web copies of the placeholder often hold a non-breaking space.

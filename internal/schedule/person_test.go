@@ -577,3 +577,15 @@ func TestIntergovernmentalRegionAfterStakeholder(t *testing.T) {
 		t.Errorf("got %+v", p)
 	}
 }
+
+func TestParseGender(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"F", "female"}, {" Woman ", "female"}, {"m.", "male"}, {"Male", "male"},
+		{"non-binary", "non-binary"}, {"NB", "non-binary"}, {"", ""},
+		{"Prefer not to say", "Prefer not to say"},
+	} {
+		if got := ParseGender(c.in); got != c.want {
+			t.Errorf("ParseGender(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
