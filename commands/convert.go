@@ -66,12 +66,43 @@ func runConvert(s *streams, o convertOptions) error {
 	if err != nil {
 		return err
 	}
+	wo := formats.WriteOptions{Now: exportTime(s), Raw: o.raw}
+	if f.Stream != nil && len(o.input.files) == 1 {
+		return streamConvert(s, f, o, wo)
+	}
 	p, err := load(s, o.input)
 	if err != nil {
 		return err
 	}
 	warnProblems(s, p, o.quiet)
-	return emit(s, f, p, o.output, formats.WriteOptions{Now: exportTime(s), Raw: o.raw})
+	return emit(s, f, p, o.output, wo)
+}
+
+// streamConvert converts session by session (formats.Stream), so that a
+// file of any size goes through in bounded memory. The notes and
+// warnings come after the output, since some are known only at the end.
+func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.WriteOptions) error {
+	path := o.input.files[0]
+	in, err := input(s, path)
+	if err != nil {
+		return err
+	}
+	ro := o.input.readOptions()
+	bar := newProgress(s, o.quiet)
+	ro.Progress = bar.reading(path)
+	var p *schedule.Programme
+	err = writeOutput(s, o.output, func(w io.Writer) error {
+		var err error
+		p, err = formats.Stream(in, ro, f, w, wo)
+		return err
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	tell(s, p, o.input)
+	warnProblems(s, p, o.quiet)
+	return nil
 }
 
 // rawFlag turns off formula neutralising in CSV and TSV output.

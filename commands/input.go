@@ -84,7 +84,7 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 
 // load reads and merges the programmes of every input file.
 func load(s *streams, o inputOptions) (*schedule.Programme, error) {
-	ro := formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping, Limits: o.limits}
+	ro := o.readOptions()
 	bar := newProgress(s, o.quiet)
 	defer bar.done()
 	var all *schedule.Programme
@@ -117,17 +117,36 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 		}
 		all.Merge(p)
 	}
+	tell(s, all, o)
+	return all, nil
+}
+
+// tell prints a programme's notes (with --verbose) and warnings (unless
+// --quiet) on stderr.
+func tell(s *streams, p *schedule.Programme, o inputOptions) {
 	if o.verbose {
-		for _, n := range all.Notes {
+		for _, n := range p.Notes {
 			s.errorf("%s", n)
 		}
 	}
 	if !o.quiet {
-		for _, w := range all.Warnings {
+		for _, w := range p.Warnings {
 			s.errorf("warning: %s", w)
 		}
 	}
-	return all, nil
+}
+
+// input returns the Input for a path, "-" being standard input.
+func input(s *streams, path string) (formats.Input, error) {
+	if path == "-" {
+		return formats.StdinInput(s.in)
+	}
+	return formats.Input{Name: path, Path: path}, nil
+}
+
+// readOptions are the reader's options from the input flags.
+func (o inputOptions) readOptions() formats.ReadOptions {
+	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping, Limits: o.limits}
 }
 
 // displayLocation reads --show-tz: "local" is the machine's zone.

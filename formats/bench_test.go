@@ -54,3 +54,17 @@ func BenchmarkCSVToJSON(b *testing.B) {
 	}
 	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkStreamCSVToNDJSON is convert's streaming path, reading and
+// writing on two goroutines.
+func BenchmarkStreamCSVToNDJSON(b *testing.B) {
+	path := bigCSV(b, 10000)
+	st, _ := os.Stat(path)
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		if _, err := Stream(Input{Name: "big.csv", Path: path}, ReadOptions{}, ndjsonFormat, io.Discard, WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "rows/s")
+}

@@ -28,6 +28,7 @@ var csvFormat = &Format{
 	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		return writeDelimited(w, p, ',', o.Raw)
 	},
+	Stream: func(w io.Writer, o WriteOptions) SessionWriter { return newDelimitedWriter(w, ',', o.Raw) },
 }
 
 var tsvFormat = &Format{
@@ -39,6 +40,7 @@ var tsvFormat = &Format{
 	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		return writeDelimited(w, p, '\t', o.Raw)
 	},
+	Stream: func(w io.Writer, o WriteOptions) SessionWriter { return newDelimitedWriter(w, '\t', o.Raw) },
 }
 
 func init() {
@@ -82,14 +84,19 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
-	cr.ReuseRecord = true
 
 	prog := &schedule.Programme{}
-	b, err := schedule.NewBuilder(prog, opts.scheduleOptions(in.Name, ""))
+	so := opts.scheduleOptions(in.Name, "")
+	so.Emit = opts.Sink
+	b, err := schedule.NewBuilder(prog, so)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	if err := b.Read(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults(), progress: opts.Progress}); err != nil {
+	// Parsing runs ahead on its own goroutine while the builder reads the
+	// rows it has parsed: two cores for one file.
+	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults(), progress: opts.Progress})
+	defer rows.stop()
+	if err := b.Read(rows); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	prog.Notes = append([]string{fmt.Sprintf("%s: read as %s, delimiter %s (%s)", in.Name, encoding, delimiterName(comma), delim)}, prog.Notes...)
@@ -136,7 +143,6 @@ func (c *csvRows) Next() (schedule.Row, error) {
 	if err := c.limits.checkRow(row, ""); err != nil {
 		return schedule.Row{}, err
 	}
-	// ReuseRecord hands back one slice; the builder keeps only strings.
 	return row, nil
 }
 
@@ -383,24 +389,41 @@ func canonicalHeader(extras []string) []string {
 }
 
 func writeDelimited(w io.Writer, p *schedule.Programme, comma rune, raw bool) error {
+	return writeAll(newDelimitedWriter(w, comma, raw), p)
+}
+
+// delimitedWriter writes the canonical CSV or TSV a session at a time.
+type delimitedWriter struct {
+	cw     *csv.Writer
+	raw    bool
+	extras []string
+}
+
+func newDelimitedWriter(w io.Writer, comma rune, raw bool) *delimitedWriter {
 	cw := csv.NewWriter(w)
 	cw.Comma = comma
-	write := func(rec []string) error {
-		if !raw {
-			for i, v := range rec {
-				rec[i] = neutralize(v)
-			}
-		}
-		return cw.Write(rec)
-	}
-	if err := write(canonicalHeader(p.ExtraColumns)); err != nil {
-		return err
-	}
-	for _, s := range p.Sessions {
-		if err := write(canonicalRecord(s, p.ExtraColumns)); err != nil {
-			return err
+	return &delimitedWriter{cw: cw, raw: raw}
+}
+
+func (d *delimitedWriter) write(rec []string) error {
+	if !d.raw {
+		for i, v := range rec {
+			rec[i] = neutralize(v)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return d.cw.Write(rec)
+}
+
+func (d *delimitedWriter) Begin(p *schedule.Programme) error {
+	d.extras = p.ExtraColumns
+	return d.write(canonicalHeader(d.extras))
+}
+
+func (d *delimitedWriter) Write(s *schedule.Session) error {
+	return d.write(canonicalRecord(s, d.extras))
+}
+
+func (d *delimitedWriter) End(*schedule.Programme) error {
+	d.cw.Flush()
+	return d.cw.Error()
 }

@@ -33,6 +33,10 @@ type ReadOptions struct {
 	// Progress, when set, is told the number of rows read so far, every
 	// few thousand rows; the command draws it.
 	Progress func(rows int)
+	// Sink, when set, receives the sessions in order instead of the
+	// programme's Sessions (see Stream). Readers that can stream hand them
+	// over as they are read; the others after reading the whole input.
+	Sink func(*schedule.Programme, *schedule.Session) error
 }
 
 // progressEvery is how often readers report progress, in rows.
@@ -145,6 +149,10 @@ type Format struct {
 	Read func(in Input, opts ReadOptions) (*schedule.Programme, error)
 	// Write writes a programme; nil when docket cannot write the format.
 	Write func(w io.Writer, p *schedule.Programme, opts WriteOptions) error
+	// Stream returns a writer that takes the programme one session at a
+	// time; nil when the format needs the whole programme (a grid, a
+	// calendar of days).
+	Stream func(w io.Writer, opts WriteOptions) SessionWriter
 }
 
 var registry []*Format

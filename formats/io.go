@@ -24,6 +24,23 @@ var (
 // file's extension and, where that says nothing, by its first bytes.
 // Every failure is an *InputError naming the file.
 func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
+	p, err := readProgramme(in, opts)
+	if err != nil || opts.Sink == nil {
+		return p, err
+	}
+	// A reader that could not stream read the whole input: hand its
+	// sessions over now.
+	ss := p.Sessions
+	p.Sessions = nil
+	for _, s := range ss {
+		if err := opts.Sink(p, s); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func readProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 	fail := func(err error) (*schedule.Programme, error) {
 		var ie *InputError
 		if errors.As(err, &ie) {

@@ -16,6 +16,7 @@ var jsonFormat = &Format{
 	Extensions:  []string{".json"},
 	Description: `canonical records for scripts: {"programme": {...}, "sessions": [...]}`,
 	Write:       writeJSON,
+	Stream:      func(w io.Writer, _ WriteOptions) SessionWriter { return &jsonStream{w: w} },
 }
 
 var ndjsonFormat = &Format{
@@ -24,6 +25,7 @@ var ndjsonFormat = &Format{
 	Extensions:  []string{".ndjson", ".jsonl"},
 	Description: "one canonical session object per line",
 	Write:       writeNDJSON,
+	Stream:      func(w io.Writer, _ WriteOptions) SessionWriter { return newNDJSONStream(w) },
 }
 
 func init() {
@@ -271,9 +273,42 @@ func programmeMeta(p *schedule.Programme) programmeMetadata {
 }
 
 func writeJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	return writeAll(&jsonStream{w: w, metaKnown: true}, p)
+}
+
+// jsonStream writes the canonical JSON a session at a time. The
+// programme object comes first but its days are known only at the end, so
+// when streaming the sessions are spooled until End; a programme held in
+// memory (metaKnown) is written straight through.
+type jsonStream struct {
+	w         io.Writer
+	metaKnown bool
+	out       *bufio.Writer
+	spool     *spool
+	j         jsonWriter
+	extras    []string
+}
+
+func (js *jsonStream) Begin(p *schedule.Programme) error {
+	js.extras = p.ExtraColumns
+	js.j = jsonWriter{indent: true}
+	if js.metaKnown {
+		js.out = bufio.NewWriterSize(js.w, 64<<10)
+		js.header(p)
+		return js.flush()
+	}
+	js.spool = &spool{}
+	js.out = bufio.NewWriterSize(js.spool, 64<<10)
+	// The sessions are written as members of the array the header opens.
+	js.j.depth = 2
+	js.j.first = []bool{false, true}
+	return nil
+}
+
+// header opens the document and its sessions array.
+func (js *jsonStream) header(p *schedule.Programme) {
 	meta := programmeMeta(p)
-	j := &jsonWriter{indent: true}
+	j := &js.j
 	j.open('{')
 	j.key("programme")
 	j.open('{')
@@ -285,36 +320,87 @@ func writeJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 	j.close('}')
 	j.key("sessions")
 	j.open('[')
-	// Sessions are flushed one at a time so that a large programme is
-	// never held twice in memory as JSON.
-	for _, s := range p.Sessions {
-		j.member()
-		j.session(s, p.ExtraColumns)
-		if _, err := bw.Write(j.buf); err != nil {
+}
+
+func (js *jsonStream) flush() error {
+	_, err := js.out.Write(js.j.buf)
+	js.j.buf = js.j.buf[:0]
+	return err
+}
+
+func (js *jsonStream) Write(s *schedule.Session) error {
+	js.j.member()
+	js.j.session(s, js.extras)
+	// Flushed one session at a time, so that a large programme is never
+	// held twice in memory as JSON.
+	return js.flush()
+}
+
+func (js *jsonStream) End(p *schedule.Programme) error {
+	j := &js.j
+	if !js.metaKnown {
+		if err := js.out.Flush(); err != nil {
+			js.spool.close()
 			return err
 		}
-		j.buf = j.buf[:0]
+		// The spooled sessions follow the header; the writer's state says
+		// whether any was written, which decides how the array closes.
+		empty := j.first[1]
+		js.out = bufio.NewWriterSize(js.w, 64<<10)
+		hj := jsonWriter{indent: true}
+		js.j, hj = hj, *j
+		js.header(p)
+		if err := js.flush(); err != nil {
+			js.spool.close()
+			return err
+		}
+		if err := js.out.Flush(); err != nil {
+			js.spool.close()
+			return err
+		}
+		if err := js.spool.copyTo(js.w); err != nil {
+			return err
+		}
+		js.j = hj
+		js.j.first[1] = empty
 	}
+	j = &js.j
 	j.close(']')
 	j.close('}')
 	j.buf = append(j.buf, '\n')
-	if _, err := bw.Write(j.buf); err != nil {
+	if err := js.flush(); err != nil {
 		return err
 	}
-	return bw.Flush()
+	return js.out.Flush()
 }
 
 func writeNDJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	j := &jsonWriter{}
-	for _, s := range p.Sessions {
-		j.buf = j.buf[:0]
-		j.first = j.first[:0]
-		j.session(s, p.ExtraColumns)
-		j.buf = append(j.buf, '\n')
-		if _, err := bw.Write(j.buf); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
+	return writeAll(newNDJSONStream(w), p)
 }
+
+// ndjsonStream writes one canonical session object per line.
+type ndjsonStream struct {
+	out    *bufio.Writer
+	j      jsonWriter
+	extras []string
+}
+
+func newNDJSONStream(w io.Writer) *ndjsonStream {
+	return &ndjsonStream{out: bufio.NewWriterSize(w, 64<<10)}
+}
+
+func (n *ndjsonStream) Begin(p *schedule.Programme) error {
+	n.extras = p.ExtraColumns
+	return nil
+}
+
+func (n *ndjsonStream) Write(s *schedule.Session) error {
+	n.j.buf = n.j.buf[:0]
+	n.j.first = n.j.first[:0]
+	n.j.session(s, n.extras)
+	n.j.buf = append(n.j.buf, '\n')
+	_, err := n.out.Write(n.j.buf)
+	return err
+}
+
+func (n *ndjsonStream) End(*schedule.Programme) error { return n.out.Flush() }

@@ -44,7 +44,19 @@ type Options struct {
 	// Map maps normalised headers (NormalizeHeader) to fields, before the
 	// built-in aliases; FieldExtra keeps a column as an extra.
 	Map map[string]Field
+	// Emit, when set, receives each session instead of the programme's
+	// Sessions, so that a large file streams through in bounded memory.
+	// Sessions come in row order. The first Lookahead sessions (and those
+	// after an ambiguous date, until a row decides the date order) are held
+	// back, so that when the first is emitted the programme's
+	// ExtraColumns already leave out the empty unnamed columns a
+	// spreadsheet saves.
+	Emit func(*Programme, *Session) error
 }
+
+// Lookahead is how many sessions a streaming Builder holds before the
+// first is emitted.
+const Lookahead = 1000
 
 // ErrNoHeader means no row of the first rows looks like a header.
 var ErrNoHeader = errors.New("no header row found")
@@ -77,6 +89,12 @@ type Builder struct {
 	scanned  int
 	extras   []string
 	prog     *Programme
+
+	// Streaming (Options.Emit): sessions held back, whether any was
+	// emitted yet, and the zones of those emitted (for CommonZone).
+	held    []*Session
+	emitted bool
+	zones   map[string]int
 }
 
 type hygieneIssue struct {
@@ -145,8 +163,18 @@ func (b *Builder) Finish() error {
 	if !b.header {
 		return b.noHeader()
 	}
+	if b.opts.Emit != nil {
+		b.pending = nil
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
 	if b.prog.Timezone == "" {
-		b.prog.Timezone = CommonZone(b.prog.Sessions)
+		if b.opts.Emit != nil {
+			b.prog.Timezone = commonZone(b.zones)
+		} else {
+			b.prog.Timezone = CommonZone(b.prog.Sessions)
+		}
 	}
 	b.pruneEmptyColumns()
 	b.describeColumns()
@@ -196,7 +224,38 @@ func (b *Builder) Add(r Row) error {
 	if blank(r.Cells) {
 		return nil
 	}
-	b.prog.Sessions = append(b.prog.Sessions, b.session(r))
+	s := b.session(r)
+	if b.opts.Emit == nil {
+		b.prog.Sessions = append(b.prog.Sessions, s)
+		return nil
+	}
+	b.held = append(b.held, s)
+	if len(b.pending) > 0 || (!b.emitted && len(b.held) < Lookahead) {
+		return nil
+	}
+	return b.flush()
+}
+
+// flush emits the sessions held back. Before the first, the empty unnamed
+// columns seen so far leave ExtraColumns.
+func (b *Builder) flush() error {
+	if !b.emitted {
+		b.emitted = true
+		b.pruneEmptyColumns()
+	}
+	if b.zones == nil {
+		b.zones = map[string]int{}
+	}
+	for i, s := range b.held {
+		if s.Timezone != "" {
+			b.zones[s.Timezone]++
+		}
+		if err := b.opts.Emit(b.prog, s); err != nil {
+			return err
+		}
+		b.held[i] = nil
+	}
+	b.held = b.held[:0]
 	return nil
 }
 
@@ -260,7 +319,7 @@ func (b *Builder) pruneEmptyColumns() {
 		}
 	}
 	b.prog.ExtraColumns = keep
-	for _, s := range b.prog.Sessions {
+	for _, s := range slices.Concat(b.prog.Sessions, b.held) {
 		if s.Src.File != b.opts.File || s.Src.Sheet != b.opts.Sheet {
 			continue
 		}
@@ -409,6 +468,11 @@ func (b *Builder) session(r Row) *Session {
 			}
 		}
 		if c != "" {
+			if !col.filled && col.unnamed && b.emitted {
+				// Streaming left it out as empty: it is back, for the
+				// output to tell that it came too late.
+				b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{col.header})
+			}
 			col.filled = true
 		}
 		if col.field == "" || col.field == FieldDuration || col.field == FieldParticipation || col.field == FieldGender {

@@ -44,24 +44,42 @@ func Hygiene(f Field, raw string) []string {
 			add("spaces before or after the text")
 		}
 	}
-	for _, r := range raw {
-		switch {
-		case r == '\u00a0' || r == '\u202f':
-			add("a non-breaking space")
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-			add("an invisible zero-width character")
-		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
-			add("an invisible text-direction control (it can make a name look like another)")
-		case r == '\ufffd':
-			add("a replacement character (�): the text was damaged by a wrong encoding")
-		case unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t':
-			add("a control character")
+	plain := true // printable ASCII only: only HTML can be wrong then
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c >= 0x7f || (c < ' ' && c != '\n' && c != '\r' && c != '\t') {
+			plain = false
+			break
 		}
 	}
-	if reMojibake.MatchString(raw) {
+	// The regular expressions run only where their first characters are.
+	mojibake, markup := false, false
+	if plain {
+		markup = strings.ContainsAny(raw, "<&")
+	} else {
+		for _, r := range raw {
+			switch {
+			case r == '<' || r == '&':
+				markup = true
+			case r == 'Ã' || r == 'Â' || r == 'â':
+				mojibake = true
+			case r < 0x7f && r >= ' ':
+			case r == '\u00a0' || r == '\u202f':
+				add("a non-breaking space")
+			case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+				add("an invisible zero-width character")
+			case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
+				add("an invisible text-direction control (it can make a name look like another)")
+			case r == '\ufffd':
+				add("a replacement character (�): the text was damaged by a wrong encoding")
+			case unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t':
+				add("a control character")
+			}
+		}
+	}
+	if mojibake && reMojibake.MatchString(raw) {
 		add("mojibake such as \"" + reMojibake.FindString(raw) + "\" (UTF-8 text read in the wrong encoding)")
 	}
-	if reHTMLTag.MatchString(raw) {
+	if markup && reHTMLTag.MatchString(raw) {
 		add("HTML left in the text (\"" + reHTMLTag.FindString(raw) + "\")")
 	}
 	return out

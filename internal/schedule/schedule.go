@@ -49,14 +49,21 @@ func DayRange(ss []*Session) (first, last string) {
 // names one): the programme's zone when no option gave it.
 func CommonZone(ss []*Session) string {
 	count := map[string]int{}
-	best := "UTC"
 	for _, s := range ss {
-		if s.Timezone == "" {
-			continue
+		if s.Timezone != "" {
+			count[s.Timezone]++
 		}
-		count[s.Timezone]++
-		if n := count[s.Timezone]; n > count[best] || (n == count[best] && s.Timezone < best) {
-			best = s.Timezone
+	}
+	return commonZone(count)
+}
+
+// commonZone picks the zone of most sessions from their counts; a tie
+// goes to the first name in order.
+func commonZone(count map[string]int) string {
+	best := "UTC"
+	for z, n := range count {
+		if n > count[best] || (n == count[best] && z < best) {
+			best = z
 		}
 	}
 	return best

@@ -230,6 +230,13 @@ func ParseStamp(s string) (Stamp, error) { return ParseStampOrder(s, DayFirst) }
 
 // ParseStampOrder is ParseStamp reading slash dates in the given order.
 func ParseStampOrder(s string, order DateOrder) (Stamp, error) {
+	if st, ok := fastStamp(s); ok {
+		return st, nil
+	}
+	return parseStamp(s, order)
+}
+
+func parseStamp(s string, order DateOrder) (Stamp, error) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return Stamp{}, fmt.Errorf("empty")
@@ -263,6 +270,27 @@ func ParseStampOrder(s string, order DateOrder) (Stamp, error) {
 	}
 	st.Zone = zone
 	return st, nil
+}
+
+// fastStamp reads the two forms nearly every machine-made file uses,
+// YYYY-MM-DD and HH:MM, without the general parser's allocations; any
+// other text, or a value out of range, is left to it (and its errors).
+func fastStamp(s string) (Stamp, bool) {
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4], 4, 4) && digits(s[5:7], 2, 2) && digits(s[8:], 2, 2):
+		y, m, d := atoi(s[:4]), atoi(s[5:7]), atoi(s[8:])
+		if y < 1 || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+			return Stamp{}, false
+		}
+		return Stamp{Date: Date{y, time.Month(m), d}}, true
+	case (len(s) == 5 || len(s) == 4) && s[len(s)-3] == ':' && digits(s[:len(s)-3], 1, 2) && digits(s[len(s)-2:], 2, 2):
+		h, m := atoi(s[:len(s)-3]), atoi(s[len(s)-2:])
+		if h > 23 || m > 59 {
+			return Stamp{}, false
+		}
+		return Stamp{Clock: Clock{h, m, 0}, HasTime: true}, true
+	}
+	return Stamp{}, false
 }
 
 func stampAt(t time.Time) Stamp {

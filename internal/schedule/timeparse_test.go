@@ -521,3 +521,30 @@ func TestLoadLocation(t *testing.T) {
 		t.Error("LoadLocation does not cache")
 	}
 }
+
+// TestFastStamp: the fast path reads what the general parser reads, and
+// leaves alone what it would refuse or read otherwise.
+func TestFastStamp(t *testing.T) {
+	for _, s := range []string{
+		"2023-10-10", "2024-02-29", "2023-02-29", "0000-01-01", "2023-13-01", "2023-00-10", "2023-10-32",
+		"09:00", "9:05", "23:59", "24:00", "12:60", "1:5", "009:00", "ab:cd", "2023-1-10", "20231010",
+	} {
+		fast, ok := fastStamp(s)
+		slow, err := parseStamp(s, DayFirst)
+		if ok && (err != nil || fast != slow) {
+			t.Errorf("%q: fast %+v, general %+v (%v)", s, fast, slow, err)
+		}
+	}
+}
+
+func FuzzFastStamp(f *testing.F) {
+	f.Add("2023-10-10")
+	f.Add("09:00")
+	f.Fuzz(func(t *testing.T, s string) {
+		if fast, ok := fastStamp(s); ok {
+			if slow, err := parseStamp(s, DayFirst); err != nil || fast != slow {
+				t.Errorf("%q: fast %+v, general %+v (%v)", s, fast, slow, err)
+			}
+		}
+	})
+}
