@@ -121,6 +121,38 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 	return all, nil
 }
 
+// readEach reads every input, handing each session to sink as it is read
+// (formats.ReadOptions.Sink) rather than keeping it, and each file's
+// programme, without its sessions, to done once read; notes and warnings
+// are told as in load.
+func readEach(s *streams, o inputOptions, sink func(*schedule.Programme, *schedule.Session) error, done func(*schedule.Programme)) error {
+	ro := o.readOptions()
+	ro.Sink = sink
+	bar := newProgress(s, o.quiet)
+	defer bar.done()
+	stdinUsed := false
+	for _, path := range o.files {
+		if path == "-" {
+			if stdinUsed {
+				return usageErrorf("standard input (-) can be read only once")
+			}
+			stdinUsed = true
+		}
+		in, err := input(s, path)
+		if err != nil {
+			return err
+		}
+		ro.Progress = bar.reading(path)
+		p, err := formats.ReadProgramme(in, ro)
+		if err != nil {
+			return err
+		}
+		tell(s, p, o)
+		done(p)
+	}
+	return nil
+}
+
 // tell prints a programme's notes (with --verbose) and warnings (unless
 // --quiet) on stderr.
 func tell(s *streams, p *schedule.Programme, o inputOptions) {

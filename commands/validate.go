@@ -99,20 +99,28 @@ func runValidate(s *streams, o validateOptions) error {
 			}
 		}
 	}
-	p, err := load(s, o.input)
+	// Sessions are checked as they are read, so that a large programme is
+	// never held whole: the checker keeps compact keys.
+	checker := validate.NewChecker(o.rules)
+	ro := formats.ReportOptions{
+		Color: o.format == "text" && (o.output == "" || o.output == "-") && s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
+		Quiet: o.quiet,
+	}
+	var progs []*schedule.Programme
+	sink := func(p *schedule.Programme, x *schedule.Session) error {
+		checker.Add(p, x)
+		ro.Sessions++
+		if o.format == "junit" {
+			ro.Checked = append(ro.Checked, formats.CheckedSession{File: x.Src.File, Sheet: x.Src.Sheet, ID: strings.Clone(x.ID), Title: strings.Clone(x.Title), Row: x.Src.Row})
+		}
+		return nil
+	}
+	err := readEach(s, o.input, sink, func(p *schedule.Programme) { progs = append(progs, p) })
 	if err != nil {
 		return err
 	}
-	findings := validate.Run(p, o.rules)
+	findings := checker.Finish(progs...)
 	errs, _ := validate.Count(findings)
-	ro := formats.ReportOptions{
-		Color:    o.format == "text" && (o.output == "" || o.output == "-") && s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
-		Quiet:    o.quiet,
-		Sessions: len(p.Sessions),
-	}
-	for _, x := range p.Sessions {
-		ro.Checked = append(ro.Checked, formats.CheckedSession{File: x.Src.File, Sheet: x.Src.Sheet, ID: x.ID, Title: x.Title, Row: x.Src.Row})
-	}
 	err = writeOutput(s, o.output, func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) })
 	if err != nil {
 		return err

@@ -95,6 +95,8 @@ type Builder struct {
 	held    []*Session
 	emitted bool
 	zones   map[string]int
+
+	colsOf map[Field]string // field → header, shared by the sheet's sessions
 }
 
 type hygieneIssue struct {
@@ -297,6 +299,13 @@ func (b *Builder) tryHeader(r Row) bool {
 		b.extras = append(b.extras, h)
 	}
 	b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, b.extras)
+	// Every session of the sheet shares one map of its columns' headers.
+	b.colsOf = make(map[Field]string, len(b.cols))
+	for _, c := range b.cols {
+		if _, ok := b.colsOf[c.field]; c.field != "" && !ok {
+			b.colsOf[c.field] = c.header
+		}
+	}
 	return true
 }
 
@@ -447,13 +456,15 @@ func ColumnName(i int) string {
 
 func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
 	b.prog.Problems = append(b.prog.Problems, Problem{
-		Rule: rule, Src: s.Src, Column: s.Column(f), Session: s.ID, Message: msg, Hint: hint,
+		// The id is cloned: it may be a slice of the whole row's text,
+		// which a problem must not keep alive when sessions stream.
+		Rule: rule, Src: s.Src, Column: s.Column(f), Session: strings.Clone(s.ID), Message: msg, Hint: hint,
 	})
 }
 
 // session reads one data row.
 func (b *Builder) session(r Row) *Session {
-	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: make(map[Field]string, len(b.cols))}
+	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
 	cells := make(map[Field]string, len(b.cols))
 	var hyg []hygieneIssue
 	for i := range b.cols {
@@ -488,7 +499,6 @@ func (b *Builder) session(r Row) *Session {
 			}
 			continue
 		}
-		s.Cols[col.field] = col.header
 		cells[col.field] = c
 	}
 	// Cells right of the last header cell have no header; they are kept
@@ -781,7 +791,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 		if a, z, ok := SplitRange(cells[FieldStart]); ok {
 			if _, err := ParseStampOrder(a, b.order); err == nil {
 				cells[FieldStart], cells[FieldEnd] = a, z
-				s.Cols[FieldEnd] = s.Column(FieldStart)
+				s.SetColumn(FieldEnd, s.Column(FieldStart))
 			}
 		}
 	}

@@ -164,11 +164,8 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		default:
 			s.Speakers = append(s.Speakers, p)
 		}
-		if s.Cols == nil {
-			s.Cols = map[Field]string{}
-		}
 		if _, ok := s.Cols[f]; !ok {
-			s.Cols[f] = opts.Sheet
+			s.SetColumn(f, opts.Sheet)
 		}
 	}
 	return nil

@@ -73,8 +73,23 @@ type Session struct {
 	// Src is where the session's row was read.
 	Src Source
 	// Cols maps a field to the header text of the column it came from, so
-	// that findings can name the column.
-	Cols map[Field]string
+	// that findings can name the column. Sessions of one sheet share it:
+	// change it with SetColumn.
+	Cols       map[Field]string
+	colsShared bool
+}
+
+// SetColumn records that field f came from the column with header h,
+// copying the map first if it is shared with other sessions.
+func (s *Session) SetColumn(f Field, h string) {
+	if s.colsShared || s.Cols == nil {
+		m := make(map[Field]string, len(s.Cols)+1)
+		for k, v := range s.Cols {
+			m[k] = v
+		}
+		s.Cols, s.colsShared = m, false
+	}
+	s.Cols[f] = h
 }
 
 // ColumnInfo is how one input column was read.

@@ -48,24 +48,113 @@ type Options struct {
 
 // Run checks p and returns the findings sorted by file, sheet, row and rule.
 func Run(p *schedule.Programme, opts Options) []Finding {
-	c := &checker{p: p, badTime: map[schedule.Source]bool{}}
-	for _, pr := range p.Problems {
+	c := NewChecker(opts)
+	for _, s := range p.Sessions {
+		c.Add(p, s)
+	}
+	return c.Finish(p)
+}
+
+// Checker checks sessions as they come (Add), so that a programme can be
+// validated while it streams: what the cross-row rules need is kept as
+// compact keys, not whole sessions. Finish runs the cross-row rules.
+type Checker struct {
+	opts    Options
+	out     []Finding
+	badTime map[schedule.Source]bool    // rows with a time the reader could not read
+	seen    map[*schedule.Programme]int // problems of each programme already taken
+
+	refs    []ref      // one per session, in the order added
+	ids     []idKey    // for duplicate-id
+	rooms   []interval // for room-overlap
+	persons []interval // for person-overlap
+}
+
+// ref is what a cross-row finding needs of a session. Its strings are
+// copies: a session's text may be a slice of its whole row.
+type ref struct {
+	id, room string
+	src      schedule.Source
+	cols     map[schedule.Field]string // shared by the sessions of a sheet
+}
+
+func (r *ref) column(f schedule.Field) string {
+	if c, ok := r.cols[f]; ok {
+		return c
+	}
+	return string(f)
+}
+
+type idKey struct {
+	folded string
+	ref    int
+}
+
+// NewChecker returns a Checker with the given options.
+func NewChecker(opts Options) *Checker {
+	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}}
+}
+
+// Add checks one session of p (the programme it is read into: its
+// problems and days).
+func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
+	c.problems(p)
+	c.fields(s)
+	if first, last := cmp.Or(c.opts.FirstDay, p.FirstDay), cmp.Or(c.opts.LastDay, p.LastDay); first != "" || last != "" {
+		c.outsideEvent(s, first, last)
+	}
+	i := len(c.refs)
+	c.refs = append(c.refs, ref{id: strings.Clone(s.ID), room: strings.Clone(s.Room), src: s.Src, cols: s.Cols})
+	if s.ID != "" {
+		c.ids = append(c.ids, idKey{strings.ToLower(s.ID), i})
+	}
+	if !s.Scheduled() || !s.End.After(s.Start) {
+		return
+	}
+	start, end := s.Start.Unix(), s.End.Unix()
+	if s.Room != "" {
+		c.rooms = append(c.rooms, interval{key: vocab.Fold(s.Room), start: start, end: end, ref: i, f: schedule.FieldRoom})
+	}
+	var seen []string
+	for f, p := range s.Roles {
+		if f == schedule.FieldOrganizers {
+			continue // organizers need not attend (DESIGN.md: speaker, moderator, rapporteur)
+		}
+		k := schedule.PersonKey(p.Name)
+		if k == "" || slices.Contains(seen, k) {
+			continue // one person in two roles of one session is fine
+		}
+		seen = append(seen, k)
+		c.persons = append(c.persons, interval{key: strings.Clone(k), name: strings.Clone(p.Name), start: start, end: end, ref: i, f: f})
+	}
+}
+
+// problems takes the values p's reader could not read as findings.
+func (c *Checker) problems(p *schedule.Programme) {
+	for _, pr := range p.Problems[c.seen[p]:] {
 		c.add(pr.Rule, pr.Src, pr.Column, pr.Session, pr.Message, pr.Hint)
 		if pr.Rule == "bad-time" {
 			c.badTime[pr.Src] = true
 		}
 	}
-	c.fields()
-	c.outsideEvent(cmp.Or(opts.FirstDay, p.FirstDay), cmp.Or(opts.LastDay, p.LastDay))
+	c.seen[p] = len(p.Problems)
+}
+
+// Finish runs the cross-row rules and returns every finding, sorted. p's
+// problems not yet taken (a Speakers sheet's, say) are taken now.
+func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
+	for _, p := range ps {
+		c.problems(p)
+	}
 	c.duplicateIDs()
 	c.roomOverlaps()
 	c.personOverlaps()
 	out := c.out[:0]
 	for _, f := range c.out {
-		if slices.Contains(opts.Ignore, f.Rule) {
+		if slices.Contains(c.opts.Ignore, f.Rule) {
 			continue
 		}
-		if opts.Strict || slices.Contains(opts.Error, f.Rule) {
+		if c.opts.Strict || slices.Contains(c.opts.Error, f.Rule) {
 			f.Severity = Error
 		}
 		out = append(out, f)
@@ -100,30 +189,28 @@ func Count(fs []Finding) (errors, warnings int) {
 	return errors, warnings
 }
 
-type checker struct {
-	p       *schedule.Programme
-	out     []Finding
-	badTime map[schedule.Source]bool // rows with a time the reader could not read
-}
-
-func (c *checker) add(rule string, src schedule.Source, column, session, msg, hint string) {
+func (c *Checker) add(rule string, src schedule.Source, column, session, msg, hint string) {
 	sev := Warning
 	if r := Lookup(rule); r != nil {
 		sev = r.Severity
 	}
 	c.out = append(c.out, Finding{
 		Rule: rule, Severity: sev, File: src.File, Sheet: src.Sheet, Row: src.Row, Line: src.Line,
-		Column: column, Session: session, Message: msg, Hint: hint,
+		Column: column, Session: strings.Clone(session), Message: msg, Hint: hint,
 	})
 }
 
-func (c *checker) at(s *schedule.Session, rule string, f schedule.Field, msg, hint string) {
+func (c *Checker) at(s *schedule.Session, rule string, f schedule.Field, msg, hint string) {
 	c.add(rule, s.Src, s.Column(f), s.ID, msg, hint)
 }
 
+func (c *Checker) atRef(r *ref, rule string, f schedule.Field, msg, hint string) {
+	c.add(rule, r.src, r.column(f), r.id, msg, hint)
+}
+
 // fields runs the rules that look at one session at a time.
-func (c *checker) fields() {
-	for _, s := range c.p.Sessions {
+func (c *Checker) fields(s *schedule.Session) {
+	{
 		if s.ID == "" {
 			c.at(s, "missing-field", schedule.FieldID, "the session has no id", "give every session a unique id, e.g. WS #12")
 		}
@@ -173,7 +260,7 @@ func (c *checker) fields() {
 
 // people runs the rules about a session's persons: emails, moderators and
 // the balance of stakeholder groups among the speakers.
-func (c *checker) people(s *schedule.Session) {
+func (c *Checker) people(s *schedule.Session) {
 	for f, p := range s.Roles {
 		if p.Email == "" {
 			continue
@@ -233,27 +320,22 @@ func badEmail(e string) string {
 	return ""
 }
 
-// outsideEvent reports sessions before the first or after the last day of
-// the event, each day read in the session's own zone.
-func (c *checker) outsideEvent(first, last string) {
-	if first == "" && last == "" {
+// outsideEvent reports a session before the first or after the last day
+// of the event, the day read in the session's own zone.
+func (c *Checker) outsideEvent(s *schedule.Session, first, last string) {
+	if !s.Scheduled() {
 		return
 	}
-	for _, s := range c.p.Sessions {
-		if !s.Scheduled() {
-			continue
-		}
-		day := s.Start.In(s.Location()).Format("2006-01-02")
-		if (first != "" && day < first) || (last != "" && day > last) {
-			c.at(s, "outside-event", schedule.FieldDate,
-				fmt.Sprintf("the session is on %s, outside the event's days %s to %s", day, cmp.Or(first, "…"), cmp.Or(last, "…")),
-				"check the date, or the event days (--event-days)")
-		}
+	day := s.Start.In(s.Location()).Format("2006-01-02")
+	if (first != "" && day < first) || (last != "" && day > last) {
+		c.at(s, "outside-event", schedule.FieldDate,
+			fmt.Sprintf("the session is on %s, outside the event's days %s to %s", day, cmp.Or(first, "…"), cmp.Or(last, "…")),
+			"check the date, or the event days (--event-days)")
 	}
 }
 
 // unknown reports a value outside a vocabulary, with the near miss as hint.
-func (c *checker) unknown(s *schedule.Session, rule string, f schedule.Field, v *vocab.Vocabulary, value string, who ...string) {
+func (c *Checker) unknown(s *schedule.Session, rule string, f schedule.Field, v *vocab.Vocabulary, value string, who ...string) {
 	msg := fmt.Sprintf("%q is not a known %s", value, v.Name)
 	if len(who) > 0 {
 		msg = fmt.Sprintf("%s: %s", who[0], msg)
@@ -290,57 +372,51 @@ func sdgHint(code string) string {
 }
 
 // before reports whether a comes before b in the input.
-func before(a, b *schedule.Session) bool {
+func before(a, b *ref) bool {
 	return cmp.Or(
-		cmp.Compare(a.Src.File, b.Src.File),
-		cmp.Compare(a.Src.Sheet, b.Src.Sheet),
-		cmp.Compare(a.Src.Row, b.Src.Row),
+		cmp.Compare(a.src.File, b.src.File),
+		cmp.Compare(a.src.Sheet, b.src.Sheet),
+		cmp.Compare(a.src.Row, b.src.Row),
 	) < 0
 }
 
 // where names the row of other as seen from a finding on self: the file
 // too when the two came from different files or sheets.
-func where(other, self *schedule.Session) string {
-	if other.Src.Row == 0 {
-		return "session " + other.ID
+func where(other, self *ref) string {
+	if other.src.Row == 0 {
+		return "session " + other.id
 	}
-	row := fmt.Sprintf("row %d", other.Src.Row)
-	if other.Src.Sheet != self.Src.Sheet && other.Src.Sheet != "" {
-		row = fmt.Sprintf("sheet %s %s", other.Src.Sheet, row)
+	row := fmt.Sprintf("row %d", other.src.Row)
+	if other.src.Sheet != self.src.Sheet && other.src.Sheet != "" {
+		row = fmt.Sprintf("sheet %s %s", other.src.Sheet, row)
 	}
-	if other.Src.File != self.Src.File {
-		row = fmt.Sprintf("%s %s", other.Src.File, row)
+	if other.src.File != self.src.File {
+		row = fmt.Sprintf("%s %s", other.src.File, row)
 	}
 	return row
 }
 
-func (c *checker) duplicateIDs() {
-	ss := make([]*schedule.Session, 0, len(c.p.Sessions))
-	for _, s := range c.p.Sessions {
-		if s.ID != "" {
-			ss = append(ss, s)
-		}
-	}
-	slices.SortStableFunc(ss, func(a, b *schedule.Session) int {
-		return cmp.Compare(strings.ToLower(a.ID), strings.ToLower(b.ID))
-	})
+func (c *Checker) duplicateIDs() {
+	slices.SortStableFunc(c.ids, func(a, b idKey) int { return cmp.Compare(a.folded, b.folded) })
 	first := 0 // start of the run of equal ids
-	for i := 1; i < len(ss); i++ {
-		if !strings.EqualFold(ss[i].ID, ss[first].ID) {
+	for i := 1; i < len(c.ids); i++ {
+		if c.ids[i].folded != c.ids[first].folded {
 			first = i
 			continue
 		}
 		// Every repeat points at the first use.
-		c.at(ss[i], "duplicate-id", schedule.FieldID, fmt.Sprintf("id %q is also used on %s", ss[i].ID, where(ss[first], ss[i])), "give every session its own id")
+		r, f := &c.refs[c.ids[i].ref], &c.refs[c.ids[first].ref]
+		c.atRef(r, "duplicate-id", schedule.FieldID, fmt.Sprintf("id %q is also used on %s", r.id, where(f, r)), "give every session its own id")
 	}
 }
 
 // interval is a compact key for the overlap sweeps: no whole sessions are
-// copied, only what the sweep compares.
+// kept, only what the sweep compares and the finding names.
 type interval struct {
 	key        string
-	start, end int64 // Unix seconds
-	s          *schedule.Session
+	name       string // the person's name as written
+	start, end int64  // Unix seconds
+	ref        int
 	f          schedule.Field
 }
 
@@ -349,7 +425,7 @@ type interval struct {
 // latest end seen so far within its key.
 func sweep(iv []interval, report func(a, b interval)) {
 	slices.SortFunc(iv, func(a, b interval) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.ref, b.ref))
 	})
 	var open interval
 	for i, x := range iv {
@@ -357,7 +433,7 @@ func sweep(iv []interval, report func(a, b interval)) {
 			open = x
 			continue
 		}
-		if x.start < open.end && x.s != open.s {
+		if x.start < open.end && x.ref != open.ref {
 			report(open, x)
 		}
 		if x.end > open.end {
@@ -366,58 +442,27 @@ func sweep(iv []interval, report func(a, b interval)) {
 	}
 }
 
-func (c *checker) roomOverlaps() {
-	var iv []interval
-	for _, s := range c.p.Sessions {
-		if s.Room == "" || !s.Scheduled() || !s.End.After(s.Start) {
-			continue
-		}
-		iv = append(iv, interval{key: vocab.Fold(s.Room), start: s.Start.Unix(), end: s.End.Unix(), s: s, f: schedule.FieldRoom})
-	}
-	sweep(iv, func(a, b interval) {
-		first, second := a.s, b.s
+func (c *Checker) roomOverlaps() {
+	sweep(c.rooms, func(a, b interval) {
+		first, second := &c.refs[a.ref], &c.refs[b.ref]
 		if before(second, first) {
 			first, second = second, first
 		}
-		c.at(second, "room-overlap", schedule.FieldRoom,
-			fmt.Sprintf("%s is booked by %s (%s) at the same time", second.Room, first.ID, where(first, second)),
+		c.atRef(second, "room-overlap", schedule.FieldRoom,
+			fmt.Sprintf("%s is booked by %s (%s) at the same time", second.room, first.id, where(first, second)),
 			"move one session to another room or time")
 	})
 }
 
-func (c *checker) personOverlaps() {
-	var iv []interval
-	for _, s := range c.p.Sessions {
-		if !s.Scheduled() || !s.End.After(s.Start) {
-			continue
-		}
-		seen := map[string]bool{}
-		for f, p := range s.Roles {
-			if f == schedule.FieldOrganizers {
-				continue // organizers need not attend (DESIGN.md: speaker, moderator, rapporteur)
-			}
-			k := schedule.PersonKey(p.Name)
-			if k == "" || seen[k] {
-				continue // one person in two roles of one session is fine
-			}
-			seen[k] = true
-			iv = append(iv, interval{key: k, start: s.Start.Unix(), end: s.End.Unix(), s: s, f: f})
-		}
-	}
-	sweep(iv, func(a, b interval) {
+func (c *Checker) personOverlaps() {
+	sweep(c.persons, func(a, b interval) {
 		first, second := a, b
-		if before(second.s, first.s) {
+		if before(&c.refs[second.ref], &c.refs[first.ref]) {
 			first, second = second, first
 		}
-		var name string
-		for _, p := range second.s.Roles {
-			if schedule.PersonKey(p.Name) == second.key {
-				name = p.Name
-				break
-			}
-		}
-		c.at(second.s, "person-overlap", second.f,
-			fmt.Sprintf("%s is also in %s (%s), which overlaps", name, first.s.ID, where(first.s, second.s)),
+		fr, sr := &c.refs[first.ref], &c.refs[second.ref]
+		c.atRef(sr, "person-overlap", second.f,
+			fmt.Sprintf("%s is also in %s (%s), which overlaps", second.name, fr.id, where(fr, sr)),
 			"one person cannot be in two sessions at once")
 	})
 }
