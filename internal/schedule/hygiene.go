@@ -35,10 +35,8 @@ func Hygiene(f Field, raw string) []string {
 		out = append(out, s)
 	}
 	if shortFields[f] {
-		for _, line := range strings.Split(raw, "\n") {
-			if strings.Contains(line, "  ") {
-				add("a doubled space")
-			}
+		if strings.Contains(raw, "  ") {
+			add("a doubled space")
 		}
 		if raw != strings.TrimSpace(raw) && strings.TrimSpace(raw) != "" {
 			add("spaces before or after the text")
@@ -54,12 +52,12 @@ func Hygiene(f Field, raw string) []string {
 	// The regular expressions run only where their first characters are.
 	mojibake, markup := false, false
 	if plain {
-		markup = strings.ContainsAny(raw, "<&")
+		markup = maybeMarkup(raw)
 	} else {
 		for _, r := range raw {
 			switch {
 			case r == '<' || r == '&':
-				markup = true
+				markup = markup || maybeMarkup(raw)
 			case r == 'Ã' || r == 'Â' || r == 'â':
 				mojibake = true
 			case r < 0x7f && r >= ' ':
@@ -83,4 +81,26 @@ func Hygiene(f Field, raw string) []string {
 		add("HTML left in the text (\"" + reHTMLTag.FindString(raw) + "\")")
 	}
 	return out
+}
+
+// maybeMarkup reports whether raw has a "<" before a letter or "/", or an
+// "&" before an entity's name: only then can reHTMLTag match ("Q&A" and
+// "a < b" cannot).
+func maybeMarkup(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '<':
+			if i+1 < len(raw) && (raw[i+1] == '/' || raw[i+1]|0x20 >= 'a' && raw[i+1]|0x20 <= 'z') {
+				return true
+			}
+		case '&':
+			rest := raw[i+1:]
+			for _, e := range []string{"nbsp;", "amp;", "lt;", "gt;", "quot;", "#"} {
+				if strings.HasPrefix(rest, e) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -35,3 +35,15 @@ func TestHygiene(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMaybeMarkup: the cheap check never hides HTML the expression finds.
+func FuzzMaybeMarkup(f *testing.F) {
+	for _, s := range []string{"Q&A", "a < b", "<b>x</b>", "&amp;", "&#160;", "x<br/>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reHTMLTag.MatchString(s) && !maybeMarkup(s) {
+			t.Errorf("%q has markup the pre-check missed", s)
+		}
+	})
+}

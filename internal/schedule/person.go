@@ -24,7 +24,7 @@ func ParsePersons(cell string) []Person {
 }
 
 func splitPersons(cell string) []string {
-	parts := strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' })
+	parts := splitBytes(cell, "\n\r;")
 	// "|" separates persons only in a cell that uses no other separator, so
 	// that docket's own cells keep a "|" inside a name (FormatPersons ends
 	// a single such person with ";").
@@ -212,9 +212,23 @@ func trailingGroup(s string) (body, rest string, ok bool) {
 // ParseParticipation maps the ways organizers write on-site or online
 // attendance to Onsite or Online; anything else gives "".
 func ParseParticipation(s string) string {
-	switch strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return r == ' ' || r == '-' || r == '_'
-	}), "") {
+	// Folded into a small buffer: this runs on every person's brackets.
+	var buf [16]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '-' || c == '_':
+			continue
+		case c >= 0x80 || n == len(buf):
+			return "" // no spelling below is that long or non-ASCII
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	switch string(buf[:n]) {
 	case "online", "virtual", "remote", "remotely", "virtually":
 		return Online
 	case "onsite", "insitu", "inperson", "present", "physical", "physically":
@@ -341,3 +355,22 @@ func FormatPersons(ps []Person) string {
 // PersonKey folds a name for comparing persons across sessions: case,
 // accents and whitespace do not matter.
 func PersonKey(name string) string { return vocab.Fold(name) }
+
+// splitBytes splits s around any of the ASCII bytes in seps, dropping
+// empty parts, as strings.FieldsFunc would without decoding runes.
+func splitBytes(s, seps string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(seps, s[i]) >= 0 {
+			if i > start {
+				out = append(out, s[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
