@@ -82,6 +82,7 @@ func runConvert(s *streams, o convertOptions) error {
 // file of any size goes through in bounded memory. The notes and
 // warnings come after the output, since some are known only at the end.
 func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.WriteOptions) error {
+	streamingGC(s)
 	path := o.input.files[0]
 	in, err := input(s, path)
 	if err != nil {
