@@ -1,12 +1,16 @@
 package formats
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/docket-forum/docket/internal/schedule"
 )
 
 // bigCSV writes n sessions made from the sample's rows, with unique ids.
@@ -67,4 +71,119 @@ func BenchmarkStreamCSVToNDJSON(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkTable is `docket table` on 1,000 rows: read, then render the
+// list view.
+func BenchmarkTable(b *testing.B) {
+	path := bigCSV(b, 1000)
+	for b.Loop() {
+		p, err := ReadProgramme(Input{Name: "big.csv", Path: path}, ReadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := RenderList(io.Discard, p.Sessions, TableOptions{Width: 120, ASCII: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The benchmarks below time one stage each over the same 10,000 rows:
+// parsing the CSV text, normalising rows into sessions, and writing each
+// format. Run them with -benchmem; scripts/bench-peers.sh times whole
+// processes against other tools.
+
+const stageRows = 10000
+
+// BenchmarkStageParseCSV is encoding/csv with docket's row numbering and
+// limits, no sessions made.
+func BenchmarkStageParseCSV(b *testing.B) {
+	path := bigCSV(b, stageRows)
+	st, _ := os.Stat(path)
+	b.SetBytes(st.Size())
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cr := csv.NewReader(bufio.NewReaderSize(f, sniffSize))
+		cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+		rows := &csvRows{r: cr, name: "big.csv", limits: Limits{}.withDefaults()}
+		for {
+			if _, err := rows.Next(); err != nil {
+				break
+			}
+		}
+		f.Close()
+	}
+	b.ReportMetric(float64(stageRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// sliceRows replays parsed rows.
+type sliceRows struct {
+	rows []schedule.Row
+	i    int
+}
+
+func (s *sliceRows) Next() (schedule.Row, error) {
+	if s.i == len(s.rows) {
+		return schedule.Row{}, io.EOF
+	}
+	s.i++
+	return s.rows[s.i-1], nil
+}
+
+// BenchmarkStageNormalise is the Builder alone: header mapping, times,
+// persons, vocabularies and text hygiene over rows already parsed.
+func BenchmarkStageNormalise(b *testing.B) {
+	path := bigCSV(b, stageRows)
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cr := csv.NewReader(f)
+	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+	src := &csvRows{r: cr, name: "big.csv", limits: Limits{}.withDefaults()}
+	var rows []schedule.Row
+	for {
+		r, err := src.Next()
+		if err != nil {
+			break
+		}
+		rows = append(rows, r)
+	}
+	f.Close()
+	for b.Loop() {
+		bl, err := schedule.NewBuilder(&schedule.Programme{}, schedule.Options{File: "big.csv",
+			Emit: func(*schedule.Programme, *schedule.Session) error { return nil }})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := bl.Read(&sliceRows{rows: rows}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(stageRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkStageWrite writes the same programme in every format.
+func BenchmarkStageWrite(b *testing.B) {
+	path := bigCSV(b, stageRows)
+	p, err := ReadProgramme(Input{Name: "big.csv", Path: path}, ReadOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range All() {
+		if f.Write == nil {
+			continue
+		}
+		b.Run(f.Name, func(b *testing.B) {
+			for b.Loop() {
+				if err := f.Write(io.Discard, p, WriteOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(stageRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
 }
