@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,6 +98,7 @@ type Builder struct {
 	zones   map[string]int
 
 	colsOf map[Field]string // field → header, shared by the sheet's sessions
+	cells  cellMap          // the current row's text by field
 }
 
 type hygieneIssue struct {
@@ -106,7 +108,64 @@ type hygieneIssue struct {
 
 type pendingTimes struct {
 	s     *Session
-	cells map[Field]string
+	cells cellMap
+}
+
+// cellMap holds a row's text by field in slices indexed by the field's
+// number, reused from row to row: a map per row cost more than reading
+// the row. Fields outside the model's list go to a map.
+type cellMap struct {
+	v     []string
+	has   []bool
+	other map[Field]string
+}
+
+var fieldNumbers = func() map[Field]int {
+	m := map[Field]int{}
+	for _, f := range append(slices.Clone(Columns), FieldDuration, FieldParticipation, FieldGender, FieldExtra) {
+		if _, ok := m[f]; !ok {
+			m[f] = len(m)
+		}
+	}
+	return m
+}()
+
+func newCellMap() cellMap {
+	return cellMap{v: make([]string, len(fieldNumbers)), has: make([]bool, len(fieldNumbers))}
+}
+
+func (c *cellMap) lookup(f Field) (string, bool) {
+	if i, ok := fieldNumbers[f]; ok {
+		return c.v[i], c.has[i]
+	}
+	v, ok := c.other[f]
+	return v, ok
+}
+
+func (c *cellMap) get(f Field) string {
+	v, _ := c.lookup(f)
+	return v
+}
+
+func (c *cellMap) set(f Field, v string) {
+	if i, ok := fieldNumbers[f]; ok {
+		c.v[i], c.has[i] = v, true
+		return
+	}
+	if c.other == nil {
+		c.other = map[Field]string{}
+	}
+	c.other[f] = v
+}
+
+func (c *cellMap) reset() {
+	clear(c.v)
+	clear(c.has)
+	c.other = nil
+}
+
+func (c *cellMap) clone() cellMap {
+	return cellMap{v: slices.Clone(c.v), has: slices.Clone(c.has), other: maps.Clone(c.other)}
 }
 
 type column struct {
@@ -465,7 +524,11 @@ func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
 // session reads one data row.
 func (b *Builder) session(r Row) *Session {
 	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
-	cells := make(map[Field]string, len(b.cols))
+	if b.cells.v == nil {
+		b.cells = newCellMap()
+	}
+	cells := &b.cells
+	cells.reset()
 	var hyg []hygieneIssue
 	for i := range b.cols {
 		col := &b.cols[i]
@@ -492,14 +555,14 @@ func (b *Builder) session(r Row) *Session {
 				continue
 			}
 		}
-		if prev, ok := cells[col.field]; ok {
+		if prev, ok := cells.lookup(col.field); ok {
 			// A list field in several columns: the values add up.
 			if c != "" {
-				cells[col.field] = strings.TrimPrefix(prev+"\n"+c, "\n")
+				cells.set(col.field, strings.TrimPrefix(prev+"\n"+c, "\n"))
 			}
 			continue
 		}
-		cells[col.field] = c
+		cells.set(col.field, c)
 	}
 	// Cells right of the last header cell have no header; they are kept
 	// under their column letter.
@@ -510,7 +573,7 @@ func (b *Builder) session(r Row) *Session {
 			b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{name})
 		}
 	}
-	text := func(f Field) string { return cells[f] }
+	text := cells.get
 
 	s.ID = text(FieldID)
 	s.Title = text(FieldTitle)
@@ -617,30 +680,26 @@ func splitList(cell string) []string {
 // dateOrder looks at the slash dates of a row before its times are read:
 // the first that only one order can read decides the order for the file,
 // and rows read before that are read again if it is month first.
-func (b *Builder) dateOrder(s *Session, cells map[Field]string) {
+func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 	if b.decided {
 		return
 	}
 	for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
-		x, y, ok := SlashDate(cells[f])
+		x, y, ok := SlashDate(cells.get(f))
 		if !ok {
 			continue
 		}
 		switch {
 		case x > 12 && y <= 12:
-			b.decide(DayFirst, s, cells[f])
+			b.decide(DayFirst, s, cells.get(f))
 			return
 		case y > 12 && x <= 12:
-			b.decide(MonthFirst, s, cells[f])
+			b.decide(MonthFirst, s, cells.get(f))
 			return
 		case b.firstAmb == "":
-			b.firstAmb = strings.TrimSpace(cells[f])
+			b.firstAmb = strings.TrimSpace(cells.get(f))
 		}
-		copied := make(map[Field]string, len(cells))
-		for k, v := range cells {
-			copied[k] = v
-		}
-		b.pending = append(b.pending, pendingTimes{s, copied})
+		b.pending = append(b.pending, pendingTimes{s, cells.clone()})
 		return
 	}
 }
@@ -655,7 +714,7 @@ func (b *Builder) decide(o DateOrder, s *Session, example string) {
 			for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
 				delete(p.s.Raw, f)
 			}
-			b.times(p.s, p.cells)
+			b.times(p.s, &p.cells)
 		}
 	}
 	b.pending = nil
@@ -742,9 +801,9 @@ func (b *Builder) gap(s *Session, f Field, st Stamp, day Date, t time.Time) bool
 
 // times sets Timezone, Start and End from the date, start, end, timezone
 // and duration cells, recording a bad-time problem for what it cannot read.
-func (b *Builder) times(s *Session, cells map[Field]string) {
+func (b *Builder) times(s *Session, cells *cellMap) {
 	loc := b.loc
-	if tz := cells[FieldTimezone]; tz != "" {
+	if tz := cells.get(FieldTimezone); tz != "" {
 		l, err := LoadLocation(tz)
 		if err != nil {
 			b.problem(s, "bad-time", FieldTimezone, err.Error(), "")
@@ -756,7 +815,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 	s.Timezone = loc.String()
 
 	stamp := func(f Field) (Stamp, bool) {
-		v := cells[f]
+		v := cells.get(f)
 		if v == "" {
 			return Stamp{}, false
 		}
@@ -782,15 +841,16 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 	if d, ok := stamp(FieldDate); ok {
 		day = d.Date
 		if d.Date.IsZero() {
-			b.problem(s, "bad-time", FieldDate, fmt.Sprintf("date %q has no day", cells[FieldDate]), "write the date as YYYY-MM-DD")
+			b.problem(s, "bad-time", FieldDate, fmt.Sprintf("date %q has no day", cells.get(FieldDate)), "write the date as YYYY-MM-DD")
 		}
 	}
 	// A range in the start column ("17:45-18:45", the IGF web form) when
 	// there is no end.
-	if cells[FieldEnd] == "" {
-		if a, z, ok := SplitRange(cells[FieldStart]); ok {
+	if cells.get(FieldEnd) == "" {
+		if a, z, ok := SplitRange(cells.get(FieldStart)); ok {
 			if _, err := ParseStampOrder(a, b.order); err == nil {
-				cells[FieldStart], cells[FieldEnd] = a, z
+				cells.set(FieldStart, a)
+				cells.set(FieldEnd, z)
 				s.SetColumn(FieldEnd, s.Column(FieldStart))
 			}
 		}
@@ -804,7 +864,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 		if ok && b.gap(s, FieldStart, st, day, t) {
 			ok = false
 		} else if !ok {
-			b.problem(s, "bad-time", FieldStart, fmt.Sprintf("start %s has no date", cells[FieldStart]), "add a date column or write the start as YYYY-MM-DD HH:MM")
+			b.problem(s, "bad-time", FieldStart, fmt.Sprintf("start %s has no date", cells.get(FieldStart)), "add a date column or write the start as YYYY-MM-DD HH:MM")
 		} else {
 			s.Start = t.In(loc)
 		}
@@ -830,7 +890,7 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 		s.End = t.In(loc)
 	}
 	if !okEnd && !s.Start.IsZero() {
-		if v := cells[FieldDuration]; v != "" {
+		if v := cells.get(FieldDuration); v != "" {
 			n, err := ParseMinutes(v)
 			if err != nil {
 				b.problem(s, "bad-time", FieldDuration, "duration "+err.Error(), "write the length in minutes, e.g. 90")
@@ -840,10 +900,10 @@ func (b *Builder) times(s *Session, cells map[Field]string) {
 		}
 	}
 	if s.Start.IsZero() {
-		s.keepRaw(FieldDate, cells[FieldDate])
-		s.keepRaw(FieldStart, cells[FieldStart])
+		s.keepRaw(FieldDate, cells.get(FieldDate))
+		s.keepRaw(FieldStart, cells.get(FieldStart))
 	}
 	if s.End.IsZero() {
-		s.keepRaw(FieldEnd, cells[FieldEnd])
+		s.keepRaw(FieldEnd, cells.get(FieldEnd))
 	}
 }
