@@ -94,9 +94,17 @@ func ParsePerson(s string) Person {
 		}
 		s = rest
 	}
-	parts := strings.Split(s, ",")
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
+	// Split on commas into a small array: most persons have five parts.
+	var buf [8]string
+	parts := buf[:0]
+	for {
+		i := strings.IndexByte(s, ',')
+		if i < 0 {
+			parts = append(parts, strings.TrimSpace(s))
+			break
+		}
+		parts = append(parts, strings.TrimSpace(s[:i]))
+		s = s[i+1:]
 	}
 	p.Name = parts[0]
 	n := len(parts)
