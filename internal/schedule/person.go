@@ -368,17 +368,18 @@ func PersonKey(name string) string { return vocab.Fold(name) }
 // empty parts, as strings.FieldsFunc would without decoding runes.
 func splitBytes(s, seps string) []string {
 	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(seps, s[i]) >= 0 {
-			if i > start {
-				out = append(out, s[start:i])
-			}
-			start = i + 1
+	for {
+		i := strings.IndexAny(s, seps)
+		if i < 0 {
+			break
 		}
+		if i > 0 {
+			out = append(out, s[:i])
+		}
+		s = s[i+1:]
 	}
-	if start < len(s) {
-		out = append(out, s[start:])
+	if s != "" {
+		out = append(out, s)
 	}
 	return out
 }
