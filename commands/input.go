@@ -127,7 +127,6 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 // programme, without its sessions, to done once read; notes and warnings
 // are told as in load.
 func readEach(s *streams, o inputOptions, sink func(*schedule.Programme, *schedule.Session) error, done func(*schedule.Programme)) error {
-	streamingGC(s)
 	ro := o.readOptions()
 	ro.Sink = sink
 	bar := newProgress(s, o.quiet)
@@ -156,12 +155,16 @@ func readEach(s *streams, o inputOptions, sink func(*schedule.Programme, *schedu
 }
 
 // streamingGC lets the heap grow four times past what is live before
-// collecting (Go's default is twice): a streaming run keeps little live, so
-// the default collects every few megabytes and spends a fifth of the time
-// doing it. GOGC, when set, still decides.
+// collecting (Go's default is twice), under a soft limit of 64 MiB: a
+// streaming conversion keeps little live, so the default collects every
+// few megabytes and spends a fifth of the time doing it. GOGC and
+// GOMEMLIMIT, when set, still decide.
 func streamingGC(s *streams) {
 	if s.getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	if s.getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(64 << 20)
 	}
 }
 

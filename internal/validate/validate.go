@@ -68,6 +68,34 @@ type Checker struct {
 	ids     []idKey    // for duplicate-id
 	rooms   []interval // for room-overlap
 	persons []interval // for person-overlap
+	names   []name     // who an interval is: a folded key and a spelling
+	nameIDs map[string]int32
+	rolesOf []schedule.Field
+}
+
+// name is one spelling of a person (or room) and the key it folds to;
+// the many intervals of one person share it.
+type name struct{ key, spelling string }
+
+// intern returns the number of a spelling, adding it the first time.
+func (c *Checker) intern(spelling string, fold func(string) string) int32 {
+	if id, ok := c.nameIDs[spelling]; ok {
+		return id
+	}
+	spelling = strings.Clone(spelling)
+	id := int32(len(c.names))
+	c.names = append(c.names, name{fold(spelling), spelling})
+	c.nameIDs[spelling] = id
+	return id
+}
+
+// role numbers a field, so that an interval keeps a byte, not a string.
+func (c *Checker) role(f schedule.Field) uint8 {
+	if i := slices.Index(c.rolesOf, f); i >= 0 {
+		return uint8(i)
+	}
+	c.rolesOf = append(c.rolesOf, f)
+	return uint8(len(c.rolesOf) - 1)
 }
 
 // ref is what a cross-row finding needs of a session. Its strings are
@@ -92,7 +120,7 @@ type idKey struct {
 
 // NewChecker returns a Checker with the given options.
 func NewChecker(opts Options) *Checker {
-	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}}
+	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}}
 }
 
 // Add checks one session of p (the programme it is read into: its
@@ -104,7 +132,11 @@ func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 		c.outsideEvent(s, first, last)
 	}
 	i := len(c.refs)
-	c.refs = append(c.refs, ref{id: strings.Clone(s.ID), room: strings.Clone(s.Room), src: s.Src, cols: s.Cols})
+	room := ""
+	if s.Room != "" {
+		room = c.names[c.intern(s.Room, vocab.Fold)].spelling
+	}
+	c.refs = append(c.refs, ref{id: strings.Clone(s.ID), room: room, src: s.Src, cols: s.Cols})
 	if s.ID != "" {
 		c.ids = append(c.ids, idKey{strings.ToLower(s.ID), i})
 	}
@@ -113,19 +145,20 @@ func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 	}
 	start, end := s.Start.Unix(), s.End.Unix()
 	if s.Room != "" {
-		c.rooms = append(c.rooms, interval{key: vocab.Fold(s.Room), start: start, end: end, ref: i, f: schedule.FieldRoom})
+		c.rooms = append(c.rooms, interval{who: c.intern(s.Room, vocab.Fold), start: start, end: end, ref: int32(i), role: c.role(schedule.FieldRoom)})
 	}
 	var seen []string
 	for f, p := range s.Roles {
 		if f == schedule.FieldOrganizers {
 			continue // organizers need not attend (DESIGN.md: speaker, moderator, rapporteur)
 		}
-		k := schedule.PersonKey(p.Name)
+		who := c.intern(p.Name, schedule.PersonKey)
+		k := c.names[who].key
 		if k == "" || slices.Contains(seen, k) {
 			continue // one person in two roles of one session is fine
 		}
 		seen = append(seen, k)
-		c.persons = append(c.persons, interval{key: strings.Clone(k), name: strings.Clone(p.Name), start: start, end: end, ref: i, f: f})
+		c.persons = append(c.persons, interval{who: who, start: start, end: end, ref: int32(i), role: c.role(f)})
 	}
 }
 
@@ -413,23 +446,23 @@ func (c *Checker) duplicateIDs() {
 // interval is a compact key for the overlap sweeps: no whole sessions are
 // kept, only what the sweep compares and the finding names.
 type interval struct {
-	key        string
-	name       string // the person's name as written
-	start, end int64  // Unix seconds
-	ref        int
-	f          schedule.Field
+	start, end int64 // Unix seconds
+	who        int32 // in Checker.names
+	ref        int32 // in Checker.refs
+	role       uint8 // in Checker.rolesOf
 }
 
 // sweep reports each pair of overlapping intervals of equal key once,
 // after sorting by key and start: an interval overlaps the one with the
 // latest end seen so far within its key.
-func sweep(iv []interval, report func(a, b interval)) {
+func (c *Checker) sweep(iv []interval, report func(a, b interval)) {
+	key := func(x interval) string { return c.names[x.who].key }
 	slices.SortFunc(iv, func(a, b interval) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.ref, b.ref))
+		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.ref, b.ref))
 	})
 	var open interval
 	for i, x := range iv {
-		if i == 0 || x.key != iv[i-1].key {
+		if i == 0 || key(x) != key(iv[i-1]) {
 			open = x
 			continue
 		}
@@ -443,7 +476,7 @@ func sweep(iv []interval, report func(a, b interval)) {
 }
 
 func (c *Checker) roomOverlaps() {
-	sweep(c.rooms, func(a, b interval) {
+	c.sweep(c.rooms, func(a, b interval) {
 		first, second := &c.refs[a.ref], &c.refs[b.ref]
 		if before(second, first) {
 			first, second = second, first
@@ -455,14 +488,14 @@ func (c *Checker) roomOverlaps() {
 }
 
 func (c *Checker) personOverlaps() {
-	sweep(c.persons, func(a, b interval) {
+	c.sweep(c.persons, func(a, b interval) {
 		first, second := a, b
 		if before(&c.refs[second.ref], &c.refs[first.ref]) {
 			first, second = second, first
 		}
 		fr, sr := &c.refs[first.ref], &c.refs[second.ref]
-		c.atRef(sr, "person-overlap", second.f,
-			fmt.Sprintf("%s is also in %s (%s), which overlaps", second.name, fr.id, where(fr, sr)),
+		c.atRef(sr, "person-overlap", c.rolesOf[second.role],
+			fmt.Sprintf("%s is also in %s (%s), which overlaps", c.names[second.who].spelling, fr.id, where(fr, sr)),
 			"one person cannot be in two sessions at once")
 	})
 }
