@@ -155,7 +155,7 @@ func readEach(s *streams, o inputOptions, sink func(*schedule.Programme, *schedu
 }
 
 // streamingGC lets the heap grow four times past what is live before
-// collecting (Go's default is twice), under a soft limit of 64 MiB: a
+// collecting (Go's default is twice), under a soft limit of 180 MiB: a
 // streaming conversion keeps little live, so the default collects every
 // few megabytes and spends a fifth of the time doing it. GOGC and
 // GOMEMLIMIT, when set, still decide.
@@ -164,7 +164,7 @@ func streamingGC(s *streams) {
 		debug.SetGCPercent(400)
 	}
 	if s.getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(64 << 20)
+		debug.SetMemoryLimit(180 << 20)
 	}
 }
 

@@ -195,7 +195,7 @@ type spool struct {
 	file *os.File
 }
 
-const spoolMemory = 16 << 20
+const spoolMemory = 1 << 20
 
 func (s *spool) Write(b []byte) (int, error) {
 	if s.file == nil && s.mem.Len()+len(b) <= spoolMemory {

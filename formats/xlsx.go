@@ -30,51 +30,21 @@ const (
 	speakersSheet = "Speakers"
 )
 
-func openWorkbook(in Input, limits Limits) (*excelize.File, error) {
-	var (
-		f   *excelize.File
-		err error
-	)
-	// A zip bomb stops at the unzip limit; sheet XML beyond 16 MiB goes to
-	// a temporary file instead of memory (excelize's default).
-	opts := excelize.Options{UnzipSizeLimit: limits.UnzipBytes, UnzipXMLSizeLimit: min(limits.UnzipBytes, 16<<20)}
-	if in.Path != "" {
-		f, err = excelize.OpenFile(in.Path, opts)
-	} else {
-		f, err = excelize.OpenReader(in.R, opts)
-	}
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, &LimitError{What: "unzipped workbook", Where: "the workbook", Limit: fmt.Sprintf("%d bytes", limits.UnzipBytes), Flag: "--max-unzip-size"}
-		}
-		switch {
-		case errors.Is(err, excelize.ErrWorkbookFileFormat):
-			return nil, errors.New("not a workbook docket can read: save it as .xlsx")
-		case errors.Is(err, excelize.ErrWorkbookPassword):
-			return nil, errors.New("the workbook is password-protected: remove the password and save it again")
-		case strings.Contains(err.Error(), "zip"):
-			return nil, fmt.Errorf("the workbook is damaged or not an Excel file (%v): open and save it again in Excel or LibreOffice", err)
-		}
-		return nil, err
-	}
-	return f, nil
-}
-
 func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) {
-	// excelize can panic on malformed XML parts; a broken workbook is bad
-	// input, not a crash.
+	// The reader returns errors for what it cannot read; a panic would be
+	// a bug, and a broken workbook is still bad input, not a crash.
 	defer func() {
 		if r := recover(); r != nil {
 			prog, err = nil, &InputError{File: in.Name, Err: fmt.Errorf("the workbook is damaged (%v): open and save it again in Excel or LibreOffice", r)}
 		}
 	}()
 	limits := opts.Limits.withDefaults()
-	f, err := openWorkbook(in, limits)
+	b, err := openXLSX(in, limits)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	defer b.Close()
+	sheets := b.SheetNames()
 	if len(sheets) == 0 {
 		return nil, &InputError{File: in.Name, Err: errors.New("the workbook has no sheets")}
 	}
@@ -89,50 +59,80 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 			return nil, &InputError{File: in.Name, Err: fmt.Errorf("no sheet named %q (sheets: %s)", opts.Sheet, strings.Join(sheets, ", "))}
 		}
 	} else {
-		sheet = guessSheet(f, sheets, opts.Map)
+		// The merged areas come at the end of a sheet: when the sheet to
+		// read is known already, they are looked for while the strings
+		// are read.
+		if only := sessionSheets(sheets); len(only) == 1 {
+			b.lookAhead(only[0])
+		}
+		sheet = guessSheet(b, sheets, opts.Map)
 	}
-	date1904 := false
-	if wp, err := f.GetWorkbookProps(); err == nil && wp.Date1904 != nil {
-		date1904 = *wp.Date1904
+	b.lookAhead(sheet)
+	var persons []string
+	for _, s := range sheets {
+		if s != sheet && schedule.IsPersonSheetName(s) {
+			persons = append(persons, s)
+		}
 	}
 	prog = &schedule.Programme{}
 	so := opts.scheduleOptions(in.Name, sheet)
-	so.Serials, so.Date1904 = true, date1904
-	b, err := schedule.NewBuilder(prog, so)
-	if err != nil {
+	so.Serials, so.Date1904 = true, b.date1904
+	var bld *schedule.Builder
+	dates := &cellDates{}
+	ed := &extraDater{dates: dates, date1904: b.date1904, fields: func() []fieldColumn { return bld.Fields() }}
+	if opts.Sink != nil && len(persons) == 0 {
+		// Sessions go on as they are read; a person sheet would need
+		// them all first.
+		so.Emit = func(p *schedule.Programme, s *schedule.Session) error {
+			ed.convert(s)
+			return opts.Sink(p, s)
+		}
+	}
+	if bld, err = schedule.NewBuilder(prog, so); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	if err := readSheet(f, sheet, limits, opts.Progress, b.Read); err != nil {
+	if err := readSheet(b, sheet, limits, opts.Progress, dates, bld.Read); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if opts.Sheet == "" && len(sheets) > 1 {
 		prog.Notes = append(prog.Notes, fmt.Sprintf("%s: read sheet %q (the one that looks like sessions; --sheet chooses another)", in.Name, sheet))
 	}
-	extraDates(f, sheet, prog, b.Fields(), date1904)
-	for _, s := range sheets {
-		if s != sheet && schedule.IsPersonSheetName(s) {
-			po := so
-			po.Sheet = s
-			err := readSheet(f, s, limits, nil, func(r schedule.Rows) error { return schedule.JoinPersons(prog, r, po) })
-			if err != nil {
-				return nil, &InputError{File: in.Name, Err: err}
-			}
+	for _, s := range prog.Sessions {
+		ed.convert(s)
+	}
+	for _, s := range persons {
+		po := so
+		po.Sheet = s
+		err := readSheet(b, s, limits, nil, &cellDates{}, func(r schedule.Rows) error { return schedule.JoinPersons(prog, r, po) })
+		if err != nil {
+			return nil, &InputError{File: in.Name, Err: err}
 		}
 	}
 	return prog, nil
+}
+
+// sessionSheets are the sheets that may hold the sessions.
+func sessionSheets(sheets []string) []string {
+	var out []string
+	for _, s := range sheets {
+		if !schedule.IsPersonSheetName(s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // guessSheet picks the sheet that looks most like sessions: the one whose
 // header row (within its first rows) names the most fields. A cover or
 // instructions sheet before it is passed over; person sheets are joined,
 // not read as sessions.
-func guessSheet(f *excelize.File, sheets []string, m map[string]schedule.Field) string {
+func guessSheet(b *xlsxBook, sheets []string, m map[string]schedule.Field) string {
 	best, bestScore := "", 0
 	for _, s := range sheets {
 		if schedule.IsPersonSheetName(s) {
 			continue
 		}
-		if score := sheetScore(f, s, m); score > bestScore {
+		if score := sheetScore(b, s, m); score > bestScore {
 			best, bestScore = s, score
 		}
 	}
@@ -147,192 +147,95 @@ func guessSheet(f *excelize.File, sheets []string, m map[string]schedule.Field) 
 	return sheets[0]
 }
 
-// sheetScore is the best header score in the first rows of a sheet.
-func sheetScore(f *excelize.File, sheet string, m map[string]schedule.Field) int {
-	rows, err := f.Rows(sheet)
+// sheetScore is the best header score in the first rows of a sheet (read
+// as they are: no merged cells filled, no limits).
+func sheetScore(b *xlsxBook, sheet string, m map[string]schedule.Field) int {
+	rows, err := b.openSheet(sheet, false, nil, nil)
 	if err != nil {
 		return 0
 	}
 	defer rows.Close()
 	best := 0
-	for n := 0; n < 30 && rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+	for range 30 {
+		r, err := rows.Next()
 		if err != nil {
 			return best
 		}
-		if k, ok := schedule.HeaderScore(cells, m); ok && k > best {
+		if k, ok := schedule.HeaderScore(r.Cells, m); ok && k > best {
 			best = k
 		}
 	}
 	return best
 }
 
-func readSheet(f *excelize.File, sheet string, limits Limits, progress func(int), read func(schedule.Rows) error) error {
-	fill, err := mergedFill(f, sheet, limits)
+// readSheet reads a sheet, merged cells filled (a date merged over a
+// day's rows belongs to every row), within the limits, the rows parsed on
+// a goroutine of their own; dates records which cells have date or time
+// formats.
+func readSheet(b *xlsxBook, sheet string, limits Limits, progress func(int), dates *cellDates, read func(schedule.Rows) error) error {
+	rows, err := b.openSheet(sheet, true, &limits, progress)
 	if err != nil {
 		return err
 	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return fmt.Errorf("sheet %s: %v", sheet, err)
-	}
 	defer rows.Close()
-	return read(&xlsxRows{rows: rows, sheet: sheet, fill: fill, limits: limits, progress: progress})
+	rows.dates = dates
+	ahead := readAhead(rows)
+	defer ahead.stop()
+	return read(ahead)
 }
 
-// mergedFill returns, by row and column (both 1-based), the values merged
-// cells give to the cells they cover: Rows reads them as empty, but a date
-// merged over a day's rows belongs to every row.
-func mergedFill(f *excelize.File, sheet string, limits Limits) (map[int]map[int]string, error) {
-	merged, err := f.GetMergeCells(sheet)
-	if err != nil || len(merged) == 0 {
-		return nil, nil
-	}
-	fill := map[int]map[int]string{}
-	total := 0
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		total += (c2 - c1 + 1) * (r2 - r1 + 1)
-		// A range is filled cell by cell, so merging whole columns must
-		// not make millions of copies.
-		if total > limits.MergedCells {
-			return nil, &LimitError{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", limits.MergedCells), Flag: "--max-merged-cells"}
-		}
-		v, err := f.GetCellValue(sheet, m.GetStartAxis(), excelize.Options{RawCellValue: true})
-		if err != nil || strings.TrimSpace(v) == "" {
-			continue
-		}
-		for r := r1; r <= r2; r++ {
-			for c := c1; c <= c2; c++ {
-				if r == r1 && c == c1 {
-					continue
-				}
-				if fill[r] == nil {
-					fill[r] = map[int]string{}
-				}
-				fill[r][c] = v
-			}
-		}
-	}
-	return fill, nil
-}
-
-type xlsxRows struct {
-	rows     *excelize.Rows
-	sheet    string
-	n        int
-	fill     map[int]map[int]string
-	limits   Limits
-	progress func(int)
-}
-
-func (x *xlsxRows) Next() (schedule.Row, error) {
-	if !x.rows.Next() {
-		if err := x.rows.Error(); err != nil {
-			return schedule.Row{}, fmt.Errorf("sheet %s: %v", x.sheet, err)
-		}
-		return schedule.Row{}, io.EOF
-	}
-	// Rows yields empty rows too, so the count is the row number.
-	x.n++
-	// Raw values: a date cell comes back as its serial, which the builder
-	// reads exactly, instead of a locale-formatted "10/11/23".
-	cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
-		return schedule.Row{}, fmt.Errorf("sheet %s row %d: %v", x.sheet, x.n, err)
-	}
-	for c, v := range x.fill[x.n] {
-		for len(cells) < c {
-			cells = append(cells, "")
-		}
-		if cells[c-1] == "" {
-			cells[c-1] = v
-		}
-	}
-	if x.progress != nil && x.n%progressEvery == 0 {
-		x.progress(x.n)
-	}
-	row := schedule.Row{Num: x.n, Cells: cells}
-	if err := x.limits.checkRow(row, x.sheet); err != nil {
-		return schedule.Row{}, err
-	}
-	return row, nil
-}
-
-// extraDates writes the date and time cells of extra columns as dates:
-// raw reads give their serial numbers ("45210"), which nobody can read.
-// Mapped date columns are read by the schema; an extra column has none, so
-// the number format of its first numeric cell decides for the column.
-func extraDates(f *excelize.File, sheet string, prog *schedule.Programme, cols []struct {
+// fieldColumn is a column of the header: its text and the field it maps
+// to ("" for an extra column).
+type fieldColumn = struct {
 	Header string
 	Field  schedule.Field
-}, date1904 bool) {
-	for i, c := range cols {
-		if c.Field != "" {
-			continue
-		}
-		isDate, decided := false, false
-		for _, s := range prog.Sessions {
-			v := s.ExtraValue(c.Header)
-			n, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				continue
-			}
-			if !decided {
-				decided = true
-				axis := schedule.ColumnName(i) + strconv.Itoa(s.Src.Row)
-				if id, err := f.GetCellStyle(sheet, axis); err == nil {
-					if st, err := f.GetStyle(id); err == nil {
-						isDate = isDateStyle(st)
-					}
-				}
-				if !isDate {
-					break
-				}
-			}
-			stamp, err := schedule.FromSerial(n, date1904)
-			if err != nil {
-				continue
-			}
-			for j := range s.Extra {
-				if s.Extra[j].Name == c.Header {
-					s.Extra[j].Value = stamp.String()
-				}
-			}
-		}
-	}
 }
 
-// isDateStyle reports whether a cell style shows a date or time: the
-// built-in formats 14-22 and 45-47, or a custom format with date or time
-// codes outside quotes and brackets.
-func isDateStyle(st *excelize.Style) bool {
-	if (st.NumFmt >= 14 && st.NumFmt <= 22) || (st.NumFmt >= 45 && st.NumFmt <= 47) {
-		return true
+// extraDater writes the date and time cells of extra columns as dates:
+// raw reads give their serial numbers ("45210"), which nobody can read.
+// Mapped date columns are read by the schema; an extra column has none, so
+// the number format of its first numeric cell decides for the column. It
+// takes the sessions in order, as they are read.
+type extraDater struct {
+	dates    *cellDates
+	date1904 bool
+	fields   func() []fieldColumn
+	cols     []fieldColumn
+	state    []int8 // by column: 0 undecided, 1 dates, -1 not dates
+}
+
+func (e *extraDater) convert(s *schedule.Session) {
+	if e.cols == nil {
+		e.cols = e.fields()
+		e.state = make([]int8, len(e.cols))
 	}
-	if st.CustomNumFmt == nil {
-		return false
-	}
-	inQuote, inBracket := false, false
-	for _, r := range strings.ToLower(*st.CustomNumFmt) {
-		switch {
-		case r == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case r == '[':
-			inBracket = true
-		case r == ']':
-			inBracket = false
-		case inBracket:
-		case strings.ContainsRune("ymdhs", r):
-			return true
+	for i, c := range e.cols {
+		if c.Field != "" || e.state[i] < 0 {
+			continue
+		}
+		v := s.ExtraValue(c.Header)
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			continue
+		}
+		if e.state[i] == 0 {
+			e.state[i] = -1
+			if e.dates.isDate(s.Src.Row, i+1) {
+				e.state[i] = 1
+			} else {
+				continue
+			}
+		}
+		stamp, err := schedule.FromSerial(n, e.date1904)
+		if err != nil {
+			continue
+		}
+		for j := range s.Extra {
+			if s.Extra[j].Name == c.Header {
+				s.Extra[j].Value = stamp.String()
+			}
 		}
 	}
-	return false
 }
 
 // Excel's limits: a cell holds at most 32,767 characters.
@@ -538,10 +441,10 @@ func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) err
 // SheetNames lists a workbook's sheets, for shell completion; nil when it
 // cannot be opened.
 func SheetNames(path string) []string {
-	f, err := excelize.OpenFile(path)
+	b, err := openXLSX(Input{Name: path, Path: path}, Limits{}.withDefaults())
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	return f.GetSheetList()
+	defer b.Close()
+	return b.SheetNames()
 }
