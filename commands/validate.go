@@ -101,7 +101,7 @@ func runValidate(s *streams, o validateOptions) error {
 	}
 	// Sessions are checked as they are read, so that a large programme is
 	// never held whole: the checker keeps compact keys.
-	checker := validate.NewChecker(o.rules)
+	checker := validate.NewChecker(o.rules).Async()
 	ro := formats.ReportOptions{
 		Color: o.format == "text" && (o.output == "" || o.output == "-") && s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
 		Quiet: o.quiet,

@@ -98,7 +98,8 @@ type Builder struct {
 	zones   map[string]int
 
 	colsOf map[Field]string // field → header, shared by the sheet's sessions
-	cells  cellMap          // the current row's text by field
+	memos  [memoKinds]map[string]memoValue
+	cells  cellMap // the current row's text by field
 }
 
 type hygieneIssue struct {
@@ -295,6 +296,37 @@ func (b *Builder) Add(r Row) error {
 		return nil
 	}
 	return b.flush()
+}
+
+// Cells whose reading is memoised: a programme has a few dozen types and
+// formats, written again on every row.
+const (
+	memoType = iota
+	memoFormat
+	memoKinds
+)
+
+type memoValue struct {
+	s string
+	n int
+}
+
+// memo returns read(v), from the memo of kind k when v was read before;
+// the memo stops growing at 4,096 values (a column of free text).
+func (b *Builder) memo(k int, v string, read func(string) memoValue) memoValue {
+	if r, ok := b.memos[k][v]; ok {
+		return r
+	}
+	r := read(v)
+	if b.memos[k] == nil {
+		b.memos[k] = map[string]memoValue{}
+	}
+	if len(b.memos[k]) < 4096 {
+		// Copies: v and r.s may be slices of the whole row's text.
+		r.s = strings.Clone(r.s)
+		b.memos[k][strings.Clone(v)] = r
+	}
+	return r
 }
 
 // flush emits the sessions held back. Before the first, the empty unnamed
@@ -577,9 +609,13 @@ func (b *Builder) session(r Row) *Session {
 
 	s.ID = text(FieldID)
 	s.Title = text(FieldTitle)
-	s.Type = vocab.Types().Canonical(text(FieldType))
-	format, declared := SplitFormat(text(FieldFormat))
-	s.Format = vocab.Formats().Canonical(format)
+	s.Type = b.memo(memoType, text(FieldType), func(v string) memoValue { return memoValue{s: vocab.Types().Canonical(v)} }).s
+	f := b.memo(memoFormat, text(FieldFormat), func(v string) memoValue {
+		format, minutes := SplitFormat(v)
+		return memoValue{vocab.Formats().Canonical(format), minutes}
+	})
+	format, declared := f.s, f.n
+	s.Format = format
 	if v := text(FieldDeclaredMinutes); v != "" {
 		if n, err := ParseMinutes(v); err == nil {
 			declared = n

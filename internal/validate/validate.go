@@ -70,12 +70,17 @@ type Checker struct {
 	persons []interval // for person-overlap
 	names   []name     // who an interval is: a folded key and a spelling
 	nameIDs map[string]int32
+	keyIDs  map[string]int32
 	rolesOf []schedule.Field
 }
 
-// name is one spelling of a person (or room) and the key it folds to;
-// the many intervals of one person share it.
-type name struct{ key, spelling string }
+// name is one spelling of a person (or room) and the key it folds to,
+// also as a number (spellings that fold alike share it); the many
+// intervals of one person share it.
+type name struct {
+	key, spelling string
+	keyID         int32
+}
 
 // intern returns the number of a spelling, adding it the first time.
 func (c *Checker) intern(spelling string, fold func(string) string) int32 {
@@ -84,7 +89,13 @@ func (c *Checker) intern(spelling string, fold func(string) string) int32 {
 	}
 	spelling = strings.Clone(spelling)
 	id := int32(len(c.names))
-	c.names = append(c.names, name{fold(spelling), spelling})
+	key := fold(spelling)
+	kid, ok := c.keyIDs[key]
+	if !ok {
+		kid = int32(len(c.keyIDs))
+		c.keyIDs[key] = kid
+	}
+	c.names = append(c.names, name{key, spelling, kid})
 	c.nameIDs[spelling] = id
 	return id
 }
@@ -120,15 +131,20 @@ type idKey struct {
 
 // NewChecker returns a Checker with the given options.
 func NewChecker(opts Options) *Checker {
-	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}}
+	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}, keyIDs: map[string]int32{}}
 }
 
 // Add checks one session of p (the programme it is read into: its
 // problems and days).
 func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 	c.problems(p)
+	c.addSession(s, p.FirstDay, p.LastDay)
+}
+
+// addSession checks one session; first and last are the programme's days.
+func (c *Checker) addSession(s *schedule.Session, first, last string) {
 	c.fields(s)
-	if first, last := cmp.Or(c.opts.FirstDay, p.FirstDay), cmp.Or(c.opts.LastDay, p.LastDay); first != "" || last != "" {
+	if first, last := cmp.Or(c.opts.FirstDay, first), cmp.Or(c.opts.LastDay, last); first != "" || last != "" {
 		c.outsideEvent(s, first, last)
 	}
 	i := len(c.refs)
@@ -145,7 +161,8 @@ func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 	}
 	start, end := s.Start.Unix(), s.End.Unix()
 	if s.Room != "" {
-		c.rooms = append(c.rooms, interval{who: c.intern(s.Room, vocab.Fold), start: start, end: end, ref: int32(i), role: c.role(schedule.FieldRoom)})
+		who := c.intern(s.Room, vocab.Fold)
+		c.rooms = append(c.rooms, interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(schedule.FieldRoom)})
 	}
 	var seen []string
 	for f, p := range s.Roles {
@@ -158,19 +175,84 @@ func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 			continue // one person in two roles of one session is fine
 		}
 		seen = append(seen, k)
-		c.persons = append(c.persons, interval{who: who, start: start, end: end, ref: int32(i), role: c.role(f)})
+		c.persons = append(c.persons, interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(f)})
 	}
 }
 
 // problems takes the values p's reader could not read as findings.
 func (c *Checker) problems(p *schedule.Programme) {
-	for _, pr := range p.Problems[c.seen[p]:] {
+	c.addProblems(p.Problems[c.seen[p]:])
+	c.seen[p] = len(p.Problems)
+}
+
+func (c *Checker) addProblems(ps []schedule.Problem) {
+	for _, pr := range ps {
 		c.add(pr.Rule, pr.Src, pr.Column, pr.Session, pr.Message, pr.Hint)
 		if pr.Rule == "bad-time" {
 			c.badTime[pr.Src] = true
 		}
 	}
-	c.seen[p] = len(p.Problems)
+}
+
+// Async checks sessions on a goroutine of its own, so that checking runs
+// beside reading: Add hands a session over (with what it needs of its
+// programme, taken at once since the reader goes on changing it), Finish
+// waits for the checks and runs the cross-row rules.
+type Async struct {
+	c    *Checker
+	seen map[*schedule.Programme]int
+	cur  []asyncItem
+	work chan []asyncItem
+	done chan struct{}
+}
+
+type asyncItem struct {
+	s           *schedule.Session
+	problems    []schedule.Problem
+	first, last string
+}
+
+// Async returns an Async over c; use only the Async from then on.
+func (c *Checker) Async() *Async {
+	a := &Async{c: c, seen: map[*schedule.Programme]int{}, work: make(chan []asyncItem, 4), done: make(chan struct{})}
+	go func() {
+		defer close(a.done)
+		for batch := range a.work {
+			for _, it := range batch {
+				c.addProblems(it.problems)
+				c.addSession(it.s, it.first, it.last)
+			}
+		}
+	}()
+	return a
+}
+
+// Add checks one session of p, soon.
+func (a *Async) Add(p *schedule.Programme, s *schedule.Session) {
+	var probs []schedule.Problem
+	if n := a.seen[p]; n < len(p.Problems) {
+		probs = slices.Clone(p.Problems[n:])
+		a.seen[p] = len(p.Problems)
+	}
+	a.cur = append(a.cur, asyncItem{s, probs, p.FirstDay, p.LastDay})
+	if len(a.cur) == 256 {
+		a.work <- a.cur
+		a.cur = nil
+	}
+}
+
+// Finish waits for the sessions added and returns every finding, as
+// Checker.Finish does.
+func (a *Async) Finish(ps ...*schedule.Programme) []Finding {
+	if len(a.cur) > 0 {
+		a.work <- a.cur
+	}
+	close(a.work)
+	<-a.done
+	for _, p := range ps {
+		a.c.addProblems(p.Problems[a.seen[p]:])
+	}
+	return a.c.finish()
 }
 
 // Finish runs the cross-row rules and returns every finding, sorted. p's
@@ -179,6 +261,10 @@ func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
 	for _, p := range ps {
 		c.problems(p)
 	}
+	return c.finish()
+}
+
+func (c *Checker) finish() []Finding {
 	c.duplicateIDs()
 	c.roomOverlaps()
 	c.personOverlaps()
@@ -447,6 +533,7 @@ func (c *Checker) duplicateIDs() {
 // kept, only what the sweep compares and the finding names.
 type interval struct {
 	start, end int64 // Unix seconds
+	key        int32 // the folded name's number: what the sweep groups by
 	who        int32 // in Checker.names
 	ref        int32 // in Checker.refs
 	role       uint8 // in Checker.rolesOf
@@ -456,13 +543,12 @@ type interval struct {
 // after sorting by key and start: an interval overlaps the one with the
 // latest end seen so far within its key.
 func (c *Checker) sweep(iv []interval, report func(a, b interval)) {
-	key := func(x interval) string { return c.names[x.who].key }
 	slices.SortFunc(iv, func(a, b interval) int {
-		return cmp.Or(cmp.Compare(key(a), key(b)), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.ref, b.ref))
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.ref, b.ref))
 	})
 	var open interval
 	for i, x := range iv {
-		if i == 0 || key(x) != key(iv[i-1]) {
+		if i == 0 || x.key != iv[i-1].key {
 			open = x
 			continue
 		}

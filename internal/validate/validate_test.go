@@ -351,3 +351,28 @@ func TestNoFalsePersonOverlap(t *testing.T) {
 		t.Errorf("got %s", brief(got))
 	}
 }
+
+// TestAsyncSameAsRun: checking on a goroutine of its own finds what Run
+// finds, problems the reader adds between sessions included.
+func TestAsyncSameAsRun(t *testing.T) {
+	var ss []*schedule.Session
+	for i := range 700 {
+		room := fmt.Sprintf("Room %d", i%5)
+		s := sess(fmt.Sprintf("S%d", i%600), room, fmt.Sprintf("%02d:00", 9+i%8), fmt.Sprintf("%02d:30", 9+i%8), fmt.Sprintf("Person %d, Director, Org, Government, African Group", i%40))
+		ss = append(ss, s)
+	}
+	p := &schedule.Programme{}
+	a := NewChecker(Options{}).Async()
+	for i, s := range ss {
+		if i%97 == 0 {
+			p.Problems = append(p.Problems, schedule.Problem{Rule: "bad-time", Src: s.Src, Column: "Start", Session: s.ID, Message: "unreadable"})
+		}
+		p.Sessions = append(p.Sessions, s)
+		a.Add(p, s)
+	}
+	p.Problems = append(p.Problems, schedule.Problem{Rule: "unknown-session", Src: schedule.Source{File: "p.csv", Sheet: "Speakers", Row: 3}, Message: "late"})
+	got, want := brief(a.Finish(p)), brief(Run(p, Options{}))
+	if got != want || !strings.Contains(want, "duplicate-id") || !strings.Contains(want, "late") {
+		t.Errorf("async:\n%.2000s\nrun:\n%.2000s", got, want)
+	}
+}
