@@ -94,7 +94,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	}
 	// Parsing runs ahead on its own goroutine while the builder reads the
 	// rows it has parsed: two cores for one file.
-	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults(), progress: opts.Progress})
+	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults(), progress: opts.Progress}, nil)
 	defer rows.stop()
 	if err := b.Read(rows); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}

@@ -240,10 +240,12 @@ func (s *spool) close() {
 
 // prefetched reads rows ahead on a goroutine, in batches, so that parsing
 // a file and building its sessions use two cores. stop ends the goroutine
-// when the reader gives up early.
+// (and waits for it, so that the file can be closed) when the reader
+// gives up early.
 type prefetched struct {
 	batches chan rowBatch
 	quit    chan struct{}
+	done    chan struct{}
 	cur     rowBatch
 	i       int
 	stopped bool
@@ -254,12 +256,26 @@ type rowBatch struct {
 	err  error // after the rows: io.EOF or the failure
 }
 
-const prefetchBatch = 128
+const prefetchBatch = 256
 
-func prefetch(src schedule.Rows) *prefetched {
-	p := &prefetched{batches: make(chan rowBatch, 8), quit: make(chan struct{})}
+// prefetch starts reading src ahead. A panic in src becomes the error
+// onPanic makes of it, when onPanic is set (a hand-written parser of
+// hostile input); otherwise it is not recovered.
+func prefetch(src schedule.Rows, onPanic func(any) error) *prefetched {
+	p := &prefetched{batches: make(chan rowBatch, 8), quit: make(chan struct{}), done: make(chan struct{})}
 	go func() {
+		defer close(p.done)
 		defer close(p.batches)
+		if onPanic != nil {
+			defer func() {
+				if r := recover(); r != nil {
+					select {
+					case p.batches <- rowBatch{err: onPanic(r)}:
+					case <-p.quit:
+					}
+				}
+			}()
+		}
 		for {
 			b := rowBatch{rows: make([]schedule.Row, 0, prefetchBatch)}
 			for len(b.rows) < prefetchBatch {
@@ -302,5 +318,6 @@ func (p *prefetched) stop() {
 	if !p.stopped {
 		p.stopped = true
 		close(p.quit)
+		<-p.done
 	}
 }

@@ -179,7 +179,9 @@ func readSheet(b *xlsxBook, sheet string, limits Limits, progress func(int), dat
 	}
 	defer rows.Close()
 	rows.dates = dates
-	ahead := readAhead(rows)
+	ahead := prefetch(rows, func(r any) error {
+		return fmt.Errorf("the workbook is damaged (%v): open and save it again in Excel or LibreOffice", r)
+	})
 	defer ahead.stop()
 	return read(ahead)
 }

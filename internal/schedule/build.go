@@ -174,6 +174,7 @@ type column struct {
 	header  string
 	unnamed bool // the header cell was empty
 	filled  bool // some row has a value in it
+	num     int  // the field's number in a cellMap, -1 for none
 }
 
 // NewBuilder returns a Builder that adds sessions to prog.
@@ -367,7 +368,11 @@ func (b *Builder) tryHeader(r Row) bool {
 		f, ok := b.fieldFor(h)
 		if ok && (!seen[f] || IsListField(f)) {
 			seen[f] = true
-			b.cols = append(b.cols, column{field: f, header: h})
+			num, ok := fieldNumbers[f]
+			if !ok {
+				num = -1
+			}
+			b.cols = append(b.cols, column{field: f, header: h, num: num})
 			if f == FieldDuration || f == FieldParticipation || f == FieldGender {
 				// These have no column in the contract: they inform other
 				// fields, and are also kept as they were written.
@@ -386,7 +391,7 @@ func (b *Builder) tryHeader(r Row) bool {
 		} else {
 			used[h] = 1
 		}
-		b.cols = append(b.cols, column{header: h, unnamed: unnamed})
+		b.cols = append(b.cols, column{header: h, unnamed: unnamed, num: -1})
 		b.extras = append(b.extras, h)
 	}
 	b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, b.extras)
@@ -586,6 +591,17 @@ func (b *Builder) session(r Row) *Session {
 			if col.field == "" {
 				continue
 			}
+		}
+		if col.num >= 0 {
+			// The column's field number, found once for the sheet.
+			if cells.has[col.num] {
+				if c != "" {
+					cells.v[col.num] = strings.TrimPrefix(cells.v[col.num]+"\n"+c, "\n")
+				}
+				continue
+			}
+			cells.v[col.num], cells.has[col.num] = c, true
+			continue
 		}
 		if prev, ok := cells.lookup(col.field); ok {
 			// A list field in several columns: the values add up.

@@ -57,7 +57,7 @@ func Hygiene(f Field, raw string) []string {
 		for _, r := range raw {
 			switch {
 			case r == '<' || r == '&':
-				markup = markup || maybeMarkup(raw)
+				markup = true // looked at closer below
 			case r == 'Ã' || r == 'Â' || r == 'â':
 				mojibake = true
 			case r < 0x7f && r >= ' ':
@@ -77,7 +77,7 @@ func Hygiene(f Field, raw string) []string {
 	if mojibake && reMojibake.MatchString(raw) {
 		add("mojibake such as \"" + reMojibake.FindString(raw) + "\" (UTF-8 text read in the wrong encoding)")
 	}
-	if markup && reHTMLTag.MatchString(raw) {
+	if markup && maybeMarkup(raw) && reHTMLTag.MatchString(raw) {
 		add("HTML left in the text (\"" + reHTMLTag.FindString(raw) + "\")")
 	}
 	return out
@@ -87,20 +87,22 @@ func Hygiene(f Field, raw string) []string {
 // "&" before an entity's name: only then can reHTMLTag match ("Q&A" and
 // "a < b" cannot).
 func maybeMarkup(raw string) bool {
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case '<':
-			if i+1 < len(raw) && (raw[i+1] == '/' || raw[i+1]|0x20 >= 'a' && raw[i+1]|0x20 <= 'z') {
-				return true
-			}
-		case '&':
-			rest := raw[i+1:]
+	for {
+		i := strings.IndexAny(raw, "<&")
+		if i < 0 {
+			return false
+		}
+		c, rest := raw[i], raw[i+1:]
+		if c == '<' && rest != "" && (rest[0] == '/' || rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'z') {
+			return true
+		}
+		if c == '&' {
 			for _, e := range []string{"nbsp;", "amp;", "lt;", "gt;", "quot;", "#"} {
 				if strings.HasPrefix(rest, e) {
 					return true
 				}
 			}
 		}
+		raw = rest
 	}
-	return false
 }
