@@ -252,6 +252,20 @@ func takesValue(cmd *cli.Command, arg string) bool {
 
 // suggest returns the candidate closest to s, if it is close.
 func suggest(s string, candidates []string) string {
+	if len(s) == 1 {
+		// One letter is too little to measure distance by: suggest the
+		// one name that starts with it (-v for --verbose), or nothing.
+		var starts []string
+		for _, c := range candidates {
+			if strings.HasPrefix(c, s) {
+				starts = append(starts, c)
+			}
+		}
+		if len(starts) == 1 {
+			return starts[0]
+		}
+		return ""
+	}
 	best, bestD := "", 3
 	for _, c := range candidates {
 		if d := vocab.Distance(s, c, 3); d < bestD || (strings.HasPrefix(c, s) && len(s) >= 2) {

@@ -230,6 +230,7 @@ func TestFriendlierMessages(t *testing.T) {
 		want string
 	}{
 		{[]string{"table", sample, "--dya", "2023-10-11"}, 2, "unknown flag --dya: did you mean --day?"},
+		{[]string{"convert", sample, "-", "--to", "json", "-v"}, 2, "unknown flag --v: did you mean --verbose?"},
 		{[]string{"convert", sample}, 2, "convert needs IN and OUT"},
 		{[]string{"convert", sample, filepath.Join(dir, "no", "such", "out.csv")}, 4, "there is no folder " + filepath.Join(dir, "no", "such")},
 		{[]string{"table", writeFile(t, dir, "notes.md", "# notes")}, 3, "docket writes markdown but does not read it"},
