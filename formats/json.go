@@ -336,6 +336,13 @@ func (js *jsonStream) Write(s *schedule.Session) error {
 	return js.flush()
 }
 
+// abort removes the spool of a conversion that failed before End.
+func (js *jsonStream) abort() {
+	if js.spool != nil {
+		js.spool.close()
+	}
+}
+
 func (js *jsonStream) End(p *schedule.Programme) error {
 	j := &js.j
 	if !js.metaKnown {

@@ -132,15 +132,20 @@ func Stream(in Input, ro ReadOptions, f *Format, w io.Writer, wo WriteOptions) (
 		send()
 	}
 	close(work)
-	if writeErr := <-done; writeErr != nil {
-		return nil, writeErr
-	}
-	if readErr != nil {
-		return nil, readErr
+	writeErr := <-done
+	if err := cmpErr(writeErr, readErr); err != nil {
+		// End will not run: a writer holding a temporary file lets it go.
+		if a, ok := sw.(interface{ abort() }); ok {
+			a.abort()
+		}
+		return nil, err
 	}
 	prog.FirstDay = cmpOr(prog.FirstDay, days.first)
 	prog.LastDay = cmpOr(prog.LastDay, days.last)
 	if err := sw.End(prog); err != nil {
+		if a, ok := sw.(interface{ abort() }); ok {
+			a.abort()
+		}
 		return nil, err
 	}
 	if late := lateColumns(extras, prog.ExtraColumns); len(late) > 0 {
@@ -149,6 +154,14 @@ func Stream(in Input, ro ReadOptions, f *Format, w io.Writer, wo WriteOptions) (
 			in.Name, strings.Join(late, ", "), schedule.Lookahead))
 	}
 	return prog, nil
+}
+
+// cmpErr returns the first error that is not nil.
+func cmpErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 func cmpOr(a, b string) string {

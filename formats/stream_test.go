@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,5 +125,23 @@ func TestStreamErrors(t *testing.T) {
 	_, err = Stream(Input{Name: "bad.csv", R: strings.NewReader("nothing here\n")}, ReadOptions{}, ndjsonFormat, &bytes.Buffer{}, WriteOptions{})
 	if !errors.As(err, &ie) {
 		t.Errorf("bad input: %v, want an InputError", err)
+	}
+}
+
+// TestStreamFailureLeavesNoSpool: a JSON conversion that fails after its
+// sessions went to the spool file removes that file.
+func TestStreamFailureLeavesNoSpool(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	long := strings.Repeat("x", 900)
+	text := bigText(3000, "id,title,description", func(i int) string { return fmt.Sprintf("S%d,T,%s", i, long) }) +
+		"S-last,T," + strings.Repeat("y", 5000) + "\n"
+	_, err := Stream(Input{Name: "x.csv", R: strings.NewReader(text)}, ReadOptions{Limits: Limits{CellBytes: 1000}}, jsonFormat, io.Discard, WriteOptions{})
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		t.Fatalf("err = %v, want an InputError for the long cell", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "docket-spool-*")); len(left) != 0 {
+		t.Errorf("spool files left behind: %v", left)
 	}
 }
