@@ -84,7 +84,8 @@ func newReportCommand(s *streams) *cli.Command {
 				loc = time.UTC
 			}
 			r := summary.Compute(p, loc, now)
-			so := formats.SummaryOptions{Title: c.String("title"), Now: exportTime(s)}
+			// Box drawing only on a terminal, as in docket table.
+			so := formats.SummaryOptions{Title: c.String("title"), Now: exportTime(s), ASCII: !s.outTTY || (out != "" && out != "-")}
 			if so.Title == "" {
 				so.Title = p.Name
 			}

@@ -23,6 +23,9 @@ type SummaryOptions struct {
 	// Now is when the report was made (SOURCE_DATE_EPOCH when set), shown
 	// in the HTML and XLSX reports.
 	Now time.Time
+	// ASCII draws the text report's tables with + - | (in a pipe) instead
+	// of box-drawing characters (on a terminal).
+	ASCII bool
 }
 
 // SummaryBinary reports whether a report format is not text (refused on a
@@ -42,7 +45,7 @@ func WriteSummary(w io.Writer, format string, r *summary.Report, o SummaryOption
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	case "text", "markdown":
-		return summaryTables(w, r, format == "markdown")
+		return summaryTables(w, r, format == "markdown", o)
 	}
 	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(SummaryFormats, ", "))
 }
@@ -75,7 +78,8 @@ func bar(n, total int) string {
 	return strings.Repeat("█", (n*20+total-1)/total)
 }
 
-func summaryTables(w io.Writer, r *summary.Report, md bool) error {
+func summaryTables(w io.Writer, r *summary.Report, md bool, o SummaryOptions) error {
+	to := TableOptions{ASCII: o.ASCII}
 	section := func(title string) {
 		if md {
 			fmt.Fprintf(w, "## %s\n\n", title)
@@ -92,15 +96,16 @@ func summaryTables(w io.Writer, r *summary.Report, md bool) error {
 			fmt.Fprintln(w)
 			return
 		}
-		width := len(head)
+		width := displayWidth(head)
 		for _, r := range rows {
 			width = max(width, displayWidth(r.key))
 		}
-		fmt.Fprintf(w, "  %s%s  count  share\n", head, strings.Repeat(" ", width-displayWidth(head)))
+		t := to.newTable(w, []int{width + 2, 7, 7, 22})
+		t.Header(head, "count", "share", "")
 		for _, r := range rows {
-			pad := width - displayWidth(r.key)
-			fmt.Fprintf(w, "  %s%s  %5d  %3d%%  %s\n", r.key, strings.Repeat(" ", pad), r.n, pct(r.n, total), bar(r.n, total))
+			t.Append([]string{r.key, fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total)})
 		}
+		t.Render()
 		fmt.Fprintln(w)
 	}
 	if md {
@@ -168,17 +173,19 @@ func summaryTables(w io.Writer, r *summary.Report, md bool) error {
 	for _, n := range names {
 		width = max(width, displayWidth(n))
 	}
+	var rt *boxTable
 	if md {
 		fmt.Fprint(w, "| room | day | sessions | minutes | utilisation |\n|---|---|---:|---:|---:|\n")
 	} else {
-		fmt.Fprintf(w, "  room%s  day        sessions minutes  utilisation\n", strings.Repeat(" ", width-4))
+		rt = to.newTable(w, []int{width + 2, 12, 10, 9, 13, 22})
+		rt.Header("room", "day", "sessions", "minutes", "utilisation", "")
 	}
 	line := func(room, day string, sessions, minutes int, util float64) {
 		if md {
 			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f%% |\n", mdCell(room), day, sessions, minutes, util*100)
 			return
 		}
-		fmt.Fprintf(w, "  %s%s  %-10s %8d %7d  %10.0f%%  %s\n", room, strings.Repeat(" ", width-displayWidth(room)), day, sessions, minutes, util*100, bar(int(util*100+0.5), 100))
+		rt.Append([]string{room, day, fmt.Sprintf("%8d", sessions), fmt.Sprintf("%7d", minutes), fmt.Sprintf("%10.0f%%", util*100), bar(int(util*100+0.5), 100)})
 	}
 	for _, n := range names {
 		room := r.Rooms[n]
@@ -190,6 +197,9 @@ func summaryTables(w io.Writer, r *summary.Report, md bool) error {
 				}
 			}
 		}
+	}
+	if rt != nil {
+		rt.Render()
 	}
 	fmt.Fprintln(w)
 	section("Outcomes")

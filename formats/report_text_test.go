@@ -1,0 +1,37 @@
+package formats
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestReportTextTables: the text report draws its counts as tables, ASCII
+// in a pipe and box-drawing on a terminal, with the sample's numbers.
+func TestReportTextTables(t *testing.T) {
+	r := reportHTMLSample(t)
+	for _, c := range []struct {
+		ascii bool
+		want  []string
+	}{
+		{true, []string{
+			"| Workshop                  |    14 |   29% | ██████               |",
+			"| Main Hall           | all days   |       10 |     735 |         65% |",
+			"|                     | 2023-10-10 |        5 |     375 |         69% |",
+		}},
+		{false, []string{"│ Workshop                  │    14 │   29% │", "┌", "└"}},
+	} {
+		var b bytes.Buffer
+		if err := WriteSummary(&b, "text", r, SummaryOptions{ASCII: c.ascii}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("ascii=%v: no %q in\n%s", c.ascii, w, b.String())
+			}
+		}
+		if c.ascii && strings.ContainsAny(b.String(), "┌│└") {
+			t.Errorf("box drawing in the ASCII report")
+		}
+	}
+}
