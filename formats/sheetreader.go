@@ -515,7 +515,10 @@ func (b *xlsxBook) readSharedStrings() (*sharedStrings, error) {
 		item  stringItem
 		depth int
 	)
-	text.Grow(int(min(f.UncompressedSize64/2, 64<<20)))
+	// The text is nearly all of the part when strings are long (session
+	// descriptions): growing from half of it copied the block once more
+	// and faulted in half again as many pages. The part's size bounds it.
+	text.Grow(int(min(f.UncompressedSize64, 1<<30)))
 	for {
 		k := sc.next()
 		if k == tokEOF {
