@@ -462,18 +462,7 @@ func TestHTMLChromium(t *testing.T) {
 	if err := os.WriteFile(page, []byte(render(t, "html", readFile(t, sampleCSV, ReadOptions{}))), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := func(name string, args ...string) {
-		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		defer cancel()
-		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir=" + filepath.Join(dir, "profile-"+name)}
-		out, err := exec.CommandContext(ctx, chromium, append(append(base, args...), "file://"+page)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("chromium (%s): %v\n%s", name, err, out)
-		}
-	}
+	run := func(name string, args ...string) { t.Helper(); runChromium(t, dir, page, name, args...) }
 
 	png := filepath.Join(dir, "page.png")
 	run("screenshot", "--hide-scrollbars", "--screenshot="+png, "--window-size=1280,2000")
@@ -497,13 +486,34 @@ func TestHTMLChromium(t *testing.T) {
 	// The print style sheet starts each card on a page of its own: the
 	// root of the page tree (the largest /Count) counts at least one page
 	// per session.
+	if pages := pdfPages(data); pages < 48 {
+		t.Errorf("the PDF has %d pages, want at least one per session card (48)", pages)
+	}
+
+}
+
+// runChromium runs headless Chromium on the file page with args (a
+// screenshot or a PDF), with a profile of its own under dir.
+func runChromium(t *testing.T, dir, page, name string, args ...string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + filepath.Join(dir, "profile-"+name)}
+	out, err := exec.CommandContext(ctx, "/usr/bin/chromium", append(append(base, args...), "file://"+page)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("chromium (%s): %v\n%s", name, err, out)
+	}
+}
+
+// pdfPages is the page count of a PDF: the root of the page tree has the
+// largest /Count.
+func pdfPages(data []byte) int {
 	pages := 0
 	for _, m := range regexp.MustCompile(`/Count (\d+)`).FindAllSubmatch(data, -1) {
 		n, _ := strconv.Atoi(string(m[1]))
 		pages = max(pages, n)
 	}
-	if pages < 48 {
-		t.Errorf("the PDF has %d pages, want at least one per session card (48)", pages)
-	}
-
+	return pages
 }

@@ -2,13 +2,11 @@ package formats
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -533,20 +531,6 @@ func TestReportHTMLEmpty(t *testing.T) {
 	}
 }
 
-// reportHTMLChromium runs headless Chromium on page with args.
-func reportHTMLChromium(t *testing.T, dir, page, name string, args ...string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + filepath.Join(dir, "profile-"+name)}
-	out, err := exec.CommandContext(ctx, "/usr/bin/chromium", append(append(base, args...), "file://"+page)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("chromium (%s): %v\n%s", name, err, out)
-	}
-}
-
 // TestReportHTMLChromium renders the sample's report in headless
 // Chromium: a screenshot and a PDF (the print style sheet) must come out,
 // the PDF over several pages with the charts' words in it. The README's
@@ -566,7 +550,7 @@ func TestReportHTMLChromium(t *testing.T) {
 	}
 
 	png := filepath.Join(dir, "report.png")
-	reportHTMLChromium(t, dir, page, "screenshot", "--hide-scrollbars", "--screenshot="+png, "--window-size=1200,2400")
+	runChromium(t, dir, page, "screenshot", "--hide-scrollbars", "--screenshot="+png, "--window-size=1200,2400")
 	data, err := os.ReadFile(png)
 	if err != nil {
 		t.Fatalf("no screenshot: %v", err)
@@ -576,7 +560,7 @@ func TestReportHTMLChromium(t *testing.T) {
 	}
 
 	pdf := filepath.Join(dir, "report.pdf")
-	reportHTMLChromium(t, dir, page, "pdf", "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+	runChromium(t, dir, page, "pdf", "--no-pdf-header-footer", "--print-to-pdf="+pdf)
 	data, err = os.ReadFile(pdf)
 	if err != nil {
 		t.Fatalf("no PDF: %v", err)
@@ -584,12 +568,7 @@ func TestReportHTMLChromium(t *testing.T) {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) <= 30<<10 {
 		t.Errorf("the PDF is %d bytes and starts %q", len(data), data[:min(len(data), 8)])
 	}
-	pages := 0
-	for _, m := range regexp.MustCompile(`/Count (\d+)`).FindAllSubmatch(data, -1) {
-		n, _ := strconv.Atoi(string(m[1]))
-		pages = max(pages, n)
-	}
-	if pages < 3 || pages > 12 {
+	if pages := pdfPages(data); pages < 3 || pages > 12 {
 		t.Errorf("the PDF has %d pages, want the report on a few A4 pages (3 to 12)", pages)
 	}
 	// The charts print as text, not as pictures of text.
