@@ -191,11 +191,10 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("cannot write %s: there is no folder %s", path, dir)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, openError(err))
 	}
-	temps.Store(tmp.Name(), true)
 	defer func() {
 		temps.Delete(tmp.Name())
 		if err != nil {
@@ -231,12 +230,31 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 }
 
 // temps are the temporary files of writes in progress, for RemoveTemps.
-var temps sync.Map
+// tempsMu makes creating a file and recording it one step for
+// RemoveTemps: an interrupt between the two left the file behind.
+var (
+	temps   sync.Map
+	tempsMu sync.Mutex
+)
+
+// createTemp is os.CreateTemp for a file RemoveTemps deletes if the
+// process is interrupted before it is renamed or removed.
+func createTemp(dir, pattern string) (*os.File, error) {
+	tempsMu.Lock()
+	defer tempsMu.Unlock()
+	f, err := os.CreateTemp(dir, pattern)
+	if err == nil {
+		temps.Store(f.Name(), true)
+	}
+	return f, err
+}
 
 // RemoveTemps deletes the temporary files of writes in progress: main
 // calls it when the process is interrupted (Ctrl-C), so that an
 // interrupted export leaves the old file intact and nothing half-written.
 func RemoveTemps() {
+	tempsMu.Lock()
+	defer tempsMu.Unlock()
 	temps.Range(func(k, _ any) bool {
 		os.Remove(k.(string))
 		return true

@@ -215,11 +215,10 @@ func (s *spool) Write(b []byte) (int, error) {
 		return s.mem.Write(b)
 	}
 	if s.file == nil {
-		f, err := os.CreateTemp("", "docket-spool-*")
+		f, err := createTemp("", "docket-spool-*")
 		if err != nil {
 			return 0, fmt.Errorf("cannot make a temporary file: %w", err)
 		}
-		temps.Store(f.Name(), true)
 		s.file = f
 		if _, err := s.mem.WriteTo(f); err != nil {
 			return 0, err
