@@ -2,41 +2,29 @@ package formats
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/synth"
 )
 
-// bigCSV writes n sessions made from the sample's rows, with unique ids.
+// bigCSV writes n synthetic sessions (internal/synth): the rows
+// scripts/bench-peers.sh times against the other tools.
 func bigCSV(b *testing.B, n int) string {
 	b.Helper()
-	data, err := os.ReadFile(sampleCSV)
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := ReadProgramme(Input{Name: "sample.csv", R: bytes.NewReader(data)}, ReadOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	base := p.Sessions
-	p.Sessions = nil
-	for i := range n {
-		s := *base[i%len(base)]
-		s.ID = fmt.Sprintf("%s-%d", s.ID, i)
-		p.Sessions = append(p.Sessions, &s)
-	}
 	path := filepath.Join(b.TempDir(), "big.csv")
-	var buf bytes.Buffer
-	if err := writeDelimited(&buf, p, ',', false); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
 		b.Fatal(err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := synth.WriteCSV(f, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
 		b.Fatal(err)
 	}
 	return path

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/swar"
 )
 
 var jsonFormat = &Format{
@@ -80,7 +81,19 @@ func (j *jsonWriter) member() {
 	j.newline()
 }
 
+// key starts a member named k, which must need no escape: the contract's
+// names do; extraKey is for names from the input.
 func (j *jsonWriter) key(k string) {
+	j.member()
+	j.buf = append(j.buf, '"')
+	j.buf = append(j.buf, k...)
+	j.buf = append(j.buf, '"', ':')
+	if j.indent {
+		j.buf = append(j.buf, ' ')
+	}
+}
+
+func (j *jsonWriter) extraKey(k string) {
 	j.member()
 	j.buf = appendJSONString(j.buf, k)
 	j.buf = append(j.buf, ':')
@@ -195,7 +208,8 @@ func (j *jsonWriter) session(s *schedule.Session, extras []string) {
 	j.key("extra")
 	j.open('{')
 	for _, e := range extras {
-		j.str(e, s.ExtraValue(e))
+		j.extraKey(e)
+		j.buf = appendJSONString(j.buf, s.ExtraValue(e))
 	}
 	j.close('}')
 	j.close('}')
@@ -206,10 +220,18 @@ const hexDigits = "0123456789abcdef"
 // appendJSONString appends s as a JSON string, escaping as encoding/json
 // does without HTML escaping: quotes, backslashes, control characters,
 // U+2028 and U+2029; invalid UTF-8 becomes U+FFFD.
+//
+// Most text needs no escape, so it is scanned eight bytes at a time: a
+// block without a control byte, quote, backslash or non-ASCII byte is
+// copied as it is (this was 15% of a CSV to NDJSON conversion byte by byte).
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && !special8(swar.Load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -256,6 +278,12 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// special8 reports whether a block of eight bytes has one that must be
+// escaped or decoded: below 0x20, a quote, a backslash or not ASCII.
+func special8(x uint64) bool {
+	return swar.Less(x, 0x20)|swar.Byte(x, '"')|swar.Byte(x, '\\')|swar.NonASCII(x) != 0
 }
 
 // programmeMeta is the contract's "programme" object.

@@ -667,3 +667,14 @@ func TestMidnightEndIsNoGap(t *testing.T) {
 		t.Errorf("problems %+v, end %v", prog.Problems, prog.Sessions[0].End)
 	}
 }
+
+// Every field of the contract has a cell number: session() reads cells by
+// number, and a field without one would be read as empty.
+func TestEveryFieldHasACellNumber(t *testing.T) {
+	for _, f := range append(slices.Clone(Columns), FieldDuration, FieldParticipation, FieldGender, FieldExtra) {
+		n, ok := fieldNumbers[f]
+		if !ok || cellFields[n] != f {
+			t.Errorf("field %s has no cell number", f)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package schedule
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -104,6 +105,9 @@ func FuzzParsePersons(f *testing.F) {
 	f.Add(" ; \n ")
 	f.Fuzz(func(t *testing.T, cell string) {
 		ps := ParsePersons(cell)
+		if d := personsDiff(ps, parsePersonsReference(cell)); d != "" {
+			t.Errorf("ParsePersons(%q) differs from the plain split:%s", cell, d)
+		}
 		for i, p := range ps {
 			if p == (Person{}) {
 				t.Errorf("ParsePersons(%q)[%d] is an empty person", cell, i)
@@ -129,6 +133,31 @@ func FuzzParsePersons(f *testing.F) {
 			t.Errorf("ParsePersons(FormatPersons(ParsePersons(%q))) with FormatPersons = %q:%s", cell, FormatPersons(ps), d)
 		}
 	})
+}
+
+// parsePersonsReference is ParsePersons as first written: split into
+// lines, then numbered items, then persons, one slice at each step.
+func parsePersonsReference(cell string) []Person {
+	var lines []string
+	if !strings.ContainsAny(cell, "\n\r;") && strings.Contains(cell, "|") {
+		lines = splitPipes(cell)
+	}
+	if lines == nil {
+		lines = strings.FieldsFunc(cell, func(r rune) bool { return r == '\n' || r == '\r' || r == ';' })
+	}
+	var out []Person
+	for _, line := range lines {
+		items := []string{strings.TrimSpace(line)}
+		if strings.HasPrefix(items[0], "1.") || strings.HasPrefix(items[0], "1)") {
+			items = splitNumbered(items[0])
+		}
+		for _, item := range items {
+			if p := ParsePerson(item); p != (Person{}) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 var stampSeeds = []string{
@@ -452,4 +481,21 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// reSlashIn is what SlashDate finds: a slash date inside a longer cell
+// ("10/11/2023 17:45").
+var reSlashIn = regexp.MustCompile(`(?:^|[\s,(])(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b`)
+
+func FuzzSlashDate(f *testing.F) {
+	for _, s := range []string{"10/11/2023 17:45", "2023-10-11", "1-2-2023", "x 11/10/20235", "(3/4/2024)", "123/10/2023", "a,1/1/1999_", "11/10/2023,12/1/2024"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := SlashDate(s)
+		m := reSlashIn.FindStringSubmatch(s)
+		if ok != (m != nil) || (ok && (a != atoi(m[1]) || b != atoi(m[2]))) {
+			t.Errorf("SlashDate(%q) = %d, %d, %v; the expression finds %q", s, a, b, ok, m)
+		}
+	})
 }

@@ -1,8 +1,10 @@
 package schedule
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestHygiene(t *testing.T) {
@@ -44,6 +46,73 @@ func FuzzMaybeMarkup(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if reHTMLTag.MatchString(s) && !maybeMarkup(s) {
 			t.Errorf("%q has markup the pre-check missed", s)
+		}
+	})
+}
+
+// hygieneReference is Hygiene without its shortcuts: every rune looked at,
+// both expressions run on every cell.
+func hygieneReference(f Field, raw string) []string {
+	var out []string
+	add := func(s string) {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if shortFields[f] {
+		if strings.Contains(raw, "  ") {
+			add("a doubled space")
+		}
+		if raw != strings.TrimSpace(raw) && strings.TrimSpace(raw) != "" {
+			add("spaces before or after the text")
+		}
+	}
+	for _, r := range raw {
+		switch {
+		case r < 0x7f && r >= ' ', r == '\n', r == '\r', r == '\t':
+		case r == '\u00a0' || r == '\u202f':
+			add("a non-breaking space")
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+			add("an invisible zero-width character")
+		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
+			add("an invisible text-direction control (it can make a name look like another)")
+		case r == '\ufffd':
+			add("a replacement character (\uFFFD): the text was damaged by a wrong encoding")
+		case unicode.IsControl(r):
+			add("a control character")
+		}
+	}
+	if m := reMojibake.FindString(raw); m != "" {
+		add("mojibake such as \"" + m + "\" (UTF-8 text read in the wrong encoding)")
+	}
+	if m := reHTMLTag.FindString(raw); m != "" {
+		add("HTML left in the text (\"" + m + "\")")
+	}
+	return out
+}
+
+// FuzzHygiene: the eight-bytes-at-a-time scan finds what the plain one does.
+func FuzzHygiene(f *testing.F) {
+	for _, s := range []string{"plain text that is long enough", "Café\u00a0Zürich <b>x</b>", "  two  spaces ", "CafÃ© â€™", "a\x00b\x7fc", "12345678\u200b", "&amp;&#1;", "x\xffy"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, field := range []Field{FieldTitle, FieldDescription} {
+			got, want := Hygiene(field, s), hygieneReference(field, s)
+			if !slices.Equal(got, want) {
+				t.Errorf("Hygiene(%s, %q) = %q, want %q", field, s, got, want)
+			}
+		}
+	})
+}
+
+func FuzzHasDoubleSpace(f *testing.F) {
+	for _, s := range []string{"", "  ", "a b c d e f g h", "abcdefg  hij", "abcdefgh  ", "abcdefg\u00e9 !x", " !      "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasDoubleSpace(s), strings.Contains(s, "  "); got != want {
+			t.Errorf("hasDoubleSpace(%q) = %v", s, got)
 		}
 	})
 }

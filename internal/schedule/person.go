@@ -12,34 +12,83 @@ import (
 // separated by ";", or numbered inline as the IGF pages write them
 // ("1. Heiko Wildner, BMDV 2. Aishwarya Salvi, GIZ").
 func ParsePersons(cell string) []Person {
-	var out []Person
-	for _, line := range splitPersons(cell) {
-		for _, item := range splitNumbered(line) {
-			if p := ParsePerson(item); p != (Person{}) {
-				out = append(out, p)
-			}
+	if strings.TrimSpace(cell) == "" {
+		return nil
+	}
+	// One pass finds the separators; the common cell has no "|".
+	n, pipe := 1, false
+	for i := 0; i < len(cell); i++ {
+		switch cell[i] {
+		case '\n', '\r', ';':
+			n++
+		case '|':
+			pipe = true
+		}
+	}
+	if pipe && n == 1 {
+		if items := splitPipes(cell); items != nil {
+			return parseItems(items)
+		}
+	}
+	out := make([]Person, 0, n)
+	start := 0
+	for i := 0; i < len(cell); i++ {
+		if c := cell[i]; c == '\n' || c == '\r' || c == ';' {
+			out = appendPersons(out, cell[start:i])
+			start = i + 1
+		}
+	}
+	out = appendPersons(out, cell[start:])
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendPersons adds the persons of one line: one, or several numbered
+// inline.
+func appendPersons(out []Person, line string) []Person {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return out
+	}
+	if !(strings.HasPrefix(line, "1.") || strings.HasPrefix(line, "1)")) {
+		if p := ParsePerson(line); p != (Person{}) {
+			out = append(out, p)
+		}
+		return out
+	}
+	for _, item := range splitNumbered(line) {
+		if p := ParsePerson(item); p != (Person{}) {
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-func splitPersons(cell string) []string {
-	parts := splitBytes(cell, "\n\r;")
-	// "|" separates persons only in a cell that uses no other separator, so
-	// that docket's own cells keep a "|" inside a name (FormatPersons ends
-	// a single such person with ";").
-	if !strings.ContainsAny(cell, "\n\r;") && strings.Contains(cell, "|") {
-		var items []string
-		for _, p := range strings.Split(cell, "|") {
-			if strings.IndexFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-				items = append(items, p)
-			}
-		}
-		if len(items) >= 2 {
-			return items
+func parseItems(items []string) []Person {
+	var out []Person
+	for _, it := range items {
+		out = appendPersons(out, it)
+	}
+	return out
+}
+
+// splitPipes splits a cell that uses no other separator at "|", when that
+// gives two or more parts with a letter or digit; else it returns nil, so
+// that docket's own cells keep a "|" inside a name (FormatPersons ends a
+// single such person with ";").
+func splitPipes(cell string) []string {
+	var items []string
+	for _, p := range strings.Split(cell, "|") {
+		if strings.IndexFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			items = append(items, p)
 		}
 	}
-	return parts
+	if len(items) >= 2 {
+		return items
+	}
+	return nil
 }
 
 // splitNumbered splits "1. A, x 2. B, y" at each next number in sequence.
@@ -177,9 +226,12 @@ func isStakeholderExact(s string) bool {
 	return m != nil && m.Exact
 }
 
+// listMarkers are the bullets a list item may start with.
+var listMarkers = []string{"• ", "- ", "* ", "– "}
+
 func stripListMarker(s string) string {
-	for _, b := range []string{"•", "-", "*", "–"} {
-		if strings.HasPrefix(s, b+" ") {
+	for _, b := range listMarkers {
+		if strings.HasPrefix(s, b) {
 			return strings.TrimSpace(s[len(b):])
 		}
 	}
@@ -363,23 +415,3 @@ func FormatPersons(ps []Person) string {
 // PersonKey folds a name for comparing persons across sessions: case,
 // accents and whitespace do not matter.
 func PersonKey(name string) string { return vocab.Fold(name) }
-
-// splitBytes splits s around any of the ASCII bytes in seps, dropping
-// empty parts, as strings.FieldsFunc would without decoding runes.
-func splitBytes(s, seps string) []string {
-	var out []string
-	for {
-		i := strings.IndexAny(s, seps)
-		if i < 0 {
-			break
-		}
-		if i > 0 {
-			out = append(out, s[:i])
-		}
-		s = s[i+1:]
-	}
-	if s != "" {
-		out = append(out, s)
-	}
-	return out
-}

@@ -116,8 +116,6 @@ var (
 	reISODate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$`)
 	reDMYDate   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 	reSlashDate = regexp.MustCompile(`^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$`)
-	// reSlashIn finds a slash date inside a longer cell ("10/11/2023 17:45").
-	reSlashIn   = regexp.MustCompile(`(?:^|[\s,(])(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b`)
 	reClock     = regexp.MustCompile(`^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*(?i:(am|pm|a\.m\.|p\.m\.))?$`)
 	reZoneParen = regexp.MustCompile(`^(.*?)\s*\(\s*([^()]+?)\s*\)$`)
 	reOrdinal   = regexp.MustCompile(`(\d)(?i:st|nd|rd|th)\b`)
@@ -151,11 +149,44 @@ func (o DateOrder) String() string {
 // year in s ("10/11/2023", "5-3-2024 09:00") and returns its first two
 // numbers, whose order is ambiguous.
 func SlashDate(s string) (a, b int, ok bool) {
-	m := reSlashIn.FindStringSubmatch(s)
-	if m == nil {
-		return 0, 0, false
+	// By hand, not by expression: it runs on every row of a file of ISO
+	// dates, where nothing decides the date order. FuzzSlashDate checks it
+	// against the expression.
+	for p := 0; p < len(s); p++ {
+		if p > 0 {
+			switch s[p-1] {
+			case ' ', '\t', '\n', '\f', '\r', ',', '(':
+			default:
+				continue
+			}
+		}
+		x, i := readDigits(s, p, 2)
+		if i == p || i == len(s) || (s[i] != '/' && s[i] != '-') {
+			continue
+		}
+		y, j := readDigits(s, i+1, 2)
+		if j == i+1 || j == len(s) || (s[j] != '/' && s[j] != '-') {
+			continue
+		}
+		if _, k := readDigits(s, j+1, 4); k != j+5 || (k < len(s) && isWordByte(s[k])) {
+			continue
+		}
+		return x, y, true
 	}
-	return atoi(m[1]), atoi(m[2]), true
+	return 0, 0, false
+}
+
+// readDigits reads up to most ASCII digits of s from i: their value and the
+// index after them.
+func readDigits(s string, i, most int) (n, end int) {
+	for end = i; end < len(s) && end-i < most && s[end] >= '0' && s[end] <= '9'; end++ {
+		n = n*10 + int(s[end]-'0')
+	}
+	return n, end
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // ParseDateOrder is ParseDate reading slash dates in the given order;
