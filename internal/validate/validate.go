@@ -64,11 +64,11 @@ type Checker struct {
 	badTime map[schedule.Source]bool    // rows with a time the reader could not read
 	seen    map[*schedule.Programme]int // problems of each programme already taken
 
-	refs    []ref      // one per session, in the order added
-	ids     []idKey    // for duplicate-id
-	rooms   []interval // for room-overlap
-	persons []interval // for person-overlap
-	names   []name     // who an interval is: a folded key and a spelling
+	refs    chunks[ref]      // one per session, in the order added
+	ids     chunks[idKey]    // for duplicate-id
+	rooms   chunks[interval] // for room-overlap
+	persons chunks[interval] // for person-overlap
+	names   []name           // who an interval is: a folded key and a spelling
 	nameIDs map[string]int32
 	keyIDs  map[string]int32
 	rolesOf []schedule.Field
@@ -147,14 +147,14 @@ func (c *Checker) addSession(s *schedule.Session, first, last string) {
 	if first, last := cmp.Or(c.opts.FirstDay, first), cmp.Or(c.opts.LastDay, last); first != "" || last != "" {
 		c.outsideEvent(s, first, last)
 	}
-	i := len(c.refs)
+	i := c.refs.len()
 	room := ""
 	if s.Room != "" {
 		room = c.names[c.intern(s.Room, vocab.Fold)].spelling
 	}
-	c.refs = append(c.refs, ref{id: strings.Clone(s.ID), room: room, src: s.Src, cols: s.Cols})
+	c.refs.add(ref{id: strings.Clone(s.ID), room: room, src: s.Src, cols: s.Cols})
 	if s.ID != "" {
-		c.ids = append(c.ids, idKey{strings.ToLower(s.ID), i})
+		c.ids.add(idKey{strings.ToLower(s.ID), i})
 	}
 	if !s.Scheduled() || !s.End.After(s.Start) {
 		return
@@ -162,9 +162,10 @@ func (c *Checker) addSession(s *schedule.Session, first, last string) {
 	start, end := s.Start.Unix(), s.End.Unix()
 	if s.Room != "" {
 		who := c.intern(s.Room, vocab.Fold)
-		c.rooms = append(c.rooms, interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(schedule.FieldRoom)})
+		c.rooms.add(interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(schedule.FieldRoom)})
 	}
-	var seen []string
+	var buf [8]string
+	seen := buf[:0]
 	for f, p := range s.Roles {
 		if f == schedule.FieldOrganizers {
 			continue // organizers need not attend (DESIGN.md: speaker, moderator, rapporteur)
@@ -175,7 +176,7 @@ func (c *Checker) addSession(s *schedule.Session, first, last string) {
 			continue // one person in two roles of one session is fine
 		}
 		seen = append(seen, k)
-		c.persons = append(c.persons, interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(f)})
+		c.persons.add(interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(f)})
 	}
 }
 
@@ -516,15 +517,16 @@ func where(other, self *ref) string {
 }
 
 func (c *Checker) duplicateIDs() {
-	slices.SortStableFunc(c.ids, func(a, b idKey) int { return cmp.Compare(a.folded, b.folded) })
+	ids := c.ids.flat()
+	slices.SortStableFunc(ids, func(a, b idKey) int { return cmp.Compare(a.folded, b.folded) })
 	first := 0 // start of the run of equal ids
-	for i := 1; i < len(c.ids); i++ {
-		if c.ids[i].folded != c.ids[first].folded {
+	for i := 1; i < len(ids); i++ {
+		if ids[i].folded != ids[first].folded {
 			first = i
 			continue
 		}
 		// Every repeat points at the first use.
-		r, f := &c.refs[c.ids[i].ref], &c.refs[c.ids[first].ref]
+		r, f := c.refs.at(ids[i].ref), c.refs.at(ids[first].ref)
 		c.atRef(r, "duplicate-id", schedule.FieldID, fmt.Sprintf("id %q is also used on %s", r.id, where(f, r)), "give every session its own id")
 	}
 }
@@ -562,8 +564,8 @@ func (c *Checker) sweep(iv []interval, report func(a, b interval)) {
 }
 
 func (c *Checker) roomOverlaps() {
-	c.sweep(c.rooms, func(a, b interval) {
-		first, second := &c.refs[a.ref], &c.refs[b.ref]
+	c.sweep(c.rooms.flat(), func(a, b interval) {
+		first, second := c.refs.at(int(a.ref)), c.refs.at(int(b.ref))
 		if before(second, first) {
 			first, second = second, first
 		}
@@ -574,12 +576,12 @@ func (c *Checker) roomOverlaps() {
 }
 
 func (c *Checker) personOverlaps() {
-	c.sweep(c.persons, func(a, b interval) {
+	c.sweep(c.persons.flat(), func(a, b interval) {
 		first, second := a, b
-		if before(&c.refs[second.ref], &c.refs[first.ref]) {
+		if before(c.refs.at(int(second.ref)), c.refs.at(int(first.ref))) {
 			first, second = second, first
 		}
-		fr, sr := &c.refs[first.ref], &c.refs[second.ref]
+		fr, sr := c.refs.at(int(first.ref)), c.refs.at(int(second.ref))
 		c.atRef(sr, "person-overlap", c.rolesOf[second.role],
 			fmt.Sprintf("%s is also in %s (%s), which overlaps", c.names[second.who].spelling, fr.id, where(fr, sr)),
 			"one person cannot be in two sessions at once")

@@ -41,6 +41,9 @@ type Vocabulary struct {
 	Name  string // what the vocabulary lists, e.g. "stakeholder group"
 	Terms []*Term
 	index map[string]*Term
+	// byName holds the terms Get finds by their exact name: Get runs on
+	// every person's stakeholder and region, and folding allocated.
+	byName map[string]*Term
 
 	cache  sync.Map // value -> *Match (nil for no match)
 	cached atomic.Int64
@@ -105,10 +108,7 @@ func (v *Vocabulary) Canonical(value string) string {
 
 // Get returns the term with exactly this canonical name.
 func (v *Vocabulary) Get(name string) *Term {
-	if t, ok := v.index[Fold(name)]; ok && t.Name == name {
-		return t
-	}
-	return nil
+	return v.byName[name]
 }
 
 // nearest returns the term whose name or alias is within a small edit
@@ -148,6 +148,11 @@ func (v *Vocabulary) add(t *Term) {
 				v.index[f] = t
 			}
 		}
+	}
+	// An index entry never changes once made, so what Get finds by the
+	// folded name is known now.
+	if v.index[Fold(t.Name)] == t {
+		v.byName[t.Name] = t
 	}
 }
 
@@ -303,7 +308,7 @@ var moreRegionAliases = map[string][]string{
 }
 
 func newVocabulary(name string) *Vocabulary {
-	return &Vocabulary{Name: name, index: map[string]*Term{}}
+	return &Vocabulary{Name: name, index: map[string]*Term{}, byName: map[string]*Term{}}
 }
 
 // Rows of the vocabulary files, read with gocsv: the files are small, read

@@ -390,3 +390,21 @@ func TestStakeholderRegionOverlap(t *testing.T) {
 		t.Errorf("region names that are also stakeholder groups:\n got %q\nwant %q", got, want)
 	}
 }
+
+// Get by exact name gives what the folded index gives, for every name and
+// alias of every vocabulary, and their other spellings.
+func TestGetMatchesTheIndex(t *testing.T) {
+	for _, v := range []*Vocabulary{Stakeholders(), Regions(), Types(), Formats(), SDGTargets()} {
+		for _, term := range v.Terms {
+			for _, s := range append([]string{term.Name, strings.ToLower(term.Name), " " + term.Name}, term.Aliases...) {
+				var want *Term
+				if x, ok := v.index[Fold(s)]; ok && x.Name == s {
+					want = x
+				}
+				if got := v.Get(s); got != want {
+					t.Errorf("%s: Get(%q) = %v, want %v", v.Name, s, got, want)
+				}
+			}
+		}
+	}
+}
