@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -187,6 +188,15 @@ func tell(s *streams, p *schedule.Programme, o inputOptions) {
 func input(s *streams, path string) (formats.Input, error) {
 	if path == "-" {
 		return formats.StdinInput(s.in)
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// A pipe (<(curl ...), mkfifo) gives its bytes once: it is read
+		// as a stream, like standard input.
+		f, err := os.Open(path)
+		if err != nil {
+			return formats.Input{}, &formats.InputError{File: path, Err: err}
+		}
+		return formats.ReaderInput(path, f)
 	}
 	return formats.Input{Name: path, Path: path}, nil
 }

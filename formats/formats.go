@@ -37,6 +37,9 @@ type ReadOptions struct {
 	// programme's Sessions (see Stream). Readers that can stream hand them
 	// over as they are read; the others after reading the whole input.
 	Sink func(*schedule.Programme, *schedule.Session) error
+
+	// timesOnly reads only what places sessions in time (see skim).
+	timesOnly bool
 }
 
 // progressEvery is how often readers report progress, in rows.
@@ -112,7 +115,7 @@ func (l Limits) checkRow(r schedule.Row, sheet string) error {
 
 // scheduleOptions are the builder's options for one file or sheet.
 func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {
-	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Map: o.Map}
+	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Map: o.Map, TimesOnly: o.timesOnly}
 }
 
 // WriteOptions says how to write an output.

@@ -171,16 +171,23 @@ func openError(err error) error {
 // and returns it as an Input: a workbook is read into memory (it is a
 // zip), text streams through.
 func StdinInput(r io.Reader) (Input, error) {
+	return ReaderInput("<stdin>", r)
+}
+
+// ReaderInput is StdinInput for a stream with another name: a named pipe
+// or a process substitution such as <(curl ...), which can be read only
+// once, so its head cannot be sniffed by opening it again.
+func ReaderInput(name string, r io.Reader) (Input, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(8)
 	if bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, ole2Magic) {
 		data, err := io.ReadAll(br)
 		if err != nil {
-			return Input{}, &InputError{File: "<stdin>", Err: err}
+			return Input{}, &InputError{File: name, Err: err}
 		}
-		return Input{Name: "<stdin>", R: bytes.NewReader(data)}, nil
+		return Input{Name: name, R: bytes.NewReader(data)}, nil
 	}
-	return Input{Name: "<stdin>", R: br}, nil
+	return Input{Name: name, R: br}, nil
 }
 
 // WriteFile writes path atomically: the output goes to a temporary file in

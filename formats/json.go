@@ -3,6 +3,7 @@ package formats
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"io"
 	"strconv"
 	"time"
@@ -311,10 +312,18 @@ func writeJSON(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 type jsonStream struct {
 	w         io.Writer
 	metaKnown bool
+	meta      *programmeMetadata // set by setMeta: a header to write at Begin
 	out       *bufio.Writer
 	spool     *spool
 	j         jsonWriter
 	extras    []string
+}
+
+// setMeta gives the programme's metadata before Begin, so that the header
+// is written first and the sessions need no spool.
+func (js *jsonStream) setMeta(p *schedule.Programme) {
+	m := programmeMeta(p)
+	js.meta, js.metaKnown = &m, true
 }
 
 func (js *jsonStream) Begin(p *schedule.Programme) error {
@@ -336,6 +345,9 @@ func (js *jsonStream) Begin(p *schedule.Programme) error {
 // header opens the document and its sessions array.
 func (js *jsonStream) header(p *schedule.Programme) {
 	meta := programmeMeta(p)
+	if js.meta != nil {
+		meta = *js.meta
+	}
 	j := &js.j
 	j.open('{')
 	j.key("programme")
@@ -372,6 +384,10 @@ func (js *jsonStream) abort() {
 }
 
 func (js *jsonStream) End(p *schedule.Programme) error {
+	if js.meta != nil && *js.meta != programmeMeta(p) {
+		// The first read saw other days or another zone.
+		return errors.New("the input changed while it was read: convert it again")
+	}
 	j := &js.j
 	if !js.metaKnown {
 		if err := js.out.Flush(); err != nil {

@@ -60,6 +60,15 @@ func Stream(in Input, ro ReadOptions, f *Format, w io.Writer, wo WriteOptions) (
 		return nil, fmt.Errorf("%s cannot be streamed", f.Name)
 	}
 	sw := f.Stream(w, wo)
+	if mw, ok := sw.(metaWriter); ok && in.Path != "" {
+		// Its header needs the programme's days before the sessions. A
+		// file can be read twice: a first read of the time columns alone
+		// costs less than holding the output aside (1.5 GB for a million
+		// rows of JSON). When that read fails, the full one tells why.
+		if meta, err := skim(in, ro); err == nil {
+			mw.setMeta(meta)
+		}
+	}
 	type batch struct {
 		head     *schedule.Programme // set on the first batch: Begin's argument
 		sessions []*schedule.Session
@@ -154,6 +163,35 @@ func Stream(in Input, ro ReadOptions, f *Format, w io.Writer, wo WriteOptions) (
 			in.Name, strings.Join(late, ", "), schedule.Lookahead))
 	}
 	return prog, nil
+}
+
+// metaWriter is a SessionWriter whose header needs the programme's
+// metadata (zone, first and last day), known only after the last session
+// unless it is set before Begin.
+type metaWriter interface {
+	setMeta(p *schedule.Programme)
+}
+
+// skim reads in for its programme's metadata alone: only the columns that
+// place sessions in time, no session kept.
+func skim(in Input, ro ReadOptions) (*schedule.Programme, error) {
+	if head, err := peek(in, 512); err != nil || sniffJSON(head) != nil {
+		// docket's JSON is read whole anyway, with its metadata.
+		return nil, errors.New("not skimmed")
+	}
+	var days dayRange
+	ro.Progress, ro.timesOnly = nil, true
+	ro.Sink = func(_ *schedule.Programme, s *schedule.Session) error {
+		days.add(s)
+		return nil
+	}
+	p, err := ReadProgramme(in, ro)
+	if err != nil {
+		return nil, err
+	}
+	p.FirstDay = cmpOr(p.FirstDay, days.first)
+	p.LastDay = cmpOr(p.LastDay, days.last)
+	return p, nil
 }
 
 // cmpErr returns the first error that is not nil.

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/docket-forum/docket/internal/schedule"
 )
 
 // streamed converts in with Stream; whole reads it whole and writes it.
@@ -143,5 +146,57 @@ func TestStreamFailureLeavesNoSpool(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(tmp, "docket-spool-*")); len(left) != 0 {
 		t.Errorf("spool files left behind: %v", left)
+	}
+}
+
+// TestStreamJSONFromAFileNeedsNoSpool: JSON from a file learns its days
+// from a first read of the time columns, so that its sessions go straight
+// to the output: with no folder for temporary files it still converts,
+// where a stream (which must be spooled) cannot. The first read decides
+// the date order as the full read does (rows held until a late row).
+func TestStreamJSONFromAFileNeedsNoSpool(t *testing.T) {
+	n := 3000
+	long := strings.Repeat("x", 900) // past the spool's memory
+	text := bigText(n, "id,title,date,start,end,room,timezone,description", func(i int) string {
+		date := "03/04/2024"
+		if i == n-10 {
+			date = "03/14/2024"
+		}
+		tz := "Europe/Oslo"
+		if i%3 == 0 {
+			tz = "Asia/Tokyo"
+		}
+		return fmt.Sprintf("S%d,Session %d,%s,09:00,10:00,Room %d,%s,%s", i, i, date, i%7, tz, long)
+	})
+	path := filepath.Join(t.TempDir(), "held.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	s, w, _ := streamed(t, func() Input { return Input{Name: path, Path: path} }, jsonFormat, ReadOptions{})
+	if !bytes.Equal(s, w) {
+		t.Errorf("streamed output differs:\n%s", firstDiff(string(s), string(w)))
+	}
+	if !bytes.Contains(s, []byte(`"first_day": "2024-03-04"`)) || !bytes.Contains(s, []byte(`"last_day": "2024-03-14"`)) || !bytes.Contains(s, []byte(`"timezone": "Europe/Oslo"`)) {
+		t.Errorf("header:\n%.200s", s)
+	}
+	_, err := Stream(Input{Name: "held.csv", R: strings.NewReader(text)}, ReadOptions{}, jsonFormat, io.Discard, WriteOptions{})
+	if err == nil || !strings.Contains(err.Error(), "temporary file") {
+		t.Errorf("a stream with no folder for its spool: err = %v", err)
+	}
+}
+
+// TestJSONHeaderChecked: a header written from a first read that the
+// second read contradicts (the file changed in between) fails the
+// conversion rather than write a wrong header.
+func TestJSONHeaderChecked(t *testing.T) {
+	js := &jsonStream{w: io.Discard}
+	js.setMeta(&schedule.Programme{FirstDay: "2024-01-01", LastDay: "2024-01-02", Timezone: "UTC"})
+	p := &schedule.Programme{FirstDay: "2024-01-01", LastDay: "2024-01-03", Timezone: "UTC"}
+	if err := js.Begin(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := js.End(p); err == nil || !strings.Contains(err.Error(), "changed") {
+		t.Errorf("End = %v, want the input-changed error", err)
 	}
 }

@@ -53,6 +53,11 @@ type Options struct {
 	// ExtraColumns already leave out the empty unnamed columns a
 	// spreadsheet saves.
 	Emit func(*Programme, *Session) error
+	// TimesOnly reads no more of a row than places its session in time:
+	// start, end and zone, with the date order decided as a full read
+	// decides it. A converter reads a file so first when an output's
+	// header needs the programme's days before its sessions.
+	TimesOnly bool
 }
 
 // Lookahead is how many sessions a streaming Builder holds before the
@@ -247,6 +252,7 @@ type column struct {
 	filled  bool // some row has a value in it
 	num     int  // the field's number in a cellMap, -1 for none
 	short   bool // names and labels, where text hygiene minds the spaces
+	time    bool // a cell that places the session in time
 }
 
 // NewBuilder returns a Builder that adds sessions to prog.
@@ -359,7 +365,12 @@ func (b *Builder) Add(r Row) error {
 	if blank(r.Cells) {
 		return nil
 	}
-	s := b.session(r)
+	var s *Session
+	if b.opts.TimesOnly {
+		s = b.timesOf(r)
+	} else {
+		s = b.session(r)
+	}
 	if b.opts.Emit == nil {
 		b.prog.Sessions = append(b.prog.Sessions, s)
 		return nil
@@ -444,7 +455,8 @@ func (b *Builder) tryHeader(r Row) bool {
 			if !ok {
 				num = -1
 			}
-			b.cols = append(b.cols, column{field: f, header: h, num: num, short: shortFields[f]})
+			b.cols = append(b.cols, column{field: f, header: h, num: num, short: shortFields[f],
+				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration})
 			if f == FieldDuration || f == FieldParticipation || f == FieldGender {
 				// These have no column in the contract: they inform other
 				// fields, and are also kept as they were written.
@@ -742,6 +754,25 @@ func (b *Builder) session(r Row) *Session {
 			Rule: "text-hygiene", Src: s.Src, Column: h.column, Session: s.ID,
 			Message: "the cell has " + strings.Join(h.issues, ", "), Hint: "retype or clean the cell",
 		})
+	}
+	b.dateOrder(s, cells)
+	b.times(s, cells)
+	return s
+}
+
+// timesOf reads the cells of a data row that place it in time
+// (Options.TimesOnly).
+func (b *Builder) timesOf(r Row) *Session {
+	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
+	if b.cells.v == nil {
+		b.cells = newCellMap()
+	}
+	cells := &b.cells
+	cells.reset()
+	for i, col := range b.cols {
+		if col.time && i < len(r.Cells) {
+			cells.v[col.num], cells.has[col.num] = strings.TrimSpace(r.Cells[i]), true
+		}
 	}
 	b.dateOrder(s, cells)
 	b.times(s, cells)
