@@ -275,7 +275,7 @@ func sniffDelimiter(head []byte) rune {
 // as OWASP recommends for CSV injection: a leading = + - @ tab or CR gets
 // a ' before it, which spreadsheets hide and readers (docket's too) drop.
 func neutralize(v string) string {
-	if v != "" && strings.IndexByte("=+-@\t\r", v[0]) >= 0 {
+	if v != "" && strings.IndexByte(formulaLead, v[0]) >= 0 {
 		return "'" + v
 	}
 	return v
@@ -284,7 +284,7 @@ func neutralize(v string) string {
 // unneutralize drops the ' that neutralize (or another careful tool) put
 // before a formula-like cell.
 func unneutralize(v string) string {
-	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=+-@\t\r", v[1]) >= 0 {
+	if len(v) > 1 && v[0] == '\'' && strings.IndexByte(formulaLead, v[1]) >= 0 {
 		return v[1:]
 	}
 	return v
@@ -386,44 +386,4 @@ func canonicalHeader(extras []string) []string {
 		h = append(h, string(f))
 	}
 	return append(h, extras...)
-}
-
-func writeDelimited(w io.Writer, p *schedule.Programme, comma rune, raw bool) error {
-	return writeAll(newDelimitedWriter(w, comma, raw), p)
-}
-
-// delimitedWriter writes the canonical CSV or TSV a session at a time.
-type delimitedWriter struct {
-	cw     *csv.Writer
-	raw    bool
-	extras []string
-}
-
-func newDelimitedWriter(w io.Writer, comma rune, raw bool) *delimitedWriter {
-	cw := csv.NewWriter(w)
-	cw.Comma = comma
-	return &delimitedWriter{cw: cw, raw: raw}
-}
-
-func (d *delimitedWriter) write(rec []string) error {
-	if !d.raw {
-		for i, v := range rec {
-			rec[i] = neutralize(v)
-		}
-	}
-	return d.cw.Write(rec)
-}
-
-func (d *delimitedWriter) Begin(p *schedule.Programme) error {
-	d.extras = p.ExtraColumns
-	return d.write(canonicalHeader(d.extras))
-}
-
-func (d *delimitedWriter) Write(s *schedule.Session) error {
-	return d.write(canonicalRecord(s, d.extras))
-}
-
-func (d *delimitedWriter) End(*schedule.Programme) error {
-	d.cw.Flush()
-	return d.cw.Error()
 }

@@ -47,12 +47,20 @@ type jsonWriter struct {
 	first  []bool // per open container: no member written yet
 }
 
+// indentation is a line break and the spaces of the deepest level a
+// session reaches, with room to spare; deeper levels add to it.
+const indentation = "\n                                "
+
 func (j *jsonWriter) newline() {
 	if !j.indent {
 		return
 	}
-	j.buf = append(j.buf, '\n')
-	for range j.depth {
+	if n := 1 + 2*j.depth; n <= len(indentation) {
+		j.buf = append(j.buf, indentation[:n]...)
+		return
+	}
+	j.buf = append(j.buf, indentation...)
+	for range j.depth - (len(indentation)-1)/2 {
 		j.buf = append(j.buf, "  "...)
 	}
 }

@@ -499,3 +499,52 @@ func FuzzSlashDate(f *testing.F) {
 		}
 	})
 }
+
+// formatPersonReference is FormatPerson as first written, with strings.
+func formatPersonReference(p Person) string {
+	var b strings.Builder
+	bracketEnd := strings.HasSuffix(p.Name, ")") || strings.HasSuffix(p.Name, "]") || strings.HasSuffix(p.Name, ">")
+	if p.Role == "" && p.Organization == "" && p.Stakeholder == "" && p.Region == "" && !bracketEnd {
+		b.WriteString(p.Name)
+	} else {
+		b.WriteString(strings.TrimRight(strings.Join([]string{p.Name, p.Role, p.Organization, p.Stakeholder, p.Region}, ", "), " "))
+	}
+	switch p.Participation {
+	case Online:
+		b.WriteString(" (online)")
+	case Onsite:
+		b.WriteString(" (on-site)")
+	}
+	if p.Email != "" {
+		b.WriteString(" (" + p.Email + ")")
+	}
+	return b.String()
+}
+
+// FuzzFormatPersons: the appending writer writes what the first one did.
+func FuzzFormatPersons(f *testing.F) {
+	f.Add("Jane Doe", "Director", "GIZ", "Government", "WEOG", "online", "j@x.org", uint8(1))
+	f.Add("A (x)", "", "", "", " ", "", "", uint8(2))
+	f.Add("Pipe | Name", "", "", "", "", "onsite", "", uint8(1))
+	f.Fuzz(func(t *testing.T, name, role, org, st, reg, part, email string, n uint8) {
+		p := Person{Name: name, Role: role, Organization: org, Stakeholder: st, Region: reg, Participation: part, Email: email}
+		if got, want := FormatPerson(p), formatPersonReference(p); got != want {
+			t.Errorf("FormatPerson(%+v) = %q, want %q", p, got, want)
+		}
+		ps := make([]Person, n%4)
+		for i := range ps {
+			ps[i] = p
+		}
+		lines := make([]string, len(ps))
+		for i := range ps {
+			lines[i] = formatPersonReference(ps[i])
+		}
+		want := strings.Join(lines, "\n")
+		if len(lines) == 1 && strings.Contains(lines[0], "|") {
+			want += ";"
+		}
+		if got := FormatPersons(ps); got != want {
+			t.Errorf("FormatPersons = %q, want %q", got, want)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -377,39 +378,58 @@ func looksLikeOrganization(s string) bool {
 // FormatPerson writes a person in the positional form ParsePerson reads:
 // all five positions once anything but the name is known, so that the
 // positions decide when it is read back.
-func FormatPerson(p Person) string {
-	var b strings.Builder
+func FormatPerson(p Person) string { return string(AppendPerson(nil, p)) }
+
+// AppendPerson appends FormatPerson(p) to b.
+func AppendPerson(b []byte, p Person) []byte {
 	// A name alone is written alone, unless it ends in brackets that the
 	// reader would take for a participation or an email.
 	bracketEnd := strings.HasSuffix(p.Name, ")") || strings.HasSuffix(p.Name, "]") || strings.HasSuffix(p.Name, ">")
 	if p.Role == "" && p.Organization == "" && p.Stakeholder == "" && p.Region == "" && !bracketEnd {
-		b.WriteString(p.Name)
+		b = append(b, p.Name...)
 	} else {
-		b.WriteString(strings.TrimRight(strings.Join([]string{p.Name, p.Role, p.Organization, p.Stakeholder, p.Region}, ", "), " "))
+		start := len(b)
+		for i, v := range [...]string{p.Name, p.Role, p.Organization, p.Stakeholder, p.Region} {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, v...)
+		}
+		for len(b) > start && b[len(b)-1] == ' ' {
+			b = b[:len(b)-1]
+		}
 	}
 	switch p.Participation {
 	case Online:
-		b.WriteString(" (online)")
+		b = append(b, " (online)"...)
 	case Onsite:
-		b.WriteString(" (on-site)")
+		b = append(b, " (on-site)"...)
 	}
 	if p.Email != "" {
-		b.WriteString(" (" + p.Email + ")")
+		b = append(b, " ("...)
+		b = append(b, p.Email...)
+		b = append(b, ')')
 	}
-	return b.String()
+	return b
 }
 
 // FormatPersons packs persons one per line. A lone person with a "|" in
 // the text is ended with ";", so that reading it back does not split it.
-func FormatPersons(ps []Person) string {
-	lines := make([]string, len(ps))
+func FormatPersons(ps []Person) string { return string(AppendPersons(nil, ps)) }
+
+// AppendPersons appends FormatPersons(ps) to b.
+func AppendPersons(b []byte, ps []Person) []byte {
+	start := len(b)
 	for i, p := range ps {
-		lines[i] = FormatPerson(p)
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = AppendPerson(b, p)
 	}
-	if len(lines) == 1 && strings.Contains(lines[0], "|") {
-		return lines[0] + ";"
+	if len(ps) == 1 && bytes.IndexByte(b[start:], '|') >= 0 {
+		b = append(b, ';')
 	}
-	return strings.Join(lines, "\n")
+	return b
 }
 
 // PersonKey folds a name for comparing persons across sessions: case,
