@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -674,5 +676,30 @@ func TestReadersReportProgress(t *testing.T) {
 	}
 	if fmt.Sprint(seen) != "[2000 4000]" {
 		t.Errorf("progress = %v", seen)
+	}
+}
+
+// TestSectionsAreUTF8: checking a file in parts gives the verdict of
+// checking it whole, wherever a character or a bad byte falls against
+// the cuts.
+func TestSectionsAreUTF8(t *testing.T) {
+	base := []byte(strings.Repeat("aé€😀", 50)) // 1-, 2-, 3- and 4-byte characters
+	for _, bad := range []int{-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, len(base)/2 - 1, len(base) / 2, len(base)/2 + 1, len(base)/3 + 2, len(base) - 1} {
+		data := slices.Clone(base)
+		if bad >= 0 {
+			data[bad] = 0xff
+		}
+		for _, cut := range []int{0, 1, 2, 3, 5, 7} {
+			d := data[cut:] // shift the characters against the cuts
+			for parts := 1; parts <= 4; parts++ {
+				got, err := sectionsAreUTF8(bytes.NewReader(d), int64(len(d)), parts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := utf8.Valid(d); got != want {
+					t.Errorf("bad byte at %d, shift %d, %d parts: %v, want %v", bad, cut, parts, got, want)
+				}
+			}
+		}
 	}
 }

@@ -655,7 +655,7 @@ func (b *Builder) session(r Row) *Session {
 		col := &b.cols[i]
 		var c string
 		if i < len(r.Cells) {
-			c = strings.TrimSpace(r.Cells[i])
+			c = trim(r.Cells[i])
 			if c != "" {
 				if issues := hygiene(col.short, r.Cells[i]); len(issues) > 0 {
 					hyg = append(hyg, hygieneIssue{col.header, issues})
@@ -771,7 +771,7 @@ func (b *Builder) timesOf(r Row) *Session {
 	cells.reset()
 	for i, col := range b.cols {
 		if col.time && i < len(r.Cells) {
-			cells.v[col.num], cells.has[col.num] = strings.TrimSpace(r.Cells[i]), true
+			cells.v[col.num], cells.has[col.num] = trim(r.Cells[i]), true
 		}
 	}
 	b.dateOrder(s, cells)

@@ -84,6 +84,15 @@ func hygiene(short bool, raw string) []string {
 	return out
 }
 
+// trim is strings.TrimSpace, with a quick return for the common cell that
+// starts and ends with a printable ASCII character.
+func trim(s string) string {
+	if n := len(s); n > 0 && s[0] > ' ' && s[0] < 0x7f && s[n-1] > ' ' && s[n-1] < 0x7f {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // hasDoubleSpace is strings.Contains(s, "  "), eight bytes at a time: in a
 // cell of names, where every other word ends in a space, Contains stopped
 // at each one.

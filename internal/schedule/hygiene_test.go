@@ -116,3 +116,14 @@ func FuzzHasDoubleSpace(f *testing.F) {
 		}
 	})
 }
+
+func FuzzTrim(f *testing.F) {
+	for _, s := range []string{"", " a ", "a", "ab", "\u00a0x\u00a0", "x\t", "\x7fa"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trim(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trim(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

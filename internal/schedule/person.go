@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"bytes"
+	"github.com/docket-forum/docket/internal/swar"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,31 +14,23 @@ import (
 // separated by ";", or numbered inline as the IGF pages write them
 // ("1. Heiko Wildner, BMDV 2. Aishwarya Salvi, GIZ").
 func ParsePersons(cell string) []Person {
-	if strings.TrimSpace(cell) == "" {
+	if trim(cell) == "" {
 		return nil
 	}
-	// One pass finds the separators; the common cell has no "|".
-	n, pipe := 1, false
-	for i := 0; i < len(cell); i++ {
-		switch cell[i] {
-		case '\n', '\r', ';':
-			n++
-		case '|':
-			pipe = true
-		}
+	n := 1
+	for i := nextSeparator(cell, 0); i < len(cell); i = nextSeparator(cell, i+1) {
+		n++
 	}
-	if pipe && n == 1 {
+	if n == 1 && strings.IndexByte(cell, '|') >= 0 {
 		if items := splitPipes(cell); items != nil {
 			return parseItems(items)
 		}
 	}
 	out := make([]Person, 0, n)
 	start := 0
-	for i := 0; i < len(cell); i++ {
-		if c := cell[i]; c == '\n' || c == '\r' || c == ';' {
-			out = appendPersons(out, cell[start:i])
-			start = i + 1
-		}
+	for i := nextSeparator(cell, 0); i < len(cell); i = nextSeparator(cell, i+1) {
+		out = appendPersons(out, cell[start:i])
+		start = i + 1
 	}
 	out = appendPersons(out, cell[start:])
 	if len(out) == 0 {
@@ -46,10 +39,28 @@ func ParsePersons(cell string) []Person {
 	return out
 }
 
+// nextSeparator returns the index of the first line break or ";" in s
+// from i on, or len(s); blocks of eight bytes without one are skipped at
+// once.
+func nextSeparator(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := swar.Load8(s, i)
+		if swar.Byte(x, '\n')|swar.Byte(x, '\r')|swar.Byte(x, ';') != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' || c == ';' {
+			return i
+		}
+	}
+	return i
+}
+
 // appendPersons adds the persons of one line: one, or several numbered
 // inline.
 func appendPersons(out []Person, line string) []Person {
-	line = strings.TrimSpace(line)
+	line = trim(line)
 	if line == "" {
 		return out
 	}
@@ -128,7 +139,7 @@ func splitNumbered(line string) []string {
 // organisation.
 func ParsePerson(s string) Person {
 	var p Person
-	s = stripListMarker(strings.TrimSpace(s))
+	s = stripListMarker(trim(s))
 	// Trailing bracketed groups: participation and email, in either order.
 	for {
 		body, rest, ok := trailingGroup(s)
@@ -150,10 +161,10 @@ func ParsePerson(s string) Person {
 	for {
 		i := strings.IndexByte(s, ',')
 		if i < 0 {
-			parts = append(parts, strings.TrimSpace(s))
+			parts = append(parts, trim(s))
 			break
 		}
-		parts = append(parts, strings.TrimSpace(s[:i]))
+		parts = append(parts, trim(s[:i]))
 		s = s[i+1:]
 	}
 	p.Name = parts[0]

@@ -100,6 +100,9 @@ func (v *Vocabulary) lookup(value string) *Match {
 // Canonical returns the canonical name of value if it is a name or alias,
 // and value unchanged otherwise.
 func (v *Vocabulary) Canonical(value string) string {
+	if t := v.byName[value]; t != nil {
+		return t.Name // already canonical: the common case, without the cache
+	}
 	if m := v.Lookup(value); m != nil && m.Exact {
 		return m.Term.Name
 	}
