@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path"
 	"slices"
@@ -24,6 +25,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/unicode"
@@ -49,9 +51,7 @@ type xlsxBook struct {
 	date1904 bool
 
 	sstPath, stylesPath string
-	sstDone             bool
-	sst                 *sharedStrings
-	sstErr              error
+	sst                 *sharedStrings // read on a goroutine from the first use
 	stylesDone          bool
 	dateXf              []bool // by cell style (xf) index: whether its number format shows a date or time
 
@@ -468,49 +468,80 @@ func isDateFormatCode(code string) bool {
 // ---- shared strings
 
 // sharedStrings holds the workbook's strings in one block: string i is
-// text[ends[i-1]:ends[i]].
+// text[ends[i-1]:ends[i]]. They are read on a goroutine of their own,
+// while the sheet is read: a row waits only for the strings it uses, and
+// Excel numbers them in the order the sheet first uses them. (Read first,
+// they were a third of reading a workbook, with nothing else running.)
+//
+// The reader appends to text and ends and publishes them under mu; what
+// it published it never changes, so a sheet reader keeps the view it
+// took (sheetRows.shared) without a lock until it needs a later string.
 type sharedStrings struct {
-	text string
+	mu   sync.Mutex
+	more *sync.Cond // broadcast when more strings are published, or at the end
+	text []byte
 	ends []int
+	done bool
+	err  error
 }
 
-func (t *sharedStrings) get(i int) (string, bool) {
-	if t == nil || i < 0 || i >= len(t.ends) {
-		return "", false
+// wait returns the strings published once string i is among them or the
+// reading ended, and the error it ended with.
+func (t *sharedStrings) wait(i int) (text []byte, ends []int, err error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for len(t.ends) <= i && !t.done {
+		t.more.Wait()
 	}
-	start := 0
-	if i > 0 {
-		start = t.ends[i-1]
-	}
-	return t.text[start:t.ends[i]], true
+	return t.text, t.ends, t.err
 }
 
-func (b *xlsxBook) sharedStrings() (*sharedStrings, error) {
-	if b.sstDone {
-		return b.sst, b.sstErr
-	}
-	b.sstDone = true
-	b.sst, b.sstErr = b.readSharedStrings()
-	return b.sst, b.sstErr
+func (t *sharedStrings) publish(text []byte, ends []int, done bool, err error) {
+	t.mu.Lock()
+	t.text, t.ends, t.done, t.err = text, ends, done, err
+	t.more.Broadcast()
+	t.mu.Unlock()
 }
 
-func (b *xlsxBook) readSharedStrings() (*sharedStrings, error) {
+func (b *xlsxBook) sharedStrings() *sharedStrings {
+	if b.sst != nil {
+		return b.sst
+	}
+	b.sst = &sharedStrings{}
+	b.sst.more = sync.NewCond(&b.sst.mu)
+	b.running.Add(1)
+	go func() {
+		defer b.running.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				b.sst.publish(nil, nil, true, fmt.Errorf("the workbook is damaged (%v): open and save it again in Excel or LibreOffice", r))
+			}
+		}()
+		b.readSharedStrings(b.sst)
+	}()
+	return b.sst
+}
+
+// readSharedStrings reads the strings into t, publishing them as they come.
+func (b *xlsxBook) readSharedStrings(t *sharedStrings) {
 	f := b.part(b.sstPath)
 	if f == nil {
-		return &sharedStrings{}, nil
+		t.publish(nil, nil, true, nil)
+		return
 	}
 	rc, err := b.open(f)
 	if err != nil {
-		return nil, damaged(err)
+		t.publish(nil, nil, true, damaged(err))
+		return
 	}
 	defer rc.Close()
 	r, err := xmlText(rc)
 	if err != nil {
-		return nil, damaged(err)
+		t.publish(nil, nil, true, damaged(err))
+		return
 	}
 	sc := newXMLScanner(r)
 	var (
-		text  strings.Builder
 		ends  []int
 		item  stringItem
 		depth int
@@ -518,7 +549,7 @@ func (b *xlsxBook) readSharedStrings() (*sharedStrings, error) {
 	// The text is nearly all of the part when strings are long (session
 	// descriptions): growing from half of it copied the block once more
 	// and faulted in half again as many pages. The part's size bounds it.
-	text.Grow(int(min(f.UncompressedSize64, 1<<30)))
+	text := make([]byte, 0, int(min(f.UncompressedSize64, 1<<30)))
 	for {
 		k := sc.next()
 		if k == tokEOF {
@@ -533,8 +564,11 @@ func (b *xlsxBook) readSharedStrings() (*sharedStrings, error) {
 		if depth == 1 && string(sc.name) == "si" {
 			item.reset()
 			sc.stringItem(&item)
-			text.Write(item.value())
-			ends = append(ends, text.Len())
+			text = append(text, item.value()...)
+			ends = append(ends, len(text))
+			if len(ends)%256 == 0 {
+				t.publish(text, ends, false, nil)
+			}
 			continue
 		}
 		if !sc.empty {
@@ -542,9 +576,10 @@ func (b *xlsxBook) readSharedStrings() (*sharedStrings, error) {
 		}
 	}
 	if sc.err != nil {
-		return nil, partError(sc.err, b.sstPath)
+		t.publish(text, ends, true, partError(sc.err, b.sstPath))
+		return
 	}
-	return &sharedStrings{text: text.String(), ends: ends}, nil
+	t.publish(text, ends, true, nil)
 }
 
 // partError is a failure inside a part: the unzip limit as it is, anything
@@ -721,6 +756,9 @@ type sheetRows struct {
 	rc       io.Closer
 	sc       *xmlScanner
 	sst      *sharedStrings
+	sstText  []byte // the strings published when last looked (see shared)
+	sstEnds  []int
+	sstErr   error
 	dateXf   []bool
 	cols     []colStyle
 	limits   *Limits // nil: no limits (when guessing the sheet)
@@ -773,11 +811,8 @@ func (b *xlsxBook) openSheet(sheet string, fill bool, limits *Limits, progress f
 	if !found || part == "" {
 		return nil, fmt.Errorf("sheet %s: the workbook has no such worksheet", sheet)
 	}
-	sst, err := b.sharedStrings()
-	if err != nil {
-		return nil, err
-	}
-	x := &sheetRows{sheet: sheet, sst: sst, dateXf: b.dateStyles(), limits: limits, progress: progress, intern: map[string]string{}, dates: &cellDates{}}
+	var err error
+	x := &sheetRows{sheet: sheet, sst: b.sharedStrings(), dateXf: b.dateStyles(), limits: limits, progress: progress, intern: map[string]string{}, dates: &cellDates{}}
 	if fill {
 		var refs []string
 		if ch, ok := b.ahead[part]; ok {
@@ -825,11 +860,20 @@ func (x *sheetRows) Next() (schedule.Row, error) {
 	}
 	if !x.pending && !x.end {
 		x.readRow()
+		if x.err == nil && x.sstErr != nil {
+			x.err = x.sstErr // the shared strings could not be read
+		}
 		if x.err != nil {
 			return schedule.Row{}, x.err
 		}
 	}
 	if !x.pending {
+		// A sheet read whole does not pass over damage in strings it
+		// did not use.
+		if _, _, err := x.sst.wait(math.MaxInt); err != nil {
+			x.err = err
+			return schedule.Row{}, err
+		}
 		return schedule.Row{}, io.EOF
 	}
 	x.n++
@@ -1178,7 +1222,7 @@ func (x *sheetRows) cell() {
 	case "s":
 		if len(x.v) > 0 {
 			i, _ := atoi(bytes.TrimSpace(x.v))
-			c.val, _ = x.sst.get(i)
+			c.val = x.shared(i)
 		}
 	case "inlineStr":
 		if x.item.seen {
@@ -1191,6 +1235,29 @@ func (x *sheetRows) cell() {
 	}
 	c.keep = c.val != "" || hasF
 	x.buf = append(x.buf, c)
+}
+
+// shared returns shared string i, "" when the workbook has none such (as
+// excelize does), waiting for it to be read if need be.
+func (x *sheetRows) shared(i int) string {
+	if i < 0 {
+		return ""
+	}
+	if i >= len(x.sstEnds) {
+		x.sstText, x.sstEnds, x.sstErr = x.sst.wait(i)
+		if i >= len(x.sstEnds) {
+			return ""
+		}
+	}
+	start := 0
+	if i > 0 {
+		start = x.sstEnds[i-1]
+	}
+	if start == x.sstEnds[i] {
+		return ""
+	}
+	// The bytes are never changed once published.
+	return unsafe.String(&x.sstText[start], x.sstEnds[i]-start)
 }
 
 // isDateStyle: the style of a cell is its own, else its row's, else its

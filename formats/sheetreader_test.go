@@ -1437,3 +1437,41 @@ func TestSheetReaderStreams(t *testing.T) {
 		})
 	}
 }
+
+// TestSheetReaderSharedStringsAsTheyCome: shared strings are read on
+// their own goroutine while rows wait for the ones they use. Rows get
+// every string, many more than one batch of them; damage in the strings
+// fails the read even past the last string a row uses.
+func TestSheetReaderSharedStringsAsTheyCome(t *testing.T) {
+	const n = 2000
+	var sst, rows strings.Builder
+	sst.WriteString(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="` + nsMain + `"><si><t>id</t></si><si><t>title</t></si>`)
+	rows.WriteString(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>`)
+	for i := range n {
+		fmt.Fprintf(&sst, `<si><t>S%d</t></si><si><t>Title %d é</t></si>`, i, i)
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" t="s"><v>%d</v></c></row>`, i+2, i+2, 2+2*i, i+2, 3+2*i)
+	}
+	sheet := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="` + nsMain + `"><sheetData>` + rows.String() + `</sheetData></worksheet>`
+	for _, damage := range []bool{false, true} {
+		tail := `</sst>`
+		if damage {
+			// Past a batch of strings no row uses: the rows never wait
+			// for the damage, the end of the sheet does.
+			tail = strings.Repeat(`<si><t>unused</t></si>`, 600) + `<si><t>broken</sst>`
+		}
+		data := xlsxParts{sheets: []sheetPart{{"Sessions", sheet}}, sst: sst.String() + tail}.zip(t)
+		p, err := readXLSX(Input{Name: "s.xlsx", R: bytes.NewReader(data)}, ReadOptions{})
+		if damage {
+			if err == nil || !strings.Contains(err.Error(), "damaged") {
+				t.Errorf("damaged strings: err = %v", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Sessions) != n || p.Sessions[n-1].ID != fmt.Sprintf("S%d", n-1) || p.Sessions[n-1].Title != fmt.Sprintf("Title %d é", n-1) {
+			t.Errorf("%d sessions, last %+v", len(p.Sessions), p.Sessions[len(p.Sessions)-1])
+		}
+	}
+}
