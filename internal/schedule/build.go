@@ -642,14 +642,19 @@ func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
 	})
 }
 
-// session reads one data row.
-func (b *Builder) session(r Row) *Session {
-	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
+// newSession starts the session of a data row, and empties the cell map
+// its cells are read into.
+func (b *Builder) newSession(r Row) (*Session, *cellMap) {
 	if b.cells.v == nil {
 		b.cells = newCellMap()
 	}
-	cells := &b.cells
-	cells.reset()
+	b.cells.reset()
+	return &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}, &b.cells
+}
+
+// session reads one data row.
+func (b *Builder) session(r Row) *Session {
+	s, cells := b.newSession(r)
 	var hyg []hygieneIssue
 	for i := range b.cols {
 		col := &b.cols[i]
@@ -763,12 +768,7 @@ func (b *Builder) session(r Row) *Session {
 // timesOf reads the cells of a data row that place it in time
 // (Options.TimesOnly).
 func (b *Builder) timesOf(r Row) *Session {
-	s := &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
-	if b.cells.v == nil {
-		b.cells = newCellMap()
-	}
-	cells := &b.cells
-	cells.reset()
+	s, cells := b.newSession(r)
 	for i, col := range b.cols {
 		if col.time && i < len(r.Cells) {
 			cells.v[col.num], cells.has[col.num] = trim(r.Cells[i]), true

@@ -62,17 +62,10 @@ func hygiene(short bool, raw string) []string {
 			markup = true // looked at closer below
 		case r == 'Ã' || r == 'Â' || r == 'â':
 			mojibake = true
-		case r < 0x7f && r >= ' ', r == '\n', r == '\r', r == '\t':
-		case r == '\u00a0' || r == '\u202f':
-			add("a non-breaking space")
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-			add("an invisible zero-width character")
-		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
-			add("an invisible text-direction control (it can make a name look like another)")
-		case r == '\ufffd':
-			add("a replacement character (�): the text was damaged by a wrong encoding")
-		case unicode.IsControl(r):
-			add("a control character")
+		default:
+			if issue := runeIssue(r); issue != "" {
+				add(issue)
+			}
 		}
 	}
 	if mojibake && reMojibake.MatchString(raw) {
@@ -82,6 +75,25 @@ func hygiene(short bool, raw string) []string {
 		add("HTML left in the text (\"" + reHTMLTag.FindString(raw) + "\")")
 	}
 	return out
+}
+
+// runeIssue says what is wrong with a character in text, or "".
+func runeIssue(r rune) string {
+	switch {
+	case r < 0x7f && r >= ' ', r == '\n', r == '\r', r == '\t':
+		return ""
+	case r == '\u00a0' || r == '\u202f':
+		return "a non-breaking space"
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+		return "an invisible zero-width character"
+	case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
+		return "an invisible text-direction control (it can make a name look like another)"
+	case r == '\ufffd':
+		return "a replacement character (�): the text was damaged by a wrong encoding"
+	case unicode.IsControl(r):
+		return "a control character"
+	}
+	return ""
 }
 
 // trim is strings.TrimSpace, with a quick return for the common cell that

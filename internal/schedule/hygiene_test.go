@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 func TestHygiene(t *testing.T) {
@@ -50,8 +49,8 @@ func FuzzMaybeMarkup(f *testing.F) {
 	})
 }
 
-// hygieneReference is Hygiene without its shortcuts: every rune looked at,
-// both expressions run on every cell.
+// hygieneReference is Hygiene without its shortcuts: every rune looked at
+// (runeIssue), both expressions run on every cell.
 func hygieneReference(f Field, raw string) []string {
 	var out []string
 	add := func(s string) {
@@ -68,18 +67,8 @@ func hygieneReference(f Field, raw string) []string {
 		}
 	}
 	for _, r := range raw {
-		switch {
-		case r < 0x7f && r >= ' ', r == '\n', r == '\r', r == '\t':
-		case r == '\u00a0' || r == '\u202f':
-			add("a non-breaking space")
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-			add("an invisible zero-width character")
-		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
-			add("an invisible text-direction control (it can make a name look like another)")
-		case r == '\ufffd':
-			add("a replacement character (\uFFFD): the text was damaged by a wrong encoding")
-		case unicode.IsControl(r):
-			add("a control character")
+		if issue := runeIssue(r); issue != "" {
+			add(issue)
 		}
 	}
 	if m := reMojibake.FindString(raw); m != "" {
