@@ -90,8 +90,8 @@ func (j *jsonWriter) member() {
 	j.newline()
 }
 
-// key starts a member named k, which must need no escape: the contract's
-// names do; extraKey is for names from the input.
+// key starts a member named k, which must need no escaping, as the
+// contract's names do not; extraKey is for names from the input.
 func (j *jsonWriter) key(k string) {
 	j.member()
 	j.buf = append(j.buf, '"')
