@@ -91,6 +91,7 @@ func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.W
 	ro := o.input.readOptions()
 	bar := newProgress(s, o.quiet)
 	ro.Progress = bar.reading(path)
+	ro.FirstProgress = bar.reading(path + " for its dates")
 	var p *schedule.Programme
 	err = writeOutput(s, o.output, func(w io.Writer) error {
 		var err error

@@ -33,6 +33,9 @@ type ReadOptions struct {
 	// Progress, when set, is told the number of rows read so far, every
 	// few thousand rows; the command draws it.
 	Progress func(rows int)
+	// FirstProgress is Progress for the first read of a file whose output
+	// needs the programme's days before its sessions (JSON; see Stream).
+	FirstProgress func(rows int)
 	// Sink, when set, receives the sessions in order instead of the
 	// programme's Sessions (see Stream). Readers that can stream hand them
 	// over as they are read; the others after reading the whole input.

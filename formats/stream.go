@@ -180,7 +180,7 @@ func skim(in Input, ro ReadOptions) (*schedule.Programme, error) {
 		return nil, errors.New("not skimmed")
 	}
 	var days dayRange
-	ro.Progress, ro.timesOnly = nil, true
+	ro.Progress, ro.FirstProgress, ro.timesOnly = ro.FirstProgress, nil, true
 	ro.Sink = func(_ *schedule.Programme, s *schedule.Session) error {
 		days.add(s)
 		return nil

@@ -200,3 +200,27 @@ func TestJSONHeaderChecked(t *testing.T) {
 		t.Errorf("End = %v, want the input-changed error", err)
 	}
 }
+
+// TestStreamFirstReadProgress: the first read of a file for JSON's days
+// reports to FirstProgress, the conversion itself to Progress; a format
+// that needs no first read reports to Progress alone.
+func TestStreamFirstReadProgress(t *testing.T) {
+	text := bigText(5000, "id,title,date,start,end", func(i int) string { return fmt.Sprintf("S%d,T,2024-03-04,09:00,10:00", i) })
+	path := filepath.Join(t.TempDir(), "p.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		f           *Format
+		first, main bool
+	}{{jsonFormat, true, true}, {ndjsonFormat, false, true}} {
+		var first, main int
+		ro := ReadOptions{Progress: func(n int) { main = n }, FirstProgress: func(n int) { first = n }}
+		if _, err := Stream(Input{Name: path, Path: path}, ro, c.f, io.Discard, WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if (first > 0) != c.first || (main > 0) != c.main {
+			t.Errorf("%s: first read reported %d rows, the conversion %d", c.f.Name, first, main)
+		}
+	}
+}
