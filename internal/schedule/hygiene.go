@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // shortFields hold names and labels, where a doubled or stray space is a
@@ -51,12 +52,14 @@ func hygiene(short bool, raw string) []string {
 	}
 	// Only the part from the first byte that is not plain printable ASCII
 	// (or is the start of markup) can be wrong: most cells have none.
-	i := firstSuspect(raw)
-	if i == len(raw) {
-		return out
-	}
 	mojibake, markup := false, false
-	for _, r := range raw[i:] {
+	for i := firstSuspect(raw); i < len(raw); {
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		// Plain text after a suspect character is skipped as at the start:
+		// one accent early in a description must not send the rest of it
+		// through a character-by-character loop.
+		i += size
+		i += firstSuspect(raw[i:])
 		switch {
 		case r == '<' || r == '&':
 			markup = true // looked at closer below
