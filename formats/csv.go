@@ -67,9 +67,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	// plain ASCII. A stream can only be judged by its start.
 	utf8Whole := true
 	if in.Path != "" {
-		if ok, err := fileIsUTF8(in.Path); err == nil {
-			utf8Whole = ok
-		}
+		utf8Whole = opts.fileUTF8.check(in.Path)
 	}
 	text, encoding, err := decodeText(br, utf8Whole)
 	if err != nil {
@@ -188,6 +186,27 @@ func delimiterName(r rune) string {
 		return "pipe"
 	}
 	return fmt.Sprintf("%q", r)
+}
+
+// utf8Check remembers whether a file is UTF-8, for a file read twice.
+type utf8Check struct {
+	done, ok bool
+}
+
+// check returns whether the file at path is valid UTF-8 (true when it
+// cannot tell), checking it the first time; c may be nil.
+func (c *utf8Check) check(path string) bool {
+	if c != nil && c.done {
+		return c.ok
+	}
+	ok, err := fileIsUTF8(path)
+	if err != nil {
+		ok = true
+	}
+	if c != nil {
+		c.done, c.ok = true, ok
+	}
+	return ok
 }
 
 // fileIsUTF8 reports whether a whole file is valid UTF-8 (a UTF-16 BOM

@@ -43,6 +43,9 @@ type ReadOptions struct {
 
 	// timesOnly reads only what places sessions in time (see skim).
 	timesOnly bool
+	// fileUTF8, when set, carries a file's UTF-8 check from the first of
+	// two reads of it (see skim) to the second.
+	fileUTF8 *utf8Check
 }
 
 // progressEvery is how often readers report progress, in rows.

@@ -556,6 +556,19 @@ func TestWindows1252LateInTheFile(t *testing.T) {
 	if got := p.Sessions[len(p.Sessions)-1].Title; got != "Café" {
 		t.Errorf("title = %q, want Café", got)
 	}
+	// JSON from a file reads it twice (its dates first): both reads take
+	// the one verdict.
+	path := filepath.Join(t.TempDir(), "late.csv")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := Stream(Input{Name: path, Path: path}, ReadOptions{}, jsonFormat, &out, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"title": "Café"`) {
+		t.Errorf("JSON lost the late Windows-1252 title:\n%.300s", out.String()[max(0, out.Len()-1500):])
+	}
 }
 
 // TestHostileTextIsInertEverywhere writes a programme whose title, room

@@ -61,6 +61,7 @@ func Stream(in Input, ro ReadOptions, f *Format, w io.Writer, wo WriteOptions) (
 	}
 	sw := f.Stream(w, wo)
 	if mw, ok := sw.(metaWriter); ok && in.Path != "" {
+		ro.fileUTF8 = &utf8Check{} // the second read takes the first's verdict
 		// Its header needs the programme's days before the sessions. A
 		// file can be read twice: a first read of the time columns alone
 		// costs less than holding the output aside (1.5 GB for a million
