@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -104,7 +105,10 @@ type Builder struct {
 
 	colsOf map[Field]string // field → header, shared by the sheet's sessions
 	memos  [memoKinds]map[string]memoValue
-	cells  cellMap // the current row's text by field
+	cells  cellMap  // the current row's text by field (TimesOnly)
+	prep   prepared // the current row, read one at a time
+
+	workers int // goroutines that prepare rows: 0 for readWorkers, -1 for none
 }
 
 type hygieneIssue struct {
@@ -284,6 +288,11 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 // Read feeds every row of rows to the builder.
 func (b *Builder) Read(rows Rows) error {
 	for {
+		if b.header && !b.opts.TimesOnly {
+			if n := cmp.Or(b.workers, readWorkers()); n > 0 {
+				return b.readParallel(rows, n)
+			}
+		}
 		r, err := rows.Next()
 		if err == io.EOF {
 			return b.Finish()
@@ -365,12 +374,22 @@ func (b *Builder) Add(r Row) error {
 	if blank(r.Cells) {
 		return nil
 	}
-	var s *Session
 	if b.opts.TimesOnly {
-		s = b.timesOf(r)
-	} else {
-		s = b.session(r)
+		return b.keep(b.timesOf(r))
 	}
+	return b.keep(b.session(r))
+}
+
+// addPrepared is Add for a row that prepare has read.
+func (b *Builder) addPrepared(r Row, p *prepared) error {
+	if blank(r.Cells) {
+		return nil
+	}
+	return b.keep(b.complete(r, p))
+}
+
+// keep adds a session to the programme, or holds it to be emitted.
+func (b *Builder) keep(s *Session) error {
 	if b.opts.Emit == nil {
 		b.prog.Sessions = append(b.prog.Sessions, s)
 		return nil
@@ -649,13 +668,40 @@ func (b *Builder) newSession(r Row) (*Session, *cellMap) {
 		b.cells = newCellMap()
 	}
 	b.cells.reset()
-	return &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}, &b.cells
+	return b.startSession(r), &b.cells
 }
 
-// session reads one data row.
-func (b *Builder) session(r Row) *Session {
-	s, cells := b.newSession(r)
-	var hyg []hygieneIssue
+func (b *Builder) startSession(r Row) *Session {
+	return &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
+}
+
+// prepared is a data row read as far as the row alone allows. Read
+// prepares many rows at once, on every core; what depends on the rows
+// before (the date order, the columns seen filled, the memos) and what
+// adds to the programme is left to complete, which runs in row order.
+type prepared struct {
+	s     *Session
+	cells cellMap
+	hyg   []hygieneIssue
+	// The persons after the first in each one-person cell.
+	more [3][]Person
+}
+
+// onePersonFields are the cells that hold one person, in the order their
+// extra persons are reported.
+var onePersonFields = [3]Field{FieldOnsiteModerator, FieldOnlineModerator, FieldRapporteur}
+
+// prepare reads the row r into p. It must not change the Builder: it runs
+// on several goroutines at once.
+func (b *Builder) prepare(r Row, p *prepared) {
+	s := b.startSession(r)
+	p.s = s
+	if p.cells.v == nil {
+		p.cells = newCellMap()
+	}
+	cells := &p.cells
+	cells.reset()
+	p.hyg = p.hyg[:0]
 	for i := range b.cols {
 		col := &b.cols[i]
 		var c string
@@ -663,17 +709,9 @@ func (b *Builder) session(r Row) *Session {
 			c = trim(r.Cells[i])
 			if c != "" {
 				if issues := hygiene(col.short, r.Cells[i]); len(issues) > 0 {
-					hyg = append(hyg, hygieneIssue{col.header, issues})
+					p.hyg = append(p.hyg, hygieneIssue{col.header, issues})
 				}
 			}
-		}
-		if c != "" {
-			if !col.filled && col.unnamed && b.emitted {
-				// Streaming left it out as empty: it is back, for the
-				// output to tell that it came too late.
-				b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{col.header})
-			}
-			col.filled = true
 		}
 		if col.field == "" || col.field == FieldDuration || col.field == FieldParticipation || col.field == FieldGender {
 			s.Extra = append(s.Extra, Extra{Name: col.header, Value: c})
@@ -705,15 +743,73 @@ func (b *Builder) session(r Row) *Session {
 	// under their column letter.
 	for i := len(b.cols); i < len(r.Cells); i++ {
 		if c := strings.TrimSpace(r.Cells[i]); c != "" {
-			name := "column " + ColumnName(i)
-			s.Extra = append(s.Extra, Extra{Name: name, Value: c})
-			b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{name})
+			s.Extra = append(s.Extra, Extra{Name: "column " + ColumnName(i), Value: c})
 		}
 	}
 	text := func(n int) string { return cells.v[n] }
-
 	s.ID = text(nID)
 	s.Title = text(nTitle)
+	s.Room = text(nRoom)
+	s.Theme = text(nTheme)
+	s.Subtheme = text(nSubtheme)
+	s.Description = text(nDescription)
+	s.PolicyQuestions = text(nPolicyQuestions)
+	s.ExpectedOutcomes = text(nExpectedOutcomes)
+	s.Organizers = ParsePersons(text(nOrganizers))
+	s.Speakers = ParsePersons(text(nSpeakers))
+	for k, n := range [3]int{nOnsiteModerator, nOnlineModerator, nRapporteur} {
+		p.more[k] = nil
+		ps := ParsePersons(text(n))
+		if len(ps) == 0 {
+			continue
+		}
+		switch k {
+		case 0:
+			s.OnsiteModerator = &ps[0]
+		case 1:
+			s.OnlineModerator = &ps[0]
+		case 2:
+			s.Rapporteur = &ps[0]
+		}
+		p.more[k] = ps[1:]
+	}
+	s.SDGs = ParseSDGs(text(nSDGs))
+	s.KeyTakeaways = text(nKeyTakeaways)
+	s.CallToAction = text(nCallToAction)
+	s.Report = text(nReport)
+	s.Tags = splitList(text(nTags))
+	s.Language = text(nLanguage)
+	s.URL = text(nURL)
+}
+
+// session reads one data row.
+func (b *Builder) session(r Row) *Session {
+	b.prepare(r, &b.prep)
+	return b.complete(r, &b.prep)
+}
+
+// complete finishes the session of a prepared row: the part that needs
+// the rows before it, and what it adds to the programme.
+func (b *Builder) complete(r Row, p *prepared) *Session {
+	s, cells := p.s, &p.cells
+	for i := range b.cols {
+		col := &b.cols[i]
+		if col.filled || i >= len(r.Cells) || trim(r.Cells[i]) == "" {
+			continue
+		}
+		if col.unnamed && b.emitted {
+			// Streaming left it out as empty: it is back, for the
+			// output to tell that it came too late.
+			b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{col.header})
+		}
+		col.filled = true
+	}
+	for i := len(b.cols); i < len(r.Cells); i++ {
+		if strings.TrimSpace(r.Cells[i]) != "" {
+			b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{"column " + ColumnName(i)})
+		}
+	}
+	text := func(n int) string { return cells.v[n] }
 	s.Type = b.memo(memoType, text(nType), func(v string) memoValue { return memoValue{s: vocab.Types().Canonical(v)} }).s
 	f := b.memo(memoFormat, text(nFormat), func(v string) memoValue {
 		format, minutes := SplitFormat(v)
@@ -730,33 +826,20 @@ func (b *Builder) session(r Row) *Session {
 		}
 	}
 	s.DeclaredMinutes = declared
-	s.Room = text(nRoom)
-	s.Theme = text(nTheme)
-	s.Subtheme = text(nSubtheme)
-	s.Description = text(nDescription)
-	s.PolicyQuestions = text(nPolicyQuestions)
-	s.ExpectedOutcomes = text(nExpectedOutcomes)
-	s.Organizers = ParsePersons(text(nOrganizers))
-	s.Speakers = ParsePersons(text(nSpeakers))
 	if v := text(nParticipation); v != "" {
 		b.participation(s, v)
 	}
 	if v := text(nGender); v != "" {
 		genders(s, v)
 	}
-	s.OnsiteModerator = b.onePerson(s, FieldOnsiteModerator, text(nOnsiteModerator))
-	s.OnlineModerator = b.onePerson(s, FieldOnlineModerator, text(nOnlineModerator))
-	s.Rapporteur = b.onePerson(s, FieldRapporteur, text(nRapporteur))
-	s.SDGs = ParseSDGs(text(nSDGs))
-	s.KeyTakeaways = text(nKeyTakeaways)
-	s.CallToAction = text(nCallToAction)
-	s.Report = text(nReport)
-	s.Tags = splitList(text(nTags))
-	s.Language = text(nLanguage)
-	s.URL = text(nURL)
-	for _, h := range hyg {
+	for k, more := range p.more {
+		if len(more) > 0 {
+			b.morePersons(s, onePersonFields[k], more)
+		}
+	}
+	for _, h := range p.hyg {
 		b.prog.Problems = append(b.prog.Problems, Problem{
-			Rule: "text-hygiene", Src: s.Src, Column: h.column, Session: s.ID,
+			Rule: "text-hygiene", Src: s.Src, Column: h.column, Session: strings.Clone(s.ID),
 			Message: "the cell has " + strings.Join(h.issues, ", "), Hint: "retype or clean the cell",
 		})
 	}
@@ -779,21 +862,15 @@ func (b *Builder) timesOf(r Row) *Session {
 	return s
 }
 
-// onePerson reads a cell that holds one person. The model has room for one
-// moderator of each kind and one rapporteur; further persons in the cell
-// are kept in an extra column rather than dropped.
-func (b *Builder) onePerson(s *Session, f Field, cell string) *Person {
-	ps := ParsePersons(cell)
-	if len(ps) == 0 {
-		return nil
-	}
-	if len(ps) > 1 {
-		name := string(f) + " (more)"
-		s.Extra = append(s.Extra, Extra{Name: name, Value: FormatPersons(ps[1:])})
-		b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{name})
-		b.problem(s, "extra-person", f, fmt.Sprintf("%s names %d persons; the first is the %s, the others are kept in the extra column %q", s.Column(f), len(ps), strings.ReplaceAll(string(f), "_", " "), name), "")
-	}
-	return &ps[0]
+// morePersons keeps the persons after the first in a cell that holds
+// one person: the model has room for one moderator of each kind and one
+// rapporteur, and the others are kept in an extra column rather than
+// dropped.
+func (b *Builder) morePersons(s *Session, f Field, more []Person) {
+	name := string(f) + " (more)"
+	s.Extra = append(s.Extra, Extra{Name: name, Value: FormatPersons(more)})
+	b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{name})
+	b.problem(s, "extra-person", f, fmt.Sprintf("%s names %d persons; the first is the %s, the others are kept in the extra column %q", s.Column(f), len(more)+1, strings.ReplaceAll(string(f), "_", " "), name), "")
 }
 
 // ParseSDGs reads SDG targets separated by ";", ",", spaces or line breaks,
