@@ -51,8 +51,8 @@ func hygiene(short bool, raw string) []string {
 		}
 	}
 	// Only the part from the first byte that is not plain printable ASCII
-	// (or is the start of markup) can be wrong: most cells have none.
-	mojibake, markup := false, false
+	// can be wrong: most cells have none.
+	mojibake := false
 	for i := firstSuspect(raw); i < len(raw); {
 		r, size := utf8.DecodeRuneInString(raw[i:])
 		// Plain text after a suspect character is skipped as at the start:
@@ -61,8 +61,6 @@ func hygiene(short bool, raw string) []string {
 		i += size
 		i += firstSuspect(raw[i:])
 		switch {
-		case r == '<' || r == '&':
-			markup = true // looked at closer below
 		case r == 'Ã' || r == 'Â' || r == 'â':
 			mojibake = true
 		default:
@@ -74,7 +72,7 @@ func hygiene(short bool, raw string) []string {
 	if mojibake && reMojibake.MatchString(raw) {
 		add("mojibake such as \"" + reMojibake.FindString(raw) + "\" (UTF-8 text read in the wrong encoding)")
 	}
-	if markup && maybeMarkup(raw) && reHTMLTag.MatchString(raw) {
+	if maybeMarkup(raw) && reHTMLTag.MatchString(raw) {
 		add("HTML left in the text (\"" + reHTMLTag.FindString(raw) + "\")")
 	}
 	return out
@@ -126,20 +124,19 @@ func hasDoubleSpace(s string) bool {
 }
 
 // firstSuspect returns the index of the first byte of raw that is neither
-// printable ASCII nor a line break or tab, or is a "<" or "&"; len(raw) if
-// there is none. Blocks of eight plain bytes are skipped at once.
+// printable ASCII nor a line break or tab; len(raw) if there is none. Blocks of eight plain bytes are skipped at once.
 func firstSuspect(raw string) int {
 	i := 0
 	for i < len(raw) {
 		if i+8 <= len(raw) {
 			x := swar.Load8(raw, i)
-			if swar.Less(x, 0x20)|swar.Byte(x, 0x7f)|swar.NonASCII(x)|swar.Byte(x, '<')|swar.Byte(x, '&') == 0 {
+			if swar.Less(x, 0x20)|swar.AtLeast7F(x) == 0 {
 				i += 8
 				continue
 			}
 		}
 		c := raw[i]
-		if c >= 0x7f || c == '<' || c == '&' || (c < ' ' && c != '\n' && c != '\r' && c != '\t') {
+		if c >= 0x7f || (c < ' ' && c != '\n' && c != '\r' && c != '\t') {
 			return i
 		}
 		i++
@@ -151,22 +148,30 @@ func firstSuspect(raw string) int {
 // "&" before an entity's name: only then can reHTMLTag match ("Q&A" and
 // "a < b" cannot).
 func maybeMarkup(raw string) bool {
-	for {
-		i := strings.IndexAny(raw, "<&")
-		if i < 0 {
-			return false
-		}
-		c, rest := raw[i], raw[i+1:]
-		if c == '<' && rest != "" && (rest[0] == '/' || rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'z') {
+	// Two IndexByte scans (vector instructions) cost less than testing
+	// for "<" and "&" in the scan for suspect characters.
+	for lt := strings.IndexByte(raw, '<'); lt >= 0; {
+		if rest := raw[lt+1:]; rest != "" && (rest[0] == '/' || rest[0]|0x20 >= 'a' && rest[0]|0x20 <= 'z') {
 			return true
 		}
-		if c == '&' {
-			for _, e := range []string{"nbsp;", "amp;", "lt;", "gt;", "quot;", "#"} {
-				if strings.HasPrefix(rest, e) {
-					return true
-				}
+		next := strings.IndexByte(raw[lt+1:], '<')
+		if next < 0 {
+			break
+		}
+		lt += 1 + next
+	}
+	for amp := strings.IndexByte(raw, '&'); amp >= 0; {
+		rest := raw[amp+1:]
+		for _, e := range []string{"nbsp;", "amp;", "lt;", "gt;", "quot;", "#"} {
+			if strings.HasPrefix(rest, e) {
+				return true
 			}
 		}
-		raw = rest
+		next := strings.IndexByte(rest, '&')
+		if next < 0 {
+			break
+		}
+		amp += 1 + next
 	}
+	return false
 }

@@ -3,6 +3,7 @@ package schedule
 import (
 	"bytes"
 	"github.com/docket-forum/docket/internal/swar"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,16 +18,15 @@ func ParsePersons(cell string) []Person {
 	if trim(cell) == "" {
 		return nil
 	}
-	n := 1
-	for i := nextSeparator(cell, 0); i < len(cell); i = nextSeparator(cell, i+1) {
-		n++
-	}
-	if n == 1 && strings.IndexByte(cell, '|') >= 0 {
+	if strings.IndexByte(cell, '|') >= 0 && nextSeparator(cell, 0) == len(cell) {
 		if items := splitPipes(cell); items != nil {
 			return parseItems(items)
 		}
 	}
-	out := make([]Person, 0, n)
+	// The persons go to an array on the stack first, so that the cell is
+	// scanned once and the result allocated once, at its size.
+	var buf [16]Person
+	out := buf[:0]
 	start := 0
 	for i := nextSeparator(cell, 0); i < len(cell); i = nextSeparator(cell, i+1) {
 		out = appendPersons(out, cell[start:i])
@@ -36,7 +36,7 @@ func ParsePersons(cell string) []Person {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return slices.Clone(out)
 }
 
 // nextSeparator returns the index of the first line break or ";" in s
@@ -45,7 +45,9 @@ func ParsePersons(cell string) []Person {
 func nextSeparator(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
 		x := swar.Load8(s, i)
-		if swar.Byte(x, '\n')|swar.Byte(x, '\r')|swar.Byte(x, ';') != 0 {
+		// Bytes below 0x0e are the line breaks, and a few rare controls
+		// that the loop below passes over.
+		if swar.Less(x, 0x0e)|swar.Byte(x, ';') != 0 {
 			break
 		}
 	}
@@ -242,6 +244,9 @@ func isStakeholderExact(s string) bool {
 var listMarkers = []string{"• ", "- ", "* ", "– "}
 
 func stripListMarker(s string) string {
+	if s != "" && (s[0]|0x20 >= 'a' && s[0]|0x20 <= 'z') {
+		return s // no marker starts with a letter
+	}
 	for _, b := range listMarkers {
 		if strings.HasPrefix(s, b) {
 			return strings.TrimSpace(s[len(b):])

@@ -30,5 +30,10 @@ func Byte(x uint64, c byte) uint64 {
 	return (y - ones) &^ y & highs
 }
 
+// AtLeast7F has the high bit set in each byte of x at or above 0x7f (DEL
+// and every non-ASCII byte): three operations where Byte(x, 0x7f) and
+// NonASCII take five.
+func AtLeast7F(x uint64) uint64 { return ((x + ones) | x) & highs }
+
 // NonASCII has the high bit set in each byte of x at or above 0x80.
 func NonASCII(x uint64) uint64 { return x & highs }
