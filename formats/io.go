@@ -209,7 +209,7 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
+	bw := bufio.NewWriterSize(newWriteBehind(tmp), 256<<10)
 	if err = write(bw); err != nil {
 		return err
 	}
