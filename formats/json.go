@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -45,6 +46,7 @@ type jsonWriter struct {
 	indent bool
 	depth  int
 	first  []bool // per open container: no member written yet
+	lits   []*[numContractKeys]string
 }
 
 // indentation is a line break and the spaces of the deepest level a
@@ -90,6 +92,91 @@ func (j *jsonWriter) member() {
 	j.newline()
 }
 
+// The contract's member names, by number: a session writes 28 members and
+// each person 8, and a member's comma, indentation and quoted name are
+// one precomputed literal (see lit).
+type contractKey uint8
+
+const (
+	kTitle contractKey = iota
+	kType
+	kFormat
+	kDeclaredMinutes
+	kStart
+	kEnd
+	kTimezone
+	kRoom
+	kTheme
+	kSubtheme
+	kDescription
+	kPolicyQuestions
+	kExpectedOutcomes
+	kOrganizers
+	kSpeakers
+	kOnsiteModerator
+	kOnlineModerator
+	kRapporteur
+	kSDGs
+	kKeyTakeaways
+	kCallToAction
+	kReport
+	kTags
+	kLanguage
+	kURL
+	kExtra
+	kRole
+	kOrganization
+	kStakeholder
+	kRegion
+	kParticipation
+	kEmail
+	kGender
+	numContractKeys
+)
+
+var contractKeys = [numContractKeys]string{
+	kTitle: "title", kType: "type", kFormat: "format", kDeclaredMinutes: "declared_minutes",
+	kStart: "start", kEnd: "end", kTimezone: "timezone", kRoom: "room", kTheme: "theme",
+	kSubtheme: "subtheme", kDescription: "description", kPolicyQuestions: "policy_questions",
+	kExpectedOutcomes: "expected_outcomes", kOrganizers: "organizers", kSpeakers: "speakers",
+	kOnsiteModerator: "onsite_moderator", kOnlineModerator: "online_moderator",
+	kRapporteur: "rapporteur", kSDGs: "sdgs", kKeyTakeaways: "key_takeaways",
+	kCallToAction: "call_to_action", kReport: "report", kTags: "tags", kLanguage: "language",
+	kURL: "url", kExtra: "extra", kRole: "role", kOrganization: "organization",
+	kStakeholder: "stakeholder", kRegion: "region", kParticipation: "participation",
+	kEmail: "email", kGender: "gender",
+}
+
+// next starts a member named by k that is not the first of its object:
+// the literal for the depth is built the first time it is needed.
+func (j *jsonWriter) next(k contractKey) {
+	d := j.depth
+	for len(j.lits) <= d {
+		j.lits = append(j.lits, nil)
+	}
+	lits := j.lits[d]
+	if lits == nil {
+		lits = new([numContractKeys]string)
+		for i, name := range contractKeys {
+			var b []byte
+			b = append(b, ',')
+			if j.indent {
+				b = append(b, '\n')
+				b = append(b, strings.Repeat("  ", d)...)
+			}
+			b = append(b, '"')
+			b = append(b, name...)
+			b = append(b, '"', ':')
+			if j.indent {
+				b = append(b, ' ')
+			}
+			lits[i] = string(b)
+		}
+		j.lits[d] = lits
+	}
+	j.buf = append(j.buf, lits[k]...)
+}
+
 // key starts a member named k, which must need no escaping, as the
 // contract's names do not; extraKey is for names from the input.
 func (j *jsonWriter) key(k string) {
@@ -116,13 +203,19 @@ func (j *jsonWriter) str(k, v string) {
 	j.buf = appendJSONString(j.buf, v)
 }
 
-func (j *jsonWriter) null(k string) {
-	j.key(k)
+// strK writes a member that is not the first of its object.
+func (j *jsonWriter) strK(k contractKey, v string) {
+	j.next(k)
+	j.buf = appendJSONString(j.buf, v)
+}
+
+func (j *jsonWriter) null(k contractKey) {
+	j.next(k)
 	j.buf = append(j.buf, "null"...)
 }
 
-func (j *jsonWriter) strings(k string, vs []string) {
-	j.key(k)
+func (j *jsonWriter) strings(k contractKey, vs []string) {
+	j.next(k)
 	j.open('[')
 	for _, v := range vs {
 		j.member()
@@ -134,21 +227,21 @@ func (j *jsonWriter) strings(k string, vs []string) {
 func (j *jsonWriter) person(p schedule.Person) {
 	j.open('{')
 	j.str("name", p.Name)
-	j.str("role", p.Role)
-	j.str("organization", p.Organization)
-	j.str("stakeholder", p.Stakeholder)
-	j.str("region", p.Region)
-	j.str("participation", p.Participation)
-	j.str("email", p.Email)
+	j.strK(kRole, p.Role)
+	j.strK(kOrganization, p.Organization)
+	j.strK(kStakeholder, p.Stakeholder)
+	j.strK(kRegion, p.Region)
+	j.strK(kParticipation, p.Participation)
+	j.strK(kEmail, p.Email)
 	// Optional in the contract: written only when known.
 	if p.Gender != "" {
-		j.str("gender", p.Gender)
+		j.strK(kGender, p.Gender)
 	}
 	j.close('}')
 }
 
-func (j *jsonWriter) persons(k string, ps []schedule.Person) {
-	j.key(k)
+func (j *jsonWriter) persons(k contractKey, ps []schedule.Person) {
+	j.next(k)
 	j.open('[')
 	for _, p := range ps {
 		j.member()
@@ -157,21 +250,21 @@ func (j *jsonWriter) persons(k string, ps []schedule.Person) {
 	j.close(']')
 }
 
-func (j *jsonWriter) optPerson(k string, p *schedule.Person) {
+func (j *jsonWriter) optPerson(k contractKey, p *schedule.Person) {
 	if p == nil {
 		j.null(k)
 		return
 	}
-	j.key(k)
+	j.next(k)
 	j.person(*p)
 }
 
-func (j *jsonWriter) instant(k string, t time.Time, loc *time.Location) {
+func (j *jsonWriter) instant(k contractKey, t time.Time, loc *time.Location) {
 	if t.IsZero() {
 		j.null(k)
 		return
 	}
-	j.key(k)
+	j.next(k)
 	j.buf = append(j.buf, '"')
 	j.buf = t.In(loc).AppendFormat(j.buf, time.RFC3339)
 	j.buf = append(j.buf, '"')
@@ -184,37 +277,37 @@ func (j *jsonWriter) session(s *schedule.Session, extras []string) {
 	loc := s.Location()
 	j.open('{')
 	j.str("id", s.ID)
-	j.str("title", s.Title)
-	j.str("type", s.Type)
-	j.str("format", s.Format)
+	j.strK(kTitle, s.Title)
+	j.strK(kType, s.Type)
+	j.strK(kFormat, s.Format)
 	if s.DeclaredMinutes > 0 {
-		j.key("declared_minutes")
+		j.next(kDeclaredMinutes)
 		j.buf = strconv.AppendInt(j.buf, int64(s.DeclaredMinutes), 10)
 	} else {
-		j.null("declared_minutes")
+		j.null(kDeclaredMinutes)
 	}
-	j.instant("start", s.Start, loc)
-	j.instant("end", s.End, loc)
-	j.str("timezone", s.Timezone)
-	j.str("room", s.Room)
-	j.str("theme", s.Theme)
-	j.str("subtheme", s.Subtheme)
-	j.str("description", s.Description)
-	j.str("policy_questions", s.PolicyQuestions)
-	j.str("expected_outcomes", s.ExpectedOutcomes)
-	j.persons("organizers", s.Organizers)
-	j.persons("speakers", s.Speakers)
-	j.optPerson("onsite_moderator", s.OnsiteModerator)
-	j.optPerson("online_moderator", s.OnlineModerator)
-	j.optPerson("rapporteur", s.Rapporteur)
-	j.strings("sdgs", s.SDGs)
-	j.str("key_takeaways", s.KeyTakeaways)
-	j.str("call_to_action", s.CallToAction)
-	j.str("report", s.Report)
-	j.strings("tags", s.Tags)
-	j.str("language", s.Language)
-	j.str("url", s.URL)
-	j.key("extra")
+	j.instant(kStart, s.Start, loc)
+	j.instant(kEnd, s.End, loc)
+	j.strK(kTimezone, s.Timezone)
+	j.strK(kRoom, s.Room)
+	j.strK(kTheme, s.Theme)
+	j.strK(kSubtheme, s.Subtheme)
+	j.strK(kDescription, s.Description)
+	j.strK(kPolicyQuestions, s.PolicyQuestions)
+	j.strK(kExpectedOutcomes, s.ExpectedOutcomes)
+	j.persons(kOrganizers, s.Organizers)
+	j.persons(kSpeakers, s.Speakers)
+	j.optPerson(kOnsiteModerator, s.OnsiteModerator)
+	j.optPerson(kOnlineModerator, s.OnlineModerator)
+	j.optPerson(kRapporteur, s.Rapporteur)
+	j.strings(kSDGs, s.SDGs)
+	j.strK(kKeyTakeaways, s.KeyTakeaways)
+	j.strK(kCallToAction, s.CallToAction)
+	j.strK(kReport, s.Report)
+	j.strings(kTags, s.Tags)
+	j.strK(kLanguage, s.Language)
+	j.strK(kURL, s.URL)
+	j.next(kExtra)
 	j.open('{')
 	for _, e := range extras {
 		j.extraKey(e)
