@@ -35,6 +35,8 @@ Environment (defaults in brackets):
   SEED=1            seed of the synthetic programmes
   DOCKET=path       time this docket binary instead of building one
   KEEP=1            keep the temporary directory (inputs and last outputs)
+  TMPDIR=/dev/shm   where that directory goes [/tmp]: on tmpfs, a slow or busy
+                    disk (gigabytes of JSON output) is not what is timed
 
 A peer that is not installed is skipped with a message. The script installs
 nothing; on Debian 12 the peers and GNU time come from (as root):
