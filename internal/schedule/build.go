@@ -382,7 +382,7 @@ func (b *Builder) Add(r Row) error {
 
 // addPrepared is Add for a row that prepare has read.
 func (b *Builder) addPrepared(r Row, p *prepared) error {
-	if blank(r.Cells) {
+	if p.blank {
 		return nil
 	}
 	return b.keep(b.complete(r, p))
@@ -684,7 +684,8 @@ type prepared struct {
 	cells cellMap
 	hyg   []hygieneIssue
 	// The persons after the first in each one-person cell.
-	more [3][]Person
+	more  [3][]Person
+	blank bool // the row has no text: it is skipped
 }
 
 // onePersonFields are the cells that hold one person, in the order their

@@ -111,8 +111,9 @@ func (b *Builder) prepareAll(bt *rowBatch, stopped *atomic.Bool) {
 		if stopped.Load() {
 			return
 		}
-		if !blank(r.Cells) {
-			b.prepare(r, &bt.preps[i])
+		p := &bt.preps[i]
+		if p.blank = blank(r.Cells); !p.blank {
+			b.prepare(r, p)
 		}
 	}
 }

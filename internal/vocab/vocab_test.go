@@ -173,6 +173,36 @@ func TestCanonical(t *testing.T) {
 	}
 }
 
+// TestCanonicalShortcuts: the exact-name and alias maps give what the
+// lookup gives, for every name and alias of every vocabulary as written,
+// in other cases and with spaces around.
+func TestCanonicalShortcuts(t *testing.T) {
+	slow := func(v *Vocabulary, value string) string {
+		if m := v.lookup(value); m != nil && m.Exact {
+			return m.Term.Name
+		}
+		return value
+	}
+	n := 0
+	for _, v := range []*Vocabulary{Stakeholders(), Regions(), Types(), Formats(), SDGTargets()} {
+		for _, term := range v.Terms {
+			for _, k := range append([]string{term.Name}, term.Aliases...) {
+				for _, value := range []string{k, strings.ToUpper(k), strings.ToLower(k), " " + k + " "} {
+					if got, want := v.Canonical(value), slow(v, value); got != want {
+						t.Errorf("%s: Canonical(%q) = %q, the lookup gives %q", v.Name, value, got, want)
+					}
+				}
+				if v.byAlias[k] != nil {
+					n++
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d aliases are found without the lookup", n)
+	}
+}
+
 func TestGet(t *testing.T) {
 	tests := []struct {
 		v    *Vocabulary
