@@ -676,7 +676,7 @@ func (b *Builder) startSession(r Row) *Session {
 }
 
 // prepared is a data row read as far as the row alone allows. Read
-// prepares many rows at once, on every core; what depends on the rows
+// prepares many rows at once, on worker goroutines; what depends on the rows
 // before (the date order, the columns seen filled, the memos) and what
 // adds to the programme is left to complete, which runs in row order.
 type prepared struct {
@@ -758,21 +758,14 @@ func (b *Builder) prepare(r Row, p *prepared) {
 	s.ExpectedOutcomes = text(nExpectedOutcomes)
 	s.Organizers = ParsePersons(text(nOrganizers))
 	s.Speakers = ParsePersons(text(nSpeakers))
-	for k, n := range [3]int{nOnsiteModerator, nOnlineModerator, nRapporteur} {
+	for k, one := range [3]struct {
+		n   int
+		dst **Person
+	}{{nOnsiteModerator, &s.OnsiteModerator}, {nOnlineModerator, &s.OnlineModerator}, {nRapporteur, &s.Rapporteur}} {
 		p.more[k] = nil
-		ps := ParsePersons(text(n))
-		if len(ps) == 0 {
-			continue
+		if ps := ParsePersons(text(one.n)); len(ps) > 0 {
+			*one.dst, p.more[k] = &ps[0], ps[1:]
 		}
-		switch k {
-		case 0:
-			s.OnsiteModerator = &ps[0]
-		case 1:
-			s.OnlineModerator = &ps[0]
-		case 2:
-			s.Rapporteur = &ps[0]
-		}
-		p.more[k] = ps[1:]
 	}
 	s.SDGs = ParseSDGs(text(nSDGs))
 	s.KeyTakeaways = text(nKeyTakeaways)
