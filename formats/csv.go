@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -80,10 +79,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 		comma = sniffDelimiter(head)
 		delim = "detected"
 	}
-	cr := csv.NewReader(tb)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
+	cr := newCSVScanner(tb, byte(comma))
 
 	prog := &schedule.Programme{}
 	so := opts.scheduleOptions(in.Name, "")
@@ -107,7 +103,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 // line breaks is one row, and a blank line is a (blank) row too, although
 // encoding/csv skips it.
 type csvRows struct {
-	r        *csv.Reader
+	r        *csvScanner
 	name     string
 	n        int // row number of the last record
 	endLine  int // text line the last record ended on
@@ -121,16 +117,11 @@ func (c *csvRows) Next() (schedule.Row, error) {
 		return schedule.Row{}, io.EOF
 	}
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return schedule.Row{}, fmt.Errorf("%s:%d: %v (text line %d)", c.name, c.n+1, pe.Err, pe.Line)
-		}
 		return schedule.Row{}, err
 	}
-	start, _ := c.r.FieldPos(0)
+	start := c.r.firstLine
 	c.n += 1 + max(start-c.endLine-1, 0)
-	last, _ := c.r.FieldPos(len(rec) - 1)
-	c.endLine = last + strings.Count(rec[len(rec)-1], "\n")
+	c.endLine = c.r.lastLine + strings.Count(rec[len(rec)-1], "\n")
 	for i, v := range rec {
 		if len(v) > 1 && v[0] == '\'' {
 			rec[i] = unneutralize(v)

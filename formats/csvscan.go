@@ -1,0 +1,192 @@
+package formats
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"unsafe"
+)
+
+// csvScanner reads CSV records exactly as encoding/csv's Reader does with
+// LazyQuotes set, FieldsPerRecord -1, no comment character and no space
+// trimming (FuzzCSVScanner holds it to that), for a one-byte delimiter.
+//
+// It exists for speed: encoding/csv copies a record's text into a buffer
+// and then into a string allocated for the record, which was a third of
+// its time on session rows. Here the text goes straight into a shared
+// block that records are carved from (see text), and the first and last
+// lines of a record are kept without a position per field.
+type csvScanner struct {
+	r       *bufio.Reader
+	comma   byte
+	numLine int    // lines read so far
+	raw     []byte // a line longer than the bufio buffer
+	block   []byte // records' text; what is before len is handed out
+	ends    []int  // end of each field of the record being read
+
+	// The text lines of the last record's first field and last field.
+	firstLine, lastLine int
+}
+
+// csvBlock is the size of the blocks record text is carved from: about
+// sixty session rows. A field kept after its row is gone keeps its block
+// alive, so what outlives a row (memos, problems) is cloned, as it was
+// when each record had a string of its own.
+const csvBlock = 64 << 10
+
+func newCSVScanner(r *bufio.Reader, comma byte) *csvScanner {
+	return &csvScanner{r: r, comma: comma}
+}
+
+// readLine is encoding/csv's: a line with its "\n" (made of "\r\n"), or
+// the last line without one.
+func (c *csvScanner) readLine() ([]byte, error) {
+	line, err := c.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		c.raw = append(c.raw[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = c.r.ReadSlice('\n')
+			c.raw = append(c.raw, line...)
+		}
+		line = c.raw
+	}
+	if len(line) > 0 && err == io.EOF {
+		err = nil
+		// As encoding/csv does: a trailing \r before EOF is dropped.
+		if line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+	}
+	c.numLine++
+	if n := len(line); n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
+		line[n-2] = '\n'
+		line = line[:n-1]
+	}
+	return line, err
+}
+
+// lengthNL is 1 if line ends with "\n".
+func lengthNL(line []byte) int {
+	if len(line) > 0 && line[len(line)-1] == '\n' {
+		return 1
+	}
+	return 0
+}
+
+// Read returns the next record; io.EOF after the last.
+func (c *csvScanner) Read() ([]string, error) {
+	var line []byte
+	var errRead error
+	for errRead == nil {
+		line, errRead = c.readLine()
+		if errRead == nil && len(line) == lengthNL(line) {
+			line = nil
+			continue // an empty line is no record
+		}
+		break
+	}
+	if errRead == io.EOF {
+		return nil, errRead
+	}
+	// The record's text is appended to the free end of the block; rec
+	// starts empty there, so that growing it past the block moves only
+	// this record.
+	start := len(c.block)
+	rec := c.block[start:start]
+	c.ends = c.ends[:0]
+	c.firstLine = c.numLine
+	fieldLine := c.numLine
+	comma := c.comma
+parseField:
+	for {
+		fieldLine = c.numLine
+		if len(line) == 0 || line[0] != '"' {
+			// An unquoted field: up to the delimiter or the line's end.
+			i := bytes.IndexByte(line, comma)
+			field := line
+			if i >= 0 {
+				field = field[:i]
+			} else {
+				field = field[:len(field)-lengthNL(field)]
+			}
+			rec = append(rec, field...)
+			c.ends = append(c.ends, len(rec))
+			if i >= 0 {
+				line = line[i+1:]
+				continue parseField
+			}
+			break parseField
+		}
+		// A quoted field, which may go on over several lines.
+		line = line[1:]
+		for {
+			i := bytes.IndexByte(line, '"')
+			switch {
+			case i >= 0:
+				rec = append(rec, line[:i]...)
+				line = line[i+1:]
+				switch {
+				case len(line) > 0 && line[0] == '"': // "" is a quote
+					rec = append(rec, '"')
+					line = line[1:]
+				case len(line) > 0 && line[0] == comma: // the field ends
+					line = line[1:]
+					c.ends = append(c.ends, len(rec))
+					continue parseField
+				case lengthNL(line) == len(line): // the record ends
+					c.ends = append(c.ends, len(rec))
+					break parseField
+				default: // a bare quote, kept (LazyQuotes)
+					rec = append(rec, '"')
+				}
+			case len(line) > 0:
+				// The line ends inside the quotes: the field goes on.
+				rec = append(rec, line...)
+				if errRead != nil {
+					break parseField
+				}
+				line, errRead = c.readLine()
+				if errRead == io.EOF {
+					errRead = nil
+				}
+			default:
+				// The input ends inside the quotes (LazyQuotes: no error).
+				c.ends = append(c.ends, len(rec))
+				break parseField
+			}
+		}
+	}
+	c.lastLine = fieldLine
+	// encoding/csv ends a record cut off by an input error after the
+	// field it was in; the fields so far are returned with the error.
+	text := c.text(rec, start)
+	fields := make([]string, len(c.ends))
+	prev := 0
+	for i, end := range c.ends {
+		fields[i] = text[prev:end]
+		prev = end
+	}
+	return fields, errRead
+}
+
+// text makes the record's bytes, appended at start of the block (or moved
+// to an array of their own when they outgrew it), into a string. The
+// bytes are never written again: the block only grows past them.
+func (c *csvScanner) text(rec []byte, start int) string {
+	if len(rec) == 0 {
+		return ""
+	}
+	// rec was made with the block's free capacity; append gives a larger
+	// one only when it moved the record to a new array.
+	if cap(rec) == cap(c.block)-start {
+		c.block = c.block[:start+len(rec)]
+	} else {
+		// The record did not fit: it has its own array, and the next
+		// records start a new block.
+		c.block = make([]byte, 0, csvBlock)
+	}
+	if cap(c.block)-len(c.block) < 1<<10 {
+		c.block = make([]byte, 0, csvBlock)
+	}
+	return unsafe.String(unsafe.SliceData(rec), len(rec))
+}
