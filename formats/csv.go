@@ -101,7 +101,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 
 // csvRows numbers records as a spreadsheet shows them: a quoted cell with
 // line breaks is one row, and a blank line is a (blank) row too, although
-// encoding/csv skips it.
+// the scanner (as encoding/csv) skips it.
 type csvRows struct {
 	r        *csvScanner
 	name     string
