@@ -6,6 +6,11 @@
 # See usage() below, or run: scripts/bench-peers.sh --help
 set -euo pipefail
 
+# The whole script is one block, which bash reads before it runs any of it:
+# editing or checking out another version of this file during a run (which
+# takes minutes) must not make the running copy execute a shifted line.
+{
+
 usage() {
 	cat <<'EOF'
 usage: scripts/bench-peers.sh [--quick] [--help]
@@ -354,3 +359,5 @@ echo
 echo "| job | docket s | docket RSS | docket cpu s | peer | peer s | peer RSS | ratio | target | met |"
 echo "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | --- |"
 printf '%s\n' "${rows[@]}"
+exit
+}
