@@ -74,6 +74,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		}
 	}
 	var idx map[string]int
+	var cols *PersonSheetColumns
 	where := opts.File + ":" + opts.Sheet
 	for {
 		r, err := rows.Next()
@@ -100,6 +101,13 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 			if !hasSession || !hasName {
 				return fmt.Errorf("%s:%d: a person sheet needs a session id column and a name column", where, r.Num)
 			}
+			header := func(k string) string {
+				if i, ok := idx[k]; ok {
+					return strings.TrimSpace(r.Cells[i])
+				}
+				return ""
+			}
+			cols = &PersonSheetColumns{Name: header(pcName), Email: header(pcEmail), Stakeholder: header(pcStakeholder), Region: header(pcRegion)}
 			continue
 		}
 		get := func(k string) string {
@@ -133,9 +141,13 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 			continue
 		}
 		had[k] = true
+		joined := func(f Field, i int) {
+			s.Joined = append(s.Joined, JoinedPerson{Field: f, Index: i, Src: src, Cols: cols})
+		}
 		one := func(slot **Person) {
 			if *slot == nil {
 				*slot = &p
+				joined(f, 0)
 				return
 			}
 			// The model has one person in this role; a second is kept
@@ -154,6 +166,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		}
 		switch f {
 		case FieldOrganizers:
+			joined(FieldOrganizers, len(s.Organizers))
 			s.Organizers = append(s.Organizers, p)
 		case FieldOnsiteModerator:
 			one(&s.OnsiteModerator)
@@ -162,6 +175,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		case FieldRapporteur:
 			one(&s.Rapporteur)
 		default:
+			joined(FieldSpeakers, len(s.Speakers))
 			s.Speakers = append(s.Speakers, p)
 		}
 		if _, ok := s.Cols[f]; !ok {

@@ -78,6 +78,37 @@ func TestJoinPersons(t *testing.T) {
 		t.Errorf("WS1 Column(speakers) = %q", got)
 	}
 
+	// Each person the sheet added knows its row there; the row's own
+	// persons and one kept in an extra column do not.
+	at := func(row int) Source { return Source{File: "programme.xlsx", Sheet: "Speakers", Row: row} }
+	for _, tc := range []struct {
+		s   *Session
+		f   Field
+		p   *Person
+		row int // 0: not joined
+	}{
+		{of168, FieldSpeakers, &of168.Speakers[0], 2},
+		{of168, FieldSpeakers, &of168.Speakers[1], 3},
+		{of168, FieldOnsiteModerator, of168.OnsiteModerator, 0},
+		{of168, FieldRapporteur, of168.Rapporteur, 7},
+		{of168, FieldOrganizers, &of168.Organizers[0], 9},
+		{of168, FieldOnlineModerator, of168.OnlineModerator, 10},
+		{ws1, FieldSpeakers, &ws1.Speakers[0], 0},
+		{ws1, FieldSpeakers, &ws1.Speakers[1], 5},
+		{ws1, FieldOrganizers, &ws1.Organizers[0], 11},
+		{of168, FieldOrganizers, &of168.Speakers[0], 0}, // another field's person
+	} {
+		j, ok := tc.s.JoinedFrom(tc.f, tc.p)
+		switch {
+		case tc.row == 0 && ok:
+			t.Errorf("%s %s %s: joined from %+v, want the session's own", tc.s.ID, tc.f, tc.p.Name, j.Src)
+		case tc.row > 0 && (!ok || j.Src != at(tc.row)):
+			t.Errorf("%s %s %s: JoinedFrom = %+v, %v; want row %d", tc.s.ID, tc.f, tc.p.Name, j.Src, ok, tc.row)
+		case ok && *j.Cols != (PersonSheetColumns{Name: "Full name", Email: "E-mail", Stakeholder: "Stakeholder group", Region: "Regional group"}):
+			t.Errorf("columns %+v", *j.Cols)
+		}
+	}
+
 	want := []Problem{{
 		Rule: "extra-person", Src: Source{File: "programme.xlsx", Sheet: "Speakers", Row: 4}, Column: "name", Session: "OF168",
 		Message: `Someone Else is a second onsite moderator of session "OF168"; kept in the extra column "onsite_moderator (more)"`,

@@ -77,6 +77,59 @@ type Session struct {
 	// change it with SetColumn.
 	Cols       map[Field]string
 	colsShared bool
+	// Joined says where the persons a person sheet added were read, so
+	// that findings about them point at that sheet's row, not this one.
+	Joined []JoinedPerson
+}
+
+// JoinedPerson is a person of a session that a person sheet (a Speakers
+// sheet) added: its field, its place in that field's list (0 for a field
+// of one person), the sheet row it was read from and the sheet's headers.
+type JoinedPerson struct {
+	Field Field
+	Index int
+	Src   Source
+	Cols  *PersonSheetColumns
+}
+
+// PersonSheetColumns are the headers of a person sheet's columns ("" for a
+// column the sheet does not have).
+type PersonSheetColumns struct {
+	Name, Email, Stakeholder, Region string
+}
+
+// JoinedFrom returns where person p, one of the session's persons in
+// field f, was read, when a person sheet added it.
+func (s *Session) JoinedFrom(f Field, p *Person) (JoinedPerson, bool) {
+	for _, j := range s.Joined {
+		if j.Field != f {
+			continue
+		}
+		var q *Person
+		switch f {
+		case FieldOrganizers:
+			q = elem(s.Organizers, j.Index)
+		case FieldSpeakers:
+			q = elem(s.Speakers, j.Index)
+		case FieldOnsiteModerator:
+			q = s.OnsiteModerator
+		case FieldOnlineModerator:
+			q = s.OnlineModerator
+		case FieldRapporteur:
+			q = s.Rapporteur
+		}
+		if q == p {
+			return j, true
+		}
+	}
+	return JoinedPerson{}, false
+}
+
+func elem(ps []Person, i int) *Person {
+	if i < 0 || i >= len(ps) {
+		return nil
+	}
+	return &ps[i]
 }
 
 // SetColumn records that field f came from the column with header h,

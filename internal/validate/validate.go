@@ -324,6 +324,21 @@ func (c *Checker) at(s *schedule.Session, rule string, f schedule.Field, msg, hi
 	c.add(rule, s.Src, s.Column(f), s.ID, msg, hint)
 }
 
+// atPerson reports a finding about person p of field f: at the row of the
+// person sheet that added p, in the column col names, when one did; at
+// the session's row otherwise.
+func (c *Checker) atPerson(s *schedule.Session, f schedule.Field, p *schedule.Person, col func(*schedule.PersonSheetColumns) string, rule, msg, hint string) {
+	if j, ok := s.JoinedFrom(f, p); ok {
+		column := col(j.Cols)
+		if column == "" {
+			column = j.Cols.Name
+		}
+		c.add(rule, j.Src, column, s.ID, msg, hint)
+		return
+	}
+	c.at(s, rule, f, msg, hint)
+}
+
 func (c *Checker) atRef(r *ref, rule string, f schedule.Field, msg, hint string) {
 	c.add(rule, r.src, r.column(f), r.id, msg, hint)
 }
@@ -369,10 +384,12 @@ func (c *Checker) fields(s *schedule.Session) {
 		c.people(s)
 		for f, p := range s.Roles {
 			if p.Stakeholder != "" && vocab.Stakeholders().Get(p.Stakeholder) == nil {
-				c.unknown(s, "unknown-stakeholder", f, vocab.Stakeholders(), p.Stakeholder, p.Name)
+				msg, hint := unknownValue(vocab.Stakeholders(), p.Stakeholder, p.Name)
+				c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Stakeholder }, "unknown-stakeholder", msg, hint)
 			}
 			if p.Region != "" && vocab.Regions().Get(p.Region) == nil {
-				c.unknown(s, "unknown-region", f, vocab.Regions(), p.Region, p.Name)
+				msg, hint := unknownValue(vocab.Regions(), p.Region, p.Name)
+				c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Region }, "unknown-region", msg, hint)
 			}
 		}
 	}
@@ -386,7 +403,8 @@ func (c *Checker) people(s *schedule.Session) {
 			continue
 		}
 		if msg := badEmail(p.Email); msg != "" {
-			c.at(s, "bad-email", f, fmt.Sprintf("%s: %s", p.Name, msg), "ask for the address, or leave the email empty")
+			c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Email },
+				"bad-email", fmt.Sprintf("%s: %s", p.Name, msg), "ask for the address, or leave the email empty")
 		}
 	}
 	if s.Scheduled() && s.OnsiteModerator == nil && s.OnlineModerator == nil && needsModerator(s) {
@@ -456,11 +474,17 @@ func (c *Checker) outsideEvent(s *schedule.Session, first, last string) {
 
 // unknown reports a value outside a vocabulary, with the near miss as hint.
 func (c *Checker) unknown(s *schedule.Session, rule string, f schedule.Field, v *vocab.Vocabulary, value string, who ...string) {
-	msg := fmt.Sprintf("%q is not a known %s", value, v.Name)
+	msg, hint := unknownValue(v, value, who...)
+	c.at(s, rule, f, msg, hint)
+}
+
+// unknownValue words a finding about a value v does not know, with the
+// term it is closest to or the terms there are.
+func unknownValue(v *vocab.Vocabulary, value string, who ...string) (msg, hint string) {
+	msg = fmt.Sprintf("%q is not a known %s", value, v.Name)
 	if len(who) > 0 {
 		msg = fmt.Sprintf("%s: %s", who[0], msg)
 	}
-	hint := ""
 	if m := v.Lookup(value); m != nil {
 		hint = fmt.Sprintf("did you mean %s?", m.Term.Name)
 	} else {
@@ -470,7 +494,7 @@ func (c *Checker) unknown(s *schedule.Session, rule string, f schedule.Field, v 
 		}
 		hint = "known: " + strings.Join(names, ", ")
 	}
-	c.at(s, rule, f, msg, hint)
+	return msg, hint
 }
 
 // sdgHint lists the targets of the goal a bad code names.

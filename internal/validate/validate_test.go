@@ -321,6 +321,38 @@ func TestPeopleRules(t *testing.T) {
 	}
 }
 
+// TestJoinedPersonFindings: findings about a person a Speakers sheet
+// added point at that sheet's row and column; the session's own persons
+// keep pointing at the session's row.
+func TestJoinedPersonFindings(t *testing.T) {
+	row = 1
+	s := sess("A", "Hall", "09:00", "10:00", "Own Speaker, , , Civil Socity, WEOG", "Sheet Speaker, , , Civil Socity, Westeros")
+	s.Speakers[1].Email = "sheet at example.org"
+	s.Rapporteur = &schedule.Person{Name: "Sheet Rapporteur", Region: "Mordor"}
+	cols := &schedule.PersonSheetColumns{Name: "Full name", Email: "E-mail", Stakeholder: "Stakeholder group"}
+	speakers := schedule.Source{File: "p.xlsx", Sheet: "Speakers", Row: 7}
+	s.Joined = []schedule.JoinedPerson{
+		{Field: schedule.FieldSpeakers, Index: 1, Src: speakers, Cols: cols},
+		{Field: schedule.FieldRapporteur, Src: schedule.Source{File: "p.xlsx", Sheet: "Speakers", Row: 9}, Cols: cols},
+	}
+	var got []string
+	for _, f := range Run(&schedule.Programme{Sessions: []*schedule.Session{s}}, Options{}) {
+		got = append(got, fmt.Sprintf("%s %s:%d %s: %s", f.Rule, f.Sheet, f.Row, f.Column, f.Message))
+	}
+	// Findings come in file, sheet and row order; the sheet has no region
+	// column (the person's name column stands in).
+	want := []string{
+		`unknown-stakeholder :2 speakers: Own Speaker: "Civil Socity" is not a known stakeholder group`,
+		`bad-email Speakers:7 E-mail: Sheet Speaker: "sheet at example.org" is not an email address`,
+		`unknown-region Speakers:7 Full name: Sheet Speaker: "Westeros" is not a known regional group`,
+		`unknown-stakeholder Speakers:7 Stakeholder group: Sheet Speaker: "Civil Socity" is not a known stakeholder group`,
+		`unknown-region Speakers:9 Full name: Sheet Rapporteur: "Mordor" is not a known regional group`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestOutsideEvent(t *testing.T) {
 	row = 1
 	a := sess("A", "Hall", "09:00", "10:00") // 2023-10-11 in Tokyo
