@@ -1025,6 +1025,32 @@ func (b *Builder) gap(s *Session, f Field, st Stamp, day Date, t time.Time) bool
 	return true
 }
 
+// twice reports a wall-clock time that happens twice in its zone (the
+// hour repeated when clocks go back). time.Date picks one of the two, and
+// not the same one in every zone (CET in Berlin, EDT in New York), so the
+// finding says which was read and how to write the other.
+func (b *Builder) twice(s *Session, f Field, st Stamp, t time.Time) {
+	if st.Zone != nil {
+		return // written with its offset: one instant
+	}
+	_, off := t.Zone()
+	for _, d := range []time.Duration{-12 * time.Hour, 12 * time.Hour} {
+		_, other := t.Add(d).Zone()
+		if other == off {
+			continue
+		}
+		alt := t.Add(time.Duration(off-other) * time.Second)
+		const wall = "2006-01-02 15:04:05"
+		if alt.Equal(t) || alt.Format(wall) != t.Format(wall) {
+			continue
+		}
+		b.problem(s, "ambiguous-time", f, fmt.Sprintf("%s %s happens twice on %s in %s (the clocks go back): read as %s, not %s",
+			f, t.Format("15:04"), t.Format("2006-01-02"), t.Location(), t.Format("15:04 MST (-07:00)"), alt.Format("15:04 MST (-07:00)")),
+			"to mean the other, write the time with its offset, e.g. "+alt.Format("2006-01-02T15:04-07:00"))
+		return
+	}
+}
+
 // times sets Timezone, Start and End from the date, start, end, timezone
 // and duration cells, recording a bad-time problem for what it cannot read.
 func (b *Builder) times(s *Session, cells *cellMap) {
@@ -1093,6 +1119,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 			b.problem(s, "bad-time", FieldStart, fmt.Sprintf("start %s has no date", cells.v[nStart]), "add a date column or write the start as YYYY-MM-DD HH:MM")
 		} else {
 			s.Start = t.In(loc)
+			b.twice(s, FieldStart, st, s.Start)
 		}
 	}
 	en, okEnd := stamp(FieldEnd)
@@ -1114,6 +1141,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 			}
 		}
 		s.End = t.In(loc)
+		b.twice(s, FieldEnd, en, s.End)
 	}
 	if !okEnd && !s.Start.IsZero() {
 		if v := cells.v[nDuration]; v != "" {

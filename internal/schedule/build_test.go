@@ -651,6 +651,49 @@ func TestDaylightSavingGap(t *testing.T) {
 	}
 }
 
+// TestDaylightSavingTwice: a wall-clock time the clocks go back over is
+// read (as time.Date reads it) with an ambiguous-time warning that says
+// which of the two it is; a time that happens once, or is written with
+// its offset, has none.
+func TestDaylightSavingTwice(t *testing.T) {
+	tests := []struct {
+		zone, date, start, end string
+		want                   []string
+	}{
+		{"Europe/Berlin", "2025-10-26", "02:30", "03:30", []string{
+			"start 02:30 happens twice on 2025-10-26 in Europe/Berlin (the clocks go back): read as 02:30 CET (+01:00), not 02:30 CEST (+02:00)"}},
+		{"America/New_York", "2025-11-02", "01:15", "01:45", []string{
+			"start 01:15 happens twice on 2025-11-02 in America/New_York (the clocks go back): read as 01:15 EDT (-04:00), not 01:15 EST (-05:00)",
+			"end 01:45 happens twice on 2025-11-02 in America/New_York (the clocks go back): read as 01:45 EDT (-04:00), not 01:45 EST (-05:00)"}},
+		// Lord Howe Island moves its clocks by half an hour.
+		{"Australia/Lord_Howe", "2026-04-05", "01:45", "03:00", []string{
+			"start 01:45 happens twice on 2026-04-05 in Australia/Lord_Howe (the clocks go back): read as 01:45 +1030 (+10:30), not 01:45 +11 (+11:00)"}},
+		{"Europe/Berlin", "2025-10-26", "01:59", "03:00", nil},
+		{"Europe/Berlin", "2025-10-26", "10:00", "11:00", nil},
+		{"Asia/Tokyo", "2025-10-26", "02:30", "03:30", nil},
+		{"Europe/Berlin", "", "2025-10-26T02:30+02:00", "2025-10-26T03:30+01:00", nil},
+	}
+	for _, tt := range tests {
+		prog := build(t, Options{File: "dst.csv", Timezone: tt.zone}, sheet(
+			[]string{"id", "title", "date", "start", "end", "room"},
+			[]string{"A", "Night", tt.date, tt.start, tt.end, "Hall"},
+		))
+		var got []string
+		for _, p := range prog.Problems {
+			if p.Rule != "ambiguous-time" {
+				t.Errorf("%s %s: unexpected %s: %s", tt.zone, tt.start, p.Rule, p.Message)
+			}
+			got = append(got, p.Message)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s %s %s: problems\n%q\nwant\n%q", tt.zone, tt.date, tt.start, got, tt.want)
+		}
+		if prog.Sessions[0].Start.IsZero() {
+			t.Errorf("%s %s: the start was not read", tt.zone, tt.start)
+		}
+	}
+}
+
 func TestSDGGoalWords(t *testing.T) {
 	if got := ParseSDGs("Goal 16; SDG 9.1"); strings.Join(got, " ") != "16 9.1" {
 		t.Errorf("ParseSDGs = %q", got)

@@ -22,6 +22,11 @@ var Rules = []Rule{
 		"Dates are read as YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or written out (11 October 2023); times as " +
 			"HH:MM, H:MM AM/PM or Excel time cells; zones as IANA names (Asia/Tokyo). The message quotes the " +
 			"value that could not be read."},
+	{"ambiguous-time", Warning, "a time that happens twice in its zone (the clocks go back)",
+		"On the night clocks go back, an hour of wall-clock times happens twice: 02:30 on 26 October 2025 " +
+			"in Europe/Berlin is 02:30 summer time and, an hour later, 02:30 winter time. The finding says " +
+			"which of the two was read; writing the time with its offset (2025-10-26T02:30+01:00) chooses. " +
+			"A time the clocks skip when they go forward is a bad-time error."},
 	{"end-before-start", Error, "end not after start",
 		"A session must end after it starts. An end earlier in the day than the start is read as the next " +
 			"day only when the gap is more than twelve hours (23:00-01:00); a short backwards range is a typo."},
