@@ -105,8 +105,9 @@ type Builder struct {
 
 	colsOf map[Field]string // field → header, shared by the sheet's sessions
 	memos  [memoKinds]map[string]memoValue
-	cells  cellMap  // the current row's text by field (TimesOnly)
-	prep   prepared // the current row, read one at a time
+	cells  cellMap    // the current row's text by field (TimesOnly)
+	prep   prepared   // the current row, read one at a time
+	hold   *[]Problem // where problem puts problems instead of the programme, when set
 
 	workers int // goroutines that prepare rows: 0 for readWorkers, -1 for none
 }
@@ -119,6 +120,9 @@ type hygieneIssue struct {
 type pendingTimes struct {
 	s     *Session
 	cells cellMap
+	// What reading its times day first found: kept if the file turns out
+	// to be day first, dropped (and the times read again) if month first.
+	problems []Problem
 }
 
 // cellMap holds a row's text by field in slices indexed by the field's
@@ -314,7 +318,7 @@ func (b *Builder) Finish() error {
 		return b.noHeader()
 	}
 	if b.opts.Emit != nil {
-		b.pending = nil
+		b.releasePending()
 		if err := b.flush(); err != nil {
 			return err
 		}
@@ -333,7 +337,7 @@ func (b *Builder) Finish() error {
 			"%s: dates such as %s were read day first (%s); if they are month first, use --date-order mdy",
 			b.where(0), b.firstAmb, b.describeAmb()))
 	}
-	b.pending = nil
+	b.releasePending()
 	return nil
 }
 
@@ -654,7 +658,11 @@ func ColumnName(i int) string {
 }
 
 func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
-	b.prog.Problems = append(b.prog.Problems, Problem{
+	to := &b.prog.Problems
+	if b.hold != nil {
+		to = b.hold
+	}
+	*to = append(*to, Problem{
 		// The id is cloned: it may be a slice of the whole row's text,
 		// which a problem must not keep alive when sessions stream.
 		Rule: rule, Src: s.Src, Column: s.Column(f), Session: strings.Clone(s.ID), Message: msg, Hint: hint,
@@ -837,8 +845,7 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 			Message: "the cell has " + strings.Join(h.issues, ", "), Hint: "retype or clean the cell",
 		})
 	}
-	b.dateOrder(s, cells)
-	b.times(s, cells)
+	b.readTimes(s, cells)
 	return s
 }
 
@@ -851,8 +858,7 @@ func (b *Builder) timesOf(r Row) *Session {
 			cells.v[col.num], cells.has[col.num] = trim(r.Cells[i]), true
 		}
 	}
-	b.dateOrder(s, cells)
-	b.times(s, cells)
+	b.readTimes(s, cells)
 	return s
 }
 
@@ -903,6 +909,19 @@ func splitList(cell string) []string {
 	return out
 }
 
+// readTimes reads a session's times once its slash dates, if any, have
+// been looked at. The problems of a session whose dates may yet be read
+// the other way wait with it (pendingTimes.problems).
+func (b *Builder) readTimes(s *Session, cells *cellMap) {
+	n := len(b.pending)
+	b.dateOrder(s, cells)
+	if len(b.pending) > n {
+		b.hold = &b.pending[len(b.pending)-1].problems
+		defer func() { b.hold = nil }()
+	}
+	b.times(s, cells)
+}
+
 // dateOrder looks at the slash dates of a row before its times are read:
 // the first that only one order can read decides the order for the file,
 // and rows read before that are read again if it is month first.
@@ -925,7 +944,7 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 		case b.firstAmb == "":
 			b.firstAmb = strings.TrimSpace(cells.get(f))
 		}
-		b.pending = append(b.pending, pendingTimes{s, cells.clone()})
+		b.pending = append(b.pending, pendingTimes{s: s, cells: cells.clone()})
 		return
 	}
 }
@@ -942,6 +961,16 @@ func (b *Builder) decide(o DateOrder, s *Session, example string) {
 			}
 			b.times(p.s, &p.cells)
 		}
+		b.pending = nil
+	}
+	b.releasePending()
+}
+
+// releasePending adds the problems of the sessions still waiting for the
+// date order (read day first) to the programme, and stops the wait.
+func (b *Builder) releasePending() {
+	for _, p := range b.pending {
+		b.prog.Problems = append(b.prog.Problems, p.problems...)
 	}
 	b.pending = nil
 }

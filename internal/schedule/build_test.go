@@ -694,6 +694,43 @@ func TestDaylightSavingTwice(t *testing.T) {
 	}
 }
 
+// TestDateOrderProblems: a row read day first while the date order is
+// undecided keeps its problems only if the file is day first; when a
+// later row shows it is month first, the row is read again and the
+// problems of the first reading go (here: 09/03/2025 02:30 in New York
+// is in the hour skipped on 9 March, and fine on 3 September).
+func TestDateOrderProblems(t *testing.T) {
+	gap := "start 02:30 does not exist on 2025-03-09 in America/New_York (the clocks go forward)"
+	tests := []struct {
+		name, decider string
+		want          []string
+	}{
+		{"month first", "09/13/2025", nil},
+		{"day first", "13/09/2025", []string{gap}},
+		{"undecided", "04/05/2025", []string{gap}},
+	}
+	for _, tt := range tests {
+		for _, stream := range []bool{false, true} {
+			opts := Options{File: "x.csv", Timezone: "America/New_York"}
+			if stream {
+				opts.Emit = func(*Programme, *Session) error { return nil }
+			}
+			prog := build(t, opts, sheet(
+				[]string{"id", "title", "date", "start", "end", "room"},
+				[]string{"A", "Early", "09/03/2025", "02:30", "03:30", "Hall"},
+				[]string{"B", "Later", tt.decider, "10:00", "11:00", "Hall"},
+			))
+			var got []string
+			for _, p := range prog.Problems {
+				got = append(got, p.Message)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s (stream %v): problems %q, want %q", tt.name, stream, got, tt.want)
+			}
+		}
+	}
+}
+
 func TestSDGGoalWords(t *testing.T) {
 	if got := ParseSDGs("Goal 16; SDG 9.1"); strings.Join(got, " ") != "16 9.1" {
 		t.Errorf("ParseSDGs = %q", got)
