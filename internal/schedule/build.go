@@ -1062,6 +1062,12 @@ func (b *Builder) twice(s *Session, f Field, st Stamp, t time.Time) {
 	if st.Zone != nil {
 		return // written with its offset: one instant
 	}
+	// Only a time within hours of a change of offset can be one of two:
+	// one lookup settles nearly every time.
+	near := func(b time.Time) bool { return !b.IsZero() && t.Sub(b).Abs() < 3*time.Hour }
+	if from, to := t.ZoneBounds(); !near(from) && !near(to) {
+		return
+	}
 	_, off := t.Zone()
 	for _, d := range []time.Duration{-12 * time.Hour, 12 * time.Hour} {
 		_, other := t.Add(d).Zone()

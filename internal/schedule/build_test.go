@@ -669,6 +669,8 @@ func TestDaylightSavingTwice(t *testing.T) {
 		{"Australia/Lord_Howe", "2026-04-05", "01:45", "03:00", []string{
 			"start 01:45 happens twice on 2026-04-05 in Australia/Lord_Howe (the clocks go back): read as 01:45 +1030 (+10:30), not 01:45 +11 (+11:00)"}},
 		{"Europe/Berlin", "2025-10-26", "01:59", "03:00", nil},
+		{"Europe/Berlin", "2025-10-26", "03:00", "04:00", nil},
+		{"Europe/Berlin", "2025-10-25", "02:30", "03:30", nil},
 		{"Europe/Berlin", "2025-10-26", "10:00", "11:00", nil},
 		{"Asia/Tokyo", "2025-10-26", "02:30", "03:30", nil},
 		{"Europe/Berlin", "", "2025-10-26T02:30+02:00", "2025-10-26T03:30+01:00", nil},
