@@ -243,7 +243,12 @@ func (c *cellMap) set(f Field, v string) {
 	c.other[f] = v
 }
 
-func (c *cellMap) reset() {
+// empty makes c an empty map, allocating it the first time.
+func (c *cellMap) empty() {
+	if c.v == nil {
+		*c = newCellMap()
+		return
+	}
 	clear(c.v)
 	clear(c.has)
 	c.other = nil
@@ -669,16 +674,6 @@ func (b *Builder) problem(s *Session, rule string, f Field, msg, hint string) {
 	})
 }
 
-// newSession starts the session of a data row, and empties the cell map
-// its cells are read into.
-func (b *Builder) newSession(r Row) (*Session, *cellMap) {
-	if b.cells.v == nil {
-		b.cells = newCellMap()
-	}
-	b.cells.reset()
-	return b.startSession(r), &b.cells
-}
-
 func (b *Builder) startSession(r Row) *Session {
 	return &Session{Src: Source{File: b.opts.File, Sheet: b.opts.Sheet, Row: r.Num, Line: r.Line}, Cols: b.colsOf, colsShared: true}
 }
@@ -705,11 +700,8 @@ var onePersonFields = [3]Field{FieldOnsiteModerator, FieldOnlineModerator, Field
 func (b *Builder) prepare(r Row, p *prepared) {
 	s := b.startSession(r)
 	p.s = s
-	if p.cells.v == nil {
-		p.cells = newCellMap()
-	}
 	cells := &p.cells
-	cells.reset()
+	cells.empty()
 	p.hyg = p.hyg[:0]
 	for i := range b.cols {
 		col := &b.cols[i]
@@ -852,7 +844,8 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 // timesOf reads the cells of a data row that place it in time
 // (Options.TimesOnly).
 func (b *Builder) timesOf(r Row) *Session {
-	s, cells := b.newSession(r)
+	s, cells := b.startSession(r), &b.prep.cells
+	cells.empty()
 	for i, col := range b.cols {
 		if col.time && i < len(r.Cells) {
 			cells.v[col.num], cells.has[col.num] = trim(r.Cells[i]), true
