@@ -105,7 +105,6 @@ type Builder struct {
 
 	colsOf map[Field]string // field → header, shared by the sheet's sessions
 	memos  [memoKinds]map[string]memoValue
-	cells  cellMap    // the current row's text by field (TimesOnly)
 	prep   prepared   // the current row, read one at a time
 	hold   *[]Problem // where problem puts problems instead of the programme, when set
 
