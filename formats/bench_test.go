@@ -97,7 +97,7 @@ func BenchmarkStageParseCSV(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			rows := &csvRows{r: newCSVScanner(bufio.NewReaderSize(f, sniffSize), ','), name: "big.csv", limits: Limits{}.withDefaults()}
+			rows := &csvRows{r: newCSVScanner(bufio.NewReaderSize(f, sniffSize), ','), name: "big.csv", limits: Limits{}.WithDefaults()}
 			for {
 				if _, err := rows.Next(); err != nil {
 					break
@@ -149,7 +149,7 @@ func BenchmarkStageNormalise(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	src := &csvRows{r: newCSVScanner(bufio.NewReaderSize(f, sniffSize), ','), name: "big.csv", limits: Limits{}.withDefaults()}
+	src := &csvRows{r: newCSVScanner(bufio.NewReaderSize(f, sniffSize), ','), name: "big.csv", limits: Limits{}.WithDefaults()}
 	var rows []schedule.Row
 	for {
 		r, err := src.Next()

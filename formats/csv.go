@@ -90,7 +90,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	}
 	// Parsing runs ahead on its own goroutine while the builder reads the
 	// rows it has parsed: two cores for one file.
-	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: opts.Limits.withDefaults(), progress: opts.Progress}, nil)
+	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: opts.Limits.WithDefaults(), progress: opts.Progress}, nil)
 	defer rows.stop()
 	if err := b.Read(rows); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
@@ -131,7 +131,7 @@ func (c *csvRows) Next() (schedule.Row, error) {
 		c.progress(c.n)
 	}
 	row := schedule.Row{Num: c.n, Cells: rec, Line: start}
-	if err := c.limits.checkRow(row, ""); err != nil {
+	if err := c.limits.CheckRow(row, ""); err != nil {
 		return schedule.Row{}, err
 	}
 	return row, nil

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/limits"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -51,73 +52,21 @@ type ReadOptions struct {
 // progressEvery is how often readers report progress, in rows.
 const progressEvery = 2000
 
-// Limits stop a broken or hostile input from exhausting memory. Each is
-// named in the error it causes and can be raised by a flag.
-type Limits struct {
-	CellBytes   int   // the longest cell (--max-cell-size)
-	Columns     int   // the most columns in a row (--max-columns)
-	UnzipBytes  int64 // what a workbook may unzip to (--max-unzip-size)
-	MergedCells int   // cells covered by merged areas in a sheet (--max-merged-cells)
-}
+// Limits stop a broken or hostile input from exhausting memory (see
+// package limits); zero fields take the defaults.
+type Limits = limits.Limits
+
+// LimitError is an input that goes past one of the Limits; it names the
+// setting that raises the limit.
+type LimitError = limits.Error
 
 // Default limits: far beyond any programme, far below a machine's memory.
 const (
-	DefaultCellBytes   = 1 << 20
-	DefaultColumns     = 10_000
-	DefaultUnzipBytes  = 2 << 30
-	DefaultMergedCells = 1_000_000
+	DefaultCellBytes   = limits.DefaultCellBytes
+	DefaultColumns     = limits.DefaultColumns
+	DefaultUnzipBytes  = limits.DefaultUnzipBytes
+	DefaultMergedCells = limits.DefaultMergedCells
 )
-
-func (l Limits) withDefaults() Limits {
-	if l.CellBytes <= 0 {
-		l.CellBytes = DefaultCellBytes
-	}
-	if l.Columns <= 0 {
-		l.Columns = DefaultColumns
-	}
-	if l.UnzipBytes <= 0 {
-		l.UnzipBytes = DefaultUnzipBytes
-	}
-	if l.MergedCells <= 0 {
-		l.MergedCells = DefaultMergedCells
-	}
-	return l
-}
-
-// LimitError is an input that goes past one of the Limits.
-type LimitError struct {
-	What  string // e.g. "cell"
-	Where string // e.g. "row 12, column D"
-	Limit string // the limit, readable
-	Flag  string // the flag that raises it
-}
-
-func (e *LimitError) Error() string {
-	return fmt.Sprintf("%s: the %s is larger than the limit of %s (raise it with %s if the file is genuine)", e.Where, e.What, e.Limit, e.Flag)
-}
-
-// checkRow applies the cell and column limits to one row.
-func (l Limits) checkRow(r schedule.Row, sheet string) error {
-	where := func(col int) string {
-		w := fmt.Sprintf("row %d", r.Num)
-		if col >= 0 {
-			w += ", column " + schedule.ColumnName(col)
-		}
-		if sheet != "" {
-			w = "sheet " + sheet + " " + w
-		}
-		return w
-	}
-	if len(r.Cells) > l.Columns {
-		return &LimitError{What: fmt.Sprintf("row's number of columns (%d)", len(r.Cells)), Where: where(-1), Limit: fmt.Sprintf("%d columns", l.Columns), Flag: "--max-columns"}
-	}
-	for i, c := range r.Cells {
-		if len(c) > l.CellBytes {
-			return &LimitError{What: fmt.Sprintf("cell (%d bytes)", len(c)), Where: where(i), Limit: fmt.Sprintf("%d bytes", l.CellBytes), Flag: "--max-cell-size"}
-		}
-	}
-	return nil
-}
 
 // scheduleOptions are the builder's options for one file or sheet.
 func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {

@@ -639,8 +639,6 @@ func TestFormulaCellsAreNeutralised(t *testing.T) {
 	}
 }
 
-// TestLimits: each limit stops its input with an error that names the
-// place, the limit and the flag that raises it.
 func TestStrayNULIsText(t *testing.T) {
 	p := mustRead(t, "nul.csv", []byte("id,title,date,start,end,room\nA,Bad\x00title,2023-10-11,09:00,10:00,Hall\n"))
 	if len(p.Sessions) != 1 || len(p.Problems) != 1 || p.Problems[0].Rule != "text-hygiene" || !strings.Contains(p.Problems[0].Message, "control character") {
@@ -648,21 +646,23 @@ func TestStrayNULIsText(t *testing.T) {
 	}
 }
 
+// TestLimits: each limit stops its input with an error that names the
+// place, the limit and the setting that raises it (the command words it as its flag).
 func TestLimits(t *testing.T) {
 	_, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Limits: Limits{UnzipBytes: 10_000}})
 	var le *LimitError
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), "--max-unzip-size") {
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "limits.max-unzip-size") {
 		t.Errorf("zip limit: %v", err)
 	}
 	wide := "id,title" + strings.Repeat(",x", 20) + "\nA,T\n"
 	path := filepath.Join(t.TempDir(), "wide.csv")
 	os.WriteFile(path, []byte(wide), 0o644)
 	_, err = ReadProgramme(Input{Name: "wide.csv", Path: path}, ReadOptions{Limits: Limits{Columns: 10}})
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), "wide.csv: row 1: the row's number of columns (22) is larger than the limit of 10 columns (raise it with --max-columns") {
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "wide.csv: row 1: the row's number of columns (22) is larger than the limit of 10 columns (raise it with limits.max-columns") {
 		t.Errorf("column limit: %v", err)
 	}
 	_, err = ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{Limits: Limits{CellBytes: 100}})
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), "sheet Sessions row ") || !strings.Contains(err.Error(), "--max-cell-size") {
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "sheet Sessions row ") || !strings.Contains(err.Error(), "limits.max-cell-size") {
 		t.Errorf("cell limit: %v", err)
 	}
 	if _, err := ReadProgramme(Input{Name: "sample.xlsx", Path: sampleXLSX}, ReadOptions{}); err != nil {
@@ -670,7 +670,7 @@ func TestLimits(t *testing.T) {
 	}
 	merged := filepath.Join("..", "testdata", "messy", "merged-dates.xlsx")
 	_, err = ReadProgramme(Input{Name: "merged-dates.xlsx", Path: merged}, ReadOptions{Limits: Limits{MergedCells: 5}})
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), "--max-merged-cells") {
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "limits.max-merged-cells") {
 		t.Errorf("merged limit: %v", err)
 	}
 }

@@ -77,7 +77,7 @@ func damaged(err error) error {
 }
 
 func unzipLimitError(l Limits) error {
-	return &LimitError{What: "unzipped workbook", Where: "the workbook", Limit: fmt.Sprintf("%d bytes", l.UnzipBytes), Flag: "--max-unzip-size"}
+	return l.Unzip()
 }
 
 // openXLSX opens a workbook from a path, or from a stream held in memory.
@@ -891,7 +891,7 @@ func (x *sheetRows) Next() (schedule.Row, error) {
 	}
 	row := schedule.Row{Num: x.n, Cells: cells}
 	if x.limits != nil {
-		if err := x.limits.checkRow(row, x.sheet); err != nil {
+		if err := x.limits.CheckRow(row, x.sheet); err != nil {
 			x.err = err
 			return schedule.Row{}, err
 		}
@@ -1503,7 +1503,7 @@ type mergeFill struct {
 
 // newMergeFill makes the areas of the references as excelize's
 // GetMergeCells and mergedFill did: no areas at all when one reference is
-// not valid, overlapping areas joined, the --max-merged-cells limit on
+// not valid, overlapping areas joined, the limits.max-merged-cells limit on
 // their total size.
 func newMergeFill(refs []string, sheet string, limits Limits) (*mergeFill, error) {
 	if len(refs) == 0 {
@@ -1539,7 +1539,7 @@ func newMergeFill(refs []string, sheet string, limits Limits) (*mergeFill, error
 		// A range is filled cell by cell, so merging whole columns must
 		// not make millions of copies.
 		if total > limits.MergedCells {
-			return nil, &LimitError{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", limits.MergedCells), Flag: "--max-merged-cells"}
+			return nil, limits.Merged(sheet)
 		}
 		m.areas = append(m.areas, mergeArea{c1: r[0], r1: r[1], c2: r[2], r2: r[3]})
 		if r[0] <= r[2] && r[1] <= r[3] {

@@ -36,7 +36,7 @@ func exlOpenWorkbook(in Input, limits Limits) (*excelize.File, error) {
 	}
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, &LimitError{What: "unzipped workbook", Where: "the workbook", Limit: fmt.Sprintf("%d bytes", limits.UnzipBytes), Flag: "--max-unzip-size"}
+			return nil, limits.Unzip()
 		}
 		switch {
 		case errors.Is(err, excelize.ErrWorkbookFileFormat):
@@ -57,7 +57,7 @@ func exlReadXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err erro
 			prog, err = nil, &InputError{File: in.Name, Err: fmt.Errorf("the workbook is damaged (%v): open and save it again in Excel or LibreOffice", r)}
 		}
 	}()
-	limits := opts.Limits.withDefaults()
+	limits := opts.Limits.WithDefaults()
 	f, err := exlOpenWorkbook(in, limits)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
@@ -179,7 +179,7 @@ func exlMergedFill(f *excelize.File, sheet string, limits Limits) (map[int]map[i
 		}
 		total += (c2 - c1 + 1) * (r2 - r1 + 1)
 		if total > limits.MergedCells {
-			return nil, &LimitError{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", limits.MergedCells), Flag: "--max-merged-cells"}
+			return nil, limits.Merged(sheet)
 		}
 		v, err := f.GetCellValue(sheet, m.GetStartAxis(), excelize.Options{RawCellValue: true})
 		if err != nil || strings.TrimSpace(v) == "" {
@@ -233,7 +233,7 @@ func (x *exlRows) Next() (schedule.Row, error) {
 		x.progress(x.n)
 	}
 	row := schedule.Row{Num: x.n, Cells: cells}
-	if err := x.limits.checkRow(row, x.sheet); err != nil {
+	if err := x.limits.CheckRow(row, x.sheet); err != nil {
 		return schedule.Row{}, err
 	}
 	return row, nil
@@ -304,7 +304,7 @@ func exlSheet(f *excelize.File, sheet string) (rows []schedule.Row, err error) {
 			rows, err = nil, fmt.Errorf("excelize panicked: %v", r)
 		}
 	}()
-	limits := Limits{}.withDefaults()
+	limits := Limits{}.WithDefaults()
 	err = exlReadSheet(f, sheet, limits, nil, func(r schedule.Rows) error {
 		for {
 			row, err := r.Next()
@@ -322,7 +322,7 @@ func exlSheet(f *excelize.File, sheet string) (rows []schedule.Row, err error) {
 
 // fastSheet reads every row of a sheet with the streaming reader.
 func fastSheet(data []byte, sheet string) ([]schedule.Row, *cellDates, error) {
-	limits := Limits{}.withDefaults()
+	limits := Limits{}.WithDefaults()
 	b, err := openXLSX(Input{Name: "t.xlsx", R: bytes.NewReader(data)}, limits)
 	if err != nil {
 		return nil, nil, err
@@ -684,7 +684,7 @@ func TestSheetReaderMatchesExcelize(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			b, err := openXLSX(Input{Name: name, R: bytes.NewReader(data)}, Limits{}.withDefaults())
+			b, err := openXLSX(Input{Name: name, R: bytes.NewReader(data)}, Limits{}.WithDefaults())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -886,7 +886,7 @@ func TestSheetReaderLimitsAndErrors(t *testing.T) {
 		limits Limits
 		want   string
 	}{
-		{Limits{UnzipBytes: 1000}, "the workbook: the unzipped workbook is larger than the limit of 1000 bytes (raise it with --max-unzip-size"},
+		{Limits{UnzipBytes: 1000}, "the workbook: the unzipped workbook is larger than the limit of 1000 bytes (raise it with limits.max-unzip-size"},
 		{Limits{CellBytes: 10}, "sheet Programme row 2, column B: the cell (21 bytes) is larger than the limit of 10 bytes"},
 		{Limits{Columns: 20}, "sheet Programme row 1: the row's number of columns (28) is larger than the limit of 20 columns"},
 	} {
@@ -993,7 +993,7 @@ func TestSheetReaderScannerBoundaries(t *testing.T) {
 	b.WriteString(`</sheetData>`)
 	data := xlsxParts{sheets: []sheetPart{{"S", worksheet(b.String())}}, styles: testStyles}.zip(t)
 	for _, chunk := range []int{1, 2, 3, 7, 64, 4096} {
-		bk, err := openXLSX(Input{Name: "b.xlsx", R: bytes.NewReader(data)}, Limits{}.withDefaults())
+		bk, err := openXLSX(Input{Name: "b.xlsx", R: bytes.NewReader(data)}, Limits{}.WithDefaults())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1080,7 +1080,7 @@ func TestSheetReaderHelpers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ef.Close()
-	bk, err := openXLSX(Input{Name: "s.xlsx", R: bytes.NewReader(data)}, Limits{}.withDefaults())
+	bk, err := openXLSX(Input{Name: "s.xlsx", R: bytes.NewReader(data)}, Limits{}.WithDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1196,7 +1196,7 @@ func BenchmarkReadXLSX(b *testing.B) {
 	b.Logf("%s: %d rows, %.1f MB", path, n, float64(st.Size())/1e6)
 	b.Run("sheet", func(b *testing.B) {
 		for b.Loop() {
-			bk, err := openXLSX(Input{Name: "big.xlsx", Path: path}, Limits{}.withDefaults())
+			bk, err := openXLSX(Input{Name: "big.xlsx", Path: path}, Limits{}.WithDefaults())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -1299,7 +1299,7 @@ func FuzzSheetReader(f *testing.F) {
 		data := xlsxParts{sheets: []sheetPart{{"S", string(sheetXML)}}, sst: string(sstXML), styles: testStyles}.zip(t)
 		got, _, err := fastSheet(data, "S")
 		// The whole read must not panic either (readXLSX would hide it).
-		if b, err := openXLSX(Input{Name: "f.xlsx", R: bytes.NewReader(data)}, Limits{}.withDefaults()); err == nil {
+		if b, err := openXLSX(Input{Name: "f.xlsx", R: bytes.NewReader(data)}, Limits{}.WithDefaults()); err == nil {
 			if s := guessSheet(b, b.SheetNames(), nil); s != "S" {
 				t.Fatalf("guessed sheet %q", s)
 			}

@@ -38,7 +38,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 			prog, err = nil, &InputError{File: in.Name, Err: fmt.Errorf("the workbook is damaged (%v): open and save it again in Excel or LibreOffice", r)}
 		}
 	}()
-	limits := opts.Limits.withDefaults()
+	limits := opts.Limits.WithDefaults()
 	b, err := openXLSX(in, limits)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
@@ -443,7 +443,7 @@ func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) err
 // SheetNames lists a workbook's sheets, for shell completion; nil when it
 // cannot be opened.
 func SheetNames(path string) []string {
-	b, err := openXLSX(Input{Name: path, Path: path}, Limits{}.withDefaults())
+	b, err := openXLSX(Input{Name: path, Path: path}, Limits{}.WithDefaults())
 	if err != nil {
 		return nil
 	}

@@ -1,0 +1,101 @@
+// Package limits bounds what one input may cost: the longest cell, the
+// widest row, what a workbook may unzip to, the cells its merged areas
+// cover. The readers check them while they scan, and an input past one
+// is refused with an *Error that names the setting which raises it.
+package limits
+
+import (
+	"fmt"
+
+	"github.com/docket-forum/docket/internal/schedule"
+)
+
+// Limits stop a broken or hostile input from exhausting memory. Zero
+// fields take the defaults (see WithDefaults).
+type Limits struct {
+	CellBytes   int   // the longest cell (limits.max-cell-size)
+	Columns     int   // the most columns in a row (limits.max-columns)
+	UnzipBytes  int64 // what a workbook may unzip to (limits.max-unzip-size)
+	MergedCells int   // cells covered by merged areas in a sheet (limits.max-merged-cells)
+}
+
+// Default limits: far beyond any programme, far below a machine's memory.
+const (
+	DefaultCellBytes   = 1 << 20
+	DefaultColumns     = 10_000
+	DefaultUnzipBytes  = 2 << 30
+	DefaultMergedCells = 1_000_000
+)
+
+// The settings that raise each limit, as docket.toml's keys name them;
+// the command line words them as its flags.
+const (
+	SettingCellBytes   = "limits.max-cell-size"
+	SettingColumns     = "limits.max-columns"
+	SettingUnzipBytes  = "limits.max-unzip-size"
+	SettingMergedCells = "limits.max-merged-cells"
+)
+
+// WithDefaults returns l with every zero field set to its default.
+func (l Limits) WithDefaults() Limits {
+	if l.CellBytes <= 0 {
+		l.CellBytes = DefaultCellBytes
+	}
+	if l.Columns <= 0 {
+		l.Columns = DefaultColumns
+	}
+	if l.UnzipBytes <= 0 {
+		l.UnzipBytes = DefaultUnzipBytes
+	}
+	if l.MergedCells <= 0 {
+		l.MergedCells = DefaultMergedCells
+	}
+	return l
+}
+
+// Error is an input that goes past one of the Limits.
+type Error struct {
+	What    string // e.g. "cell"
+	Where   string // e.g. "row 12, column D"
+	Limit   string // the limit, readable
+	Setting string // the setting that raises it, e.g. limits.max-columns
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s: the %s is larger than the limit of %s (raise it with %s if the file is genuine)", e.Where, e.What, e.Limit, e.Setting)
+}
+
+// Unzip is the error of a workbook that unzips to more than l allows.
+func (l Limits) Unzip() *Error {
+	return &Error{What: "unzipped workbook", Where: "the workbook", Limit: fmt.Sprintf("%d bytes", l.UnzipBytes), Setting: SettingUnzipBytes}
+}
+
+// Merged is the error of a sheet whose merged areas cover more cells
+// than l allows.
+func (l Limits) Merged(sheet string) *Error {
+	return &Error{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", l.MergedCells), Setting: SettingMergedCells}
+}
+
+// CheckRow applies the cell and column limits to one row of sheet ("" for
+// a file without sheets).
+func (l Limits) CheckRow(r schedule.Row, sheet string) error {
+	where := func(col int) string {
+		w := fmt.Sprintf("row %d", r.Num)
+		if col >= 0 {
+			w += ", column " + schedule.ColumnName(col)
+		}
+		if sheet != "" {
+			w = "sheet " + sheet + " " + w
+		}
+		return w
+	}
+	if len(r.Cells) > l.Columns {
+		return &Error{What: fmt.Sprintf("row's number of columns (%d)", len(r.Cells)), Where: where(-1), Limit: fmt.Sprintf("%d columns", l.Columns), Setting: SettingColumns}
+	}
+	for i, c := range r.Cells {
+		if len(c) > l.CellBytes {
+			return &Error{What: fmt.Sprintf("cell (%d bytes)", len(c)), Where: where(i), Limit: fmt.Sprintf("%d bytes", l.CellBytes), Setting: SettingCellBytes}
+		}
+	}
+	return nil
+}
