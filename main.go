@@ -3,64 +3,9 @@
 package main
 
 import (
-	"fmt"
 	"os"
-	"os/signal"
-	"runtime/pprof"
-	"runtime/trace"
-	"syscall"
 
 	"github.com/docket-forum/docket/commands"
-	"github.com/docket-forum/docket/formats"
 )
 
-func main() {
-	// Ctrl-C or a kill mid-export: remove the half-written temporary file;
-	// the output it would have replaced is untouched.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		s := <-sig
-		formats.RemoveTemps()
-		code := 130
-		if s == syscall.SIGTERM {
-			code = 143
-		}
-		os.Exit(code)
-	}()
-	stop := profile()
-	code := commands.Main(os.Args, os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
-
-// profile starts what DOCKET_CPUPROFILE and DOCKET_TRACE ask for: a CPU
-// profile or an execution trace of the run written to that file, for
-// `go tool pprof` and `go tool trace` (see scripts/README.md). It returns
-// the function that finishes them.
-func profile() (stop func()) {
-	var stops []func()
-	if path := os.Getenv("DOCKET_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err != nil {
-			fmt.Fprintf(os.Stderr, "docket: DOCKET_CPUPROFILE: %v\n", err)
-		} else if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(os.Stderr, "docket: DOCKET_CPUPROFILE: %v\n", err)
-		} else {
-			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
-		}
-	}
-	if path := os.Getenv("DOCKET_TRACE"); path != "" {
-		if f, err := os.Create(path); err != nil {
-			fmt.Fprintf(os.Stderr, "docket: DOCKET_TRACE: %v\n", err)
-		} else if err := trace.Start(f); err != nil {
-			fmt.Fprintf(os.Stderr, "docket: DOCKET_TRACE: %v\n", err)
-		} else {
-			stops = append(stops, func() { trace.Stop(); f.Close() })
-		}
-	}
-	return func() {
-		for _, s := range stops {
-			s()
-		}
-	}
-}
+func main() { os.Exit(commands.Run()) }

@@ -84,7 +84,7 @@ func runConvert(s *streams, o convertOptions) error {
 func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.WriteOptions) error {
 	streamingGC(s)
 	path := o.input.files[0]
-	in, err := input(s, path)
+	in, err := openInput(s, path)
 	if err != nil {
 		return err
 	}

@@ -86,48 +86,25 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 
 // load reads and merges the programmes of every input file.
 func load(s *streams, o inputOptions) (*schedule.Programme, error) {
-	ro := o.readOptions()
-	bar := newProgress(s, o.quiet)
-	defer bar.done()
 	var all *schedule.Programme
-	stdinUsed := false
-	for _, path := range o.files {
-		var (
-			p   *schedule.Programme
-			err error
-		)
-		ro.Progress = bar.reading(path)
-		if path == "-" {
-			if stdinUsed {
-				return nil, usageErrorf("standard input (-) can be read only once")
-			}
-			stdinUsed = true
-			in, ierr := formats.StdinInput(s.in)
-			if ierr != nil {
-				return nil, ierr
-			}
-			p, err = formats.ReadProgramme(in, ro)
-		} else {
-			p, err = formats.ReadProgramme(formats.Input{Name: path, Path: path}, ro)
-		}
-		if err != nil {
-			return nil, err
-		}
+	err := readInputs(s, o, nil, func(p *schedule.Programme) {
 		if all == nil {
 			all = p
-			continue
+			return
 		}
 		all.Merge(p)
+	})
+	if err != nil {
+		return nil, err
 	}
-	tell(s, all, o)
 	return all, nil
 }
 
-// readEach reads every input, handing each session to sink as it is read
-// (formats.ReadOptions.Sink) rather than keeping it, and each file's
-// programme, without its sessions, to done once read; notes and warnings
-// are told as in load.
-func readEach(s *streams, o inputOptions, sink func(*schedule.Programme, *schedule.Session) error, done func(*schedule.Programme)) error {
+// readInputs reads every input through one path (see openInput), handing
+// each session to sink as it is read (formats.ReadOptions.Sink) when sink
+// is set, and each file's programme to done once read; its notes and
+// warnings are told on stderr.
+func readInputs(s *streams, o inputOptions, sink func(*schedule.Programme, *schedule.Session) error, done func(*schedule.Programme)) error {
 	ro := o.readOptions()
 	ro.Sink = sink
 	bar := newProgress(s, o.quiet)
@@ -140,7 +117,7 @@ func readEach(s *streams, o inputOptions, sink func(*schedule.Programme, *schedu
 			}
 			stdinUsed = true
 		}
-		in, err := input(s, path)
+		in, err := openInput(s, path)
 		if err != nil {
 			return err
 		}
@@ -185,8 +162,11 @@ func tell(s *streams, p *schedule.Programme, o inputOptions) {
 	}
 }
 
-// input returns the Input for a path, "-" being standard input.
-func input(s *streams, path string) (formats.Input, error) {
+// openInput is the one way a command opens an input: "-" is standard
+// input; a pipe or FIFO given as a file (<(curl ...), mkfifo) gives its
+// bytes once, so it is read as a stream like standard input, never opened
+// twice; anything else is a file read by its path.
+func openInput(s *streams, path string) (formats.Input, error) {
 	if path == "-" {
 		return formats.StdinInput(s.in)
 	}

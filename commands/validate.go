@@ -115,7 +115,7 @@ func runValidate(s *streams, o validateOptions) error {
 		}
 		return nil
 	}
-	err := readEach(s, o.input, sink, func(p *schedule.Programme) { progs = append(progs, p) })
+	err := readInputs(s, o.input, sink, func(p *schedule.Programme) { progs = append(progs, p) })
 	if err != nil {
 		return err
 	}
