@@ -28,6 +28,10 @@ type streams struct {
 	getenv func(string) string
 	args   []string // the command line, for shell completion
 	errTTY bool     // stderr is a terminal: progress may be drawn there
+	inputs []string // the command's input files: never an output
+	// formatFlag is the flag that sets output.format in this command
+	// (convert's --to); "" is --format.
+	formatFlag string
 }
 
 // Main runs docket with args (args[0] is the program name) and returns the

@@ -20,7 +20,7 @@ func newColumnsCommand(s *streams) *cli.Command {
 			"  docket columns partner.xlsx --map headers.yaml",
 		Flags: inputFlags(),
 		Action: func(c *cli.Context) error {
-			in, err := readInputOptions(c)
+			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}

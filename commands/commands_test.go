@@ -571,3 +571,58 @@ func TestNamedPipeInput(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOutputOverwritesAnInput: every command that reads a programme and
+// writes a file refuses an output that is one of its inputs, before
+// reading it; report used to replace the programme with its summary.
+func TestNoOutputOverwritesAnInput(t *testing.T) {
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "sample.csv")
+	for _, args := range [][]string{
+		{"convert", in, in},
+		{"convert", in, dir + "/./sample.csv", "--to", "csv"},
+		{"export", in, "--format", "csv", "-o", in},
+		{"report", in, "-o", in},
+		{"report", in, "--format", "json", "-o", in},
+		{"validate", in, "-o", in},
+		{"validate", in, "--format", "json", "-o", dir + "/../" + filepath.Base(dir) + "/sample.csv"},
+	} {
+		if err := os.WriteFile(in, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errs, code := run(t, "", args...)
+		got, _ := os.ReadFile(in)
+		if code != exitUsage || !strings.Contains(errs, "refusing to overwrite the input") || !bytes.Equal(got, data) {
+			t.Errorf("docket %s: exit %d, stderr %q, input kept: %v", strings.Join(args, " "), code, errs, bytes.Equal(got, data))
+		}
+	}
+}
+
+// TestSettingsWordedAsFlags: the readers name a setting by its key
+// (limits.max-columns); the command line says the flag that sets it.
+func TestSettingsWordedAsFlags(t *testing.T) {
+	_, errs, code := run(t, "", "table", sample, "--max-columns", "5")
+	if code != exitInput || !strings.Contains(errs, "(raise it with --max-columns if the file is genuine)") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	s := &streams{}
+	for in, want := range map[string]string{
+		"the limit of 10 columns (raise it with limits.max-columns if the file is genuine)": "the limit of 10 columns (raise it with --max-columns if the file is genuine)",
+		"if they are month first, use input.date-order mdy":                                 "if they are month first, use --date-order mdy",
+		"name who moderates, or set rules.no-moderator to off":                              "name who moderates, or --ignore no-moderator",
+		"use output.format; valid formats: csv":                                             "use --format; valid formats: csv",
+		"a title with a dot. in it":                                                         "a title with a dot. in it",
+	} {
+		if got := s.word(in); got != want {
+			t.Errorf("word(%q) = %q, want %q", in, got, want)
+		}
+	}
+	s.formatFlag = "--to"
+	if got := s.word("use output.format"); got != "use --to" {
+		t.Errorf("convert words output.format as %q", got)
+	}
+}

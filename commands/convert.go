@@ -2,7 +2,6 @@ package commands
 
 import (
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -47,11 +46,12 @@ func newConvertCommand(s *streams) *cli.Command {
 			if len(args) > 2 {
 				return usageErrorf("convert takes one IN and one OUT, got %d arguments", len(args))
 			}
-			in, err := readInputOptions(c)
+			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}
 			in.files = args[:1]
+			s.inputs = in.files // OUT is not an input
 			o := convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet"), raw: c.Bool("raw")}
 			if len(args) == 2 {
 				o.output = args[1]
@@ -62,26 +62,30 @@ func newConvertCommand(s *streams) *cli.Command {
 }
 
 func runConvert(s *streams, o convertOptions) error {
-	f, err := outputFormat(s, o.to, "--to", o.output, o.input.files)
+	s.formatFlag = "--to"
+	f, out, err := outputFormat(o.to, "--to", o.output)
+	if err == nil {
+		err = s.checkOutput(out)
+	}
 	if err != nil {
 		return err
 	}
 	wo := formats.WriteOptions{Now: exportTime(s), Raw: o.raw}
 	if f.Stream != nil && len(o.input.files) == 1 {
-		return streamConvert(s, f, o, wo)
+		return streamConvert(s, f, out, o, wo)
 	}
 	p, err := load(s, o.input)
 	if err != nil {
 		return err
 	}
 	warnProblems(s, p, o.quiet)
-	return emit(s, f, p, o.output, wo)
+	return s.write(out, func(w io.Writer) error { return f.Write(w, p, wo) })
 }
 
 // streamConvert converts session by session (formats.Stream), so that a
 // file of any size goes through in bounded memory. The notes and
 // warnings come after the output, since some are known only at the end.
-func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.WriteOptions) error {
+func streamConvert(s *streams, f *formats.Format, out output, o convertOptions, wo formats.WriteOptions) error {
 	streamingGC(s)
 	path := o.input.files[0]
 	in, err := openInput(s, path)
@@ -93,7 +97,7 @@ func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.W
 	ro.Progress = bar.reading(path)
 	ro.FirstProgress = bar.reading(path + " for its dates")
 	var p *schedule.Programme
-	err = writeOutput(s, o.output, func(w io.Writer) error {
+	err = s.write(out, func(w io.Writer) error {
 		var err error
 		p, err = formats.Stream(in, ro, f, w, wo)
 		return err
@@ -110,66 +114,33 @@ func streamConvert(s *streams, f *formats.Format, o convertOptions, wo formats.W
 // rawFlag turns off formula neutralising in CSV and TSV output.
 var rawFlag = &cli.BoolFlag{Name: "raw", Usage: "write cells beginning with = + - @ as they are (CSV/TSV); by default they get a ' so spreadsheets do not run them as formulas"}
 
-// outputFormat decides the output format from the flag (named flagName) or
-// the output file's extension, and checks the combination: a format and an
-// extension that disagree, stdout without a format, a binary format on a
-// terminal, an output that is an input.
-func outputFormat(s *streams, name, flagName, out string, inputs []string) (*formats.Format, error) {
-	toStdout := out == "" || out == "-"
+// outputFormat decides the output format from the flag (named flagName)
+// or the output file's extension, and checks that the two agree and that
+// docket writes the format. It returns where to write it too.
+func outputFormat(name, flagName, out string) (*formats.Format, output, error) {
+	o := output{path: out}
 	var f *formats.Format
 	var err error
 	switch {
 	case name != "":
 		if f, err = formats.Lookup(name); err != nil {
-			return nil, err
+			return nil, o, err
 		}
-		if !toStdout && filepath.Ext(out) != "" {
-			if byExt, err := formats.ForPath(out); err == nil && byExt != f && !(byExt.Name == "json" && f.Name == "schedule-json") {
-				return nil, usageErrorf("%s %s contradicts the extension of %s (%s)", flagName, f.Name, out, byExt.Name)
-			}
+		if byExt, err := formats.ForPath(out); err == nil && !o.toStdout() && !f.Accepts(out) {
+			return nil, o, usageErrorf("%s %s contradicts the extension of %s (%s)", flagName, f.Name, out, byExt.Name)
 		}
-	case toStdout:
-		return nil, usageErrorf("writing to standard output needs %s FORMAT (one of: %s)", flagName, strings.Join(formats.Writable(), ", "))
+	case o.toStdout():
+		return nil, o, usageErrorf("writing to standard output needs %s FORMAT (one of: %s)", flagName, strings.Join(formats.Writable(), ", "))
 	default:
 		if f, err = formats.ForPath(out); err != nil {
-			return nil, err
+			return nil, o, err
 		}
 	}
 	if f.Write == nil {
-		return nil, usageErrorf("docket cannot write %s", f.Name)
+		return nil, o, usageErrorf("docket cannot write %s", f.Name)
 	}
-	if toStdout && f.Binary && s.outTTY {
-		return nil, usageErrorf("%s is binary: give an output file or redirect standard output", f.Name)
-	}
-	if !toStdout {
-		for _, in := range inputs {
-			if in != "-" && (formats.SameFile(in, out) || filepath.Clean(in) == filepath.Clean(out)) {
-				return nil, usageErrorf("%s: refusing to overwrite the input; choose another output file", out)
-			}
-		}
-	}
-	return f, nil
-}
-
-// emit writes p in format f to out (see writeOutput).
-func emit(s *streams, f *formats.Format, p *schedule.Programme, out string, wo formats.WriteOptions) error {
-	return writeOutput(s, out, func(w io.Writer) error { return f.Write(w, p, wo) })
-}
-
-// writeOutput runs write on standard output for "" or "-", else on the
-// file out, replaced only when the whole write succeeded; a failure is an
-// output error (exit 4).
-func writeOutput(s *streams, out string, write func(io.Writer) error) error {
-	var err error
-	if out == "" || out == "-" {
-		err = write(s.out)
-	} else {
-		err = formats.WriteFile(out, write)
-	}
-	if err != nil {
-		return &outputError{err}
-	}
-	return nil
+	o.binary, o.what = f.Binary, f.Name
+	return f, o, nil
 }
 
 // exportTime is the time an export is stamped with (iCalendar's DTSTAMP):

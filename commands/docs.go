@@ -6,11 +6,9 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-
-	"github.com/docket-forum/docket/formats"
 )
 
-func newDocsCommand(_ *streams) *cli.Command {
+func newDocsCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:      "docs",
 		Usage:     "write the man page and the Markdown command reference",
@@ -25,7 +23,7 @@ func newDocsCommand(_ *streams) *cli.Command {
 			if dir == "" {
 				dir = "docs"
 			}
-			return runDocs(dir)
+			return runDocs(s, dir)
 		},
 	}
 }
@@ -45,7 +43,7 @@ func reference(app *cli.App) (man, md string, err error) {
 	return man, md, nil
 }
 
-func runDocs(dir string) error {
+func runDocs(s *streams, dir string) error {
 	// A fresh app: the running one has set up the docs command for running.
 	man, md, err := reference(newApp(&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: func(string) string { return "" }}))
 	if err != nil {
@@ -53,12 +51,12 @@ func runDocs(dir string) error {
 	}
 	for name, text := range map[string]string{"docket.1": man, "reference.md": md} {
 		path := filepath.Join(dir, name)
-		err := formats.WriteFile(path, func(w io.Writer) error {
+		err := s.write(output{path: path}, func(w io.Writer) error {
 			_, err := io.WriteString(w, strings.TrimRight(text, "\n")+"\n")
 			return err
 		})
 		if err != nil {
-			return &outputError{err}
+			return err
 		}
 	}
 	return nil

@@ -69,7 +69,7 @@ func report(s *streams, err error) int {
 	case isFlagError(err):
 		code = exitUsage
 	}
-	msg := strings.TrimSpace(err.Error())
+	msg := s.word(strings.TrimSpace(err.Error()))
 	fmt.Fprintf(s.err, "docket: %s\n", msg)
 	if code == exitInternal {
 		fmt.Fprintln(s.err, "This is unexpected; please report it with the command you ran.")

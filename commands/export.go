@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
-	"github.com/docket-forum/docket/internal/schedule"
 )
 
 type exportOptions struct {
@@ -48,7 +47,7 @@ func newExportCommand(s *streams) *cli.Command {
 			rawFlag,
 		),
 		Action: func(c *cli.Context) error {
-			in, err := readInputOptions(c)
+			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}
@@ -67,15 +66,20 @@ func runExport(s *streams, o exportOptions) error {
 	}
 	var (
 		f        *formats.Format
+		out      output
 		pagesDir string // --format page -o DIR: one file per session
 		err      error
 	)
-	if isPageFormat(o.format) {
-		f, pagesDir, err = pageOutput(&o)
-	} else if o.as != "" {
+	f, out, err = outputFormat(o.format, "--format", o.output)
+	switch {
+	case err != nil:
+	case f.Name == "page":
+		pagesDir, err = pageOutput(&o, out)
+	case o.as != "":
 		err = usageErrorf("--as is only for --format page (it chooses markdown or html pages)")
-	} else {
-		f, err = outputFormat(s, o.format, "--format", o.output, o.input.files)
+	}
+	if err == nil {
+		err = s.checkOutput(out)
 	}
 	if err != nil {
 		return err
@@ -91,7 +95,7 @@ func runExport(s *streams, o exportOptions) error {
 	warnProblems(s, p, o.input.quiet)
 	shown := loc // nil unless --show-tz: the formats then use the programme's zone
 	p.Sessions, _ = o.filter.apply(p, loc)
-	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown}
+	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as}
 	if pagesDir != "" {
 		paths, err := formats.WritePages(pagesDir, p, formats.PageOptions{As: o.as, Loc: wo.Loc, Title: o.title})
 		if err != nil {
@@ -102,63 +106,25 @@ func runExport(s *streams, o exportOptions) error {
 		}
 		return nil
 	}
-	return emit(s, f, p, o.output, wo)
+	return s.write(out, func(w io.Writer) error { return f.Write(w, p, wo) })
 }
 
-// isPageFormat reports whether --format names the page export.
-func isPageFormat(name string) bool {
-	f, err := formats.Lookup(name)
-	return name != "" && err == nil && f.Name == "page"
-}
-
-// pageOutput checks where --format page writes and returns the format to
-// emit with (its pages written as --as says) or the folder to write one
-// file per session into. -o names a folder when it is one, ends in a
-// slash or has no extension; a single file is .md or .html, and its
-// extension decides --as when --as is not given.
-func pageOutput(o *exportOptions) (*formats.Format, string, error) {
-	switch strings.ToLower(strings.TrimSpace(o.as)) {
-	case "":
-	case "markdown", "md":
-		o.as = "markdown"
-	case "html":
-		o.as = "html"
-	default:
-		return nil, "", usageErrorf("--as must be %s, not %q", strings.Join(formats.PageKinds, " or "), o.as)
-	}
-	out := o.output
-	if out != "" && out != "-" {
-		if st, err := os.Stat(out); (err == nil && st.IsDir()) || strings.HasSuffix(out, "/") ||
-			strings.HasSuffix(out, string(filepath.Separator)) || filepath.Ext(out) == "" {
-			return nil, out, nil
-		}
-		var byExt string
-		switch strings.ToLower(filepath.Ext(out)) {
-		case ".md", ".markdown":
-			byExt = "markdown"
-		case ".html", ".htm":
-			byExt = "html"
-		default:
-			return nil, "", usageErrorf("--format page writes a folder (-o DIR/) or one .md or .html file, not %s", out)
-		}
-		if o.as != "" && o.as != byExt {
-			return nil, "", usageErrorf("--as %s contradicts the extension of %s", o.as, out)
-		}
-		o.as = byExt
-		for _, in := range o.input.files {
-			if in != "-" && (formats.SameFile(in, out) || filepath.Clean(in) == filepath.Clean(out)) {
-				return nil, "", usageErrorf("%s: refusing to overwrite the input; choose another output file", out)
-			}
+// pageOutput settles where --format page writes: the folder to write one
+// file per session into, returned, or one .md or .html file (or standard
+// output), whose extension decides --as when --as is not given. -o names
+// a folder when it is one, ends in a slash or has no extension.
+func pageOutput(o *exportOptions, out output) (dir string, err error) {
+	file := ""
+	if !out.toStdout() {
+		if st, err := os.Stat(out.path); (err == nil && st.IsDir()) || strings.HasSuffix(out.path, "/") ||
+			strings.HasSuffix(out.path, string(filepath.Separator)) || filepath.Ext(out.path) == "" {
+			dir = out.path
+		} else {
+			file = out.path
 		}
 	}
-	page, err := formats.Lookup("page")
-	if err != nil {
-		return nil, "", err
+	if o.as, err = formats.PageKindFor(o.as, file); err != nil {
+		return "", usageErrorf("%v", err)
 	}
-	as := o.as
-	f := *page
-	f.Write = func(w io.Writer, p *schedule.Programme, wo formats.WriteOptions) error {
-		return formats.WritePageStream(w, p, formats.PageOptions{As: as, Loc: wo.Loc, Title: wo.Title})
-	}
-	return &f, "", nil
+	return dir, nil
 }

@@ -41,7 +41,9 @@ func inputFlags() []cli.Flag {
 	}
 }
 
-func readInputOptions(c *cli.Context) (inputOptions, error) {
+// inputOptions reads the input flags and arguments of c. The files are
+// the command's inputs, which no output may overwrite (see checkOutput).
+func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
 		dateOrder: c.String("date-order"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
 	switch o.dateOrder {
@@ -73,6 +75,7 @@ func readInputOptions(c *cli.Context) (inputOptions, error) {
 		}
 		o.mapping = m
 	}
+	s.inputs = o.files
 	if len(o.files) == 0 {
 		return o, usageErrorf("%s needs a FILE (a .csv or .xlsx programme, or - for standard input)", c.Command.Name)
 	}
@@ -152,12 +155,12 @@ func streamingGC(s *streams) {
 func tell(s *streams, p *schedule.Programme, o inputOptions) {
 	if o.verbose {
 		for _, n := range p.Notes {
-			s.errorf("%s", n)
+			s.errorf("%s", s.word(n))
 		}
 	}
 	if !o.quiet {
 		for _, w := range p.Warnings {
-			s.errorf("warning: %s", w)
+			s.errorf("warning: %s", s.word(w))
 		}
 	}
 }

@@ -38,7 +38,7 @@ func newReportCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 		),
 		Action: func(c *cli.Context) error {
-			in, err := readInputOptions(c)
+			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}
@@ -59,8 +59,9 @@ func newReportCommand(s *streams) *cli.Command {
 			if !slices.Contains(formats.SummaryFormats, format) {
 				return usageErrorf("--format must be one of %s, not %q", strings.Join(formats.SummaryFormats, ", "), format)
 			}
-			if formats.SummaryBinary(format) && (out == "" || out == "-") && s.outTTY {
-				return usageErrorf("%s is binary: give -o FILE or redirect standard output", format)
+			dst := output{path: out, binary: formats.SummaryBinary(format), what: format}
+			if err := s.checkOutput(dst); err != nil {
+				return err
 			}
 			now := time.Now()
 			if v := c.String("now"); v != "" {
@@ -89,7 +90,7 @@ func newReportCommand(s *streams) *cli.Command {
 			if so.Title == "" {
 				so.Title = p.Name
 			}
-			return writeOutput(s, out, func(w io.Writer) error { return formats.WriteSummary(w, format, r, so) })
+			return s.write(dst, func(w io.Writer) error { return formats.WriteSummary(w, format, r, so) })
 		},
 	}
 }

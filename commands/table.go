@@ -35,7 +35,7 @@ func newTableCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 		),
 		Action: func(c *cli.Context) error {
-			in, err := readInputOptions(c)
+			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}

@@ -24,10 +24,7 @@ func newTemplateCommand(s *streams) *cli.Command {
 			if out == "" {
 				return usageErrorf("template needs -o FILE.xlsx")
 			}
-			if (out == "-") && s.outTTY {
-				return usageErrorf("the template is a workbook: give -o FILE.xlsx or redirect standard output")
-			}
-			return writeOutput(s, out, formats.WriteTemplate)
+			return s.write(output{path: out, binary: true, what: "the template workbook"}, formats.WriteTemplate)
 		},
 	}
 }

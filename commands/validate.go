@@ -47,7 +47,7 @@ func newValidateCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
 		),
 		Action: func(c *cli.Context) error {
-			in, err := readInputOptions(c)
+			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}
@@ -92,12 +92,9 @@ func runValidate(s *streams, o validateOptions) error {
 		}
 		o.rules.FirstDay, o.rules.LastDay = d1.String(), d2.String()
 	}
-	if o.output != "" && o.output != "-" {
-		for _, in := range o.input.files {
-			if formats.SameFile(in, o.output) {
-				return usageErrorf("%s: refusing to overwrite the input with the report", o.output)
-			}
-		}
+	dst := output{path: o.output, what: "the findings"}
+	if err := s.checkOutput(dst); err != nil {
+		return err
 	}
 	// Sessions are checked as they are read, so that a large programme is
 	// never held whole: the checker keeps compact keys.
@@ -120,8 +117,11 @@ func runValidate(s *streams, o validateOptions) error {
 		return err
 	}
 	findings := checker.Finish(progs...)
+	for i := range findings {
+		findings[i].Message, findings[i].Hint = s.word(findings[i].Message), s.word(findings[i].Hint)
+	}
 	errs, _ := validate.Count(findings)
-	err = writeOutput(s, o.output, func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) })
+	err = s.write(dst, func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) })
 	if err != nil {
 		return err
 	}

@@ -82,6 +82,8 @@ type WriteOptions struct {
 	Title, Acronym string
 	// Loc is the zone times are shown in; nil is the programme's.
 	Loc *time.Location
+	// As is how pages are written (the page format): "markdown" or "html".
+	As string
 	// Raw turns off the neutralising of cells a spreadsheet would run as
 	// formulas (CSV and TSV).
 	Raw bool
@@ -111,6 +113,13 @@ type Format struct {
 	// time; nil when the format needs the whole programme (a grid, a
 	// calendar of days).
 	Stream func(w io.Writer, opts WriteOptions) SessionWriter
+}
+
+// Accepts reports whether f may be written to a file named path: its
+// extension is one of f's, or it has none.
+func (f *Format) Accepts(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == "" || slices.Contains(f.Extensions, ext)
 }
 
 var registry []*Format
@@ -179,9 +188,9 @@ func (e *UnknownFormatError) Error() string {
 	valid := strings.Join(Writable(), ", ")
 	if e.Path != "" {
 		if e.Name == "" {
-			return fmt.Sprintf("cannot tell the format of %s from its name (add an extension or use --to; valid: %s)", e.Path, valid)
+			return fmt.Sprintf("cannot tell the format of %s from its name (add an extension or use output.format; valid: %s)", e.Path, valid)
 		}
-		return fmt.Sprintf("unknown file extension %q of %s (use --to; valid formats: %s)", e.Name, e.Path, valid)
+		return fmt.Sprintf("unknown file extension %q of %s (use output.format; valid formats: %s)", e.Name, e.Path, valid)
 	}
 	best, bestD := "", 3
 	for _, f := range All() {

@@ -22,13 +22,13 @@ import (
 func ReadMap(path string) (map[string]schedule.Field, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("--map %s: %v", path, openError(err))
+		return nil, fmt.Errorf("input.map %s: %v", path, openError(err))
 	}
 	pairs := map[string]string{}
 	lines := map[string]int{}
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
 		if err := json.Unmarshal(t, &pairs); err != nil {
-			return nil, fmt.Errorf("--map %s: not a JSON object of strings: %v", path, err)
+			return nil, fmt.Errorf("input.map %s: not a JSON object of strings: %v", path, err)
 		}
 	} else {
 		sc := bufio.NewScanner(bytes.NewReader(data))
@@ -41,7 +41,7 @@ func ReadMap(path string) (map[string]schedule.Field, error) {
 			}
 			k, v, ok := cutMapLine(line)
 			if !ok {
-				return nil, fmt.Errorf("--map %s:%d: expected \"header: field\", got %q", path, n, line)
+				return nil, fmt.Errorf("input.map %s:%d: expected \"header: field\", got %q", path, n, line)
 			}
 			pairs[k], lines[k] = v, n
 		}
@@ -54,7 +54,7 @@ func ReadMap(path string) (map[string]schedule.Field, error) {
 			if n := lines[k]; n > 0 {
 				where = fmt.Sprintf("%s:%d", path, n)
 			}
-			return nil, fmt.Errorf("--map %s: %q is not a field (use one of %s, duration or extra)", where, v, fieldNames())
+			return nil, fmt.Errorf("input.map %s: %q is not a field (use one of %s, duration or extra)", where, v, fieldNames())
 		}
 		out[schedule.NormalizeHeader(k)] = f
 	}

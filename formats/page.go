@@ -26,11 +26,12 @@ import (
 var pageFormat = &Format{
 	Name:    "page",
 	Aliases: []string{"pages"},
-	// No extensions: .md and .html belong to the markdown and html
-	// formats; export picks page files by --format page.
+	// .md and .html are the markdown and html formats' when --format does
+	// not say; a page file's extension decides its kind (PageKindFor).
+	Extensions:  []string{".md", ".markdown", ".html", ".htm"},
 	Description: "one page per session in the layout of the IGF session pages (Markdown, or HTML with --as html); -o DIR/ writes one file per session",
 	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
-		return WritePageStream(w, p, PageOptions{Loc: o.Loc, Title: o.Title})
+		return WritePageStream(w, p, PageOptions{As: o.As, Loc: o.Loc, Title: o.Title})
 	},
 }
 
@@ -60,7 +61,33 @@ func (o PageOptions) kind() (string, error) {
 	case "html", "htm":
 		return "html", nil
 	}
-	return "", fmt.Errorf("pages are written as markdown or html, not %q", o.As)
+	return "", fmt.Errorf("output.as must be markdown or html, not %q", o.As)
+}
+
+// PageKindFor settles how pages are written: as ("" lets the file's
+// extension decide, else "markdown", "md" or "html") against the
+// extension of file, one .md or .html file ("" for a stream).
+func PageKindFor(as, file string) (string, error) {
+	kind, err := PageOptions{As: as}.kind()
+	if err != nil {
+		return "", err
+	}
+	if file == "" {
+		return kind, nil
+	}
+	var byExt string
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".md", ".markdown":
+		byExt = "markdown"
+	case ".html", ".htm":
+		byExt = "html"
+	default:
+		return "", fmt.Errorf("output.format page writes a folder or one .md or .html file, not %s", file)
+	}
+	if strings.TrimSpace(as) != "" && kind != byExt {
+		return "", fmt.Errorf("output.as %s contradicts the extension of %s", kind, file)
+	}
+	return byExt, nil
 }
 
 // Ext is the file extension (with the dot) of pages written with o.

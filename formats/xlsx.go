@@ -95,7 +95,7 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	if opts.Sheet == "" && len(sheets) > 1 {
-		prog.Notes = append(prog.Notes, fmt.Sprintf("%s: read sheet %q (the one that looks like sessions; --sheet chooses another)", in.Name, sheet))
+		prog.Notes = append(prog.Notes, fmt.Sprintf("%s: read sheet %q (the one that looks like sessions; input.sheet chooses another)", in.Name, sheet))
 	}
 	for _, s := range prog.Sessions {
 		ed.convert(s)

@@ -338,7 +338,7 @@ func (b *Builder) Finish() error {
 	b.describeColumns()
 	if !b.decided && b.firstAmb != "" {
 		b.prog.Warnings = append(b.prog.Warnings, fmt.Sprintf(
-			"%s: dates such as %s were read day first (%s); if they are month first, use --date-order mdy",
+			"%s: dates such as %s were read day first (%s); if they are month first, use input.date-order mdy",
 			b.where(0), b.firstAmb, b.describeAmb()))
 	}
 	b.releasePending()

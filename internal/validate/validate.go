@@ -408,7 +408,7 @@ func (c *Checker) people(s *schedule.Session) {
 		}
 	}
 	if s.Scheduled() && s.OnsiteModerator == nil && s.OnlineModerator == nil && needsModerator(s) {
-		c.at(s, "no-moderator", schedule.FieldOnsiteModerator, "the session has no on-site or online moderator", "name who moderates, or --ignore no-moderator")
+		c.at(s, "no-moderator", schedule.FieldOnsiteModerator, "the session has no on-site or online moderator", "name who moderates, or set rules.no-moderator to off")
 	}
 	if len(s.Speakers) >= 2 {
 		group, same := "", true
@@ -468,7 +468,7 @@ func (c *Checker) outsideEvent(s *schedule.Session, first, last string) {
 	if (first != "" && day < first) || (last != "" && day > last) {
 		c.at(s, "outside-event", schedule.FieldDate,
 			fmt.Sprintf("the session is on %s, outside the event's days %s to %s", day, cmp.Or(first, "…"), cmp.Or(last, "…")),
-			"check the date, or the event days (--event-days)")
+			"check the date, or the event days (event.days)")
 	}
 }
 
