@@ -10,8 +10,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 )
 
 func newReportCommand(s *streams) *cli.Command {

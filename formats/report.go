@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	summary "github.com/docket-forum/docket/internal/report"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 

@@ -11,8 +11,8 @@ import (
 	"time"
 	"unicode"
 
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 

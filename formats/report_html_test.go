@@ -16,8 +16,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 

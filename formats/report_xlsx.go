@@ -15,7 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	summary "github.com/docket-forum/docket/internal/report"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 

@@ -19,12 +19,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
-// xlsxSampleReport computes the sample's report as internal/report's tests
+// xlsxSampleReport computes the sample's report as internal/summary's tests
 // do: days in Tokyo, outcomes owed by 12 October 2023.
 func xlsxSampleReport(t *testing.T) *summary.Report {
 	t.Helper()
@@ -138,7 +138,7 @@ func xlsxIsPercent(t *testing.T, f *excelize.File, sheet string, col, row int) b
 
 // TestXLSXReportSample reads the sample's workbook back: the sheets, and
 // numbers (as numbers) where organizers look for them, matching the hand
-// counts of internal/report's tests.
+// counts of internal/summary's tests.
 func TestXLSXReportSample(t *testing.T) {
 	r := xlsxSampleReport(t)
 	f := openXLSXReport(t, writeXLSXReport(t, r, xlsxReportOptions))
