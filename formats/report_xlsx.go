@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docket-forum/docket/formats/internal/xlstyle"
 	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -173,11 +174,11 @@ type reportBook struct {
 }
 
 func newReportBook(f *excelize.File) (*reportBook, error) {
-	st, err := newXLSXStyles(f)
+	st, err := xlstyle.New(f)
 	if err != nil {
 		return nil, err
 	}
-	b := &reportBook{f: f, dateTime: st.dateTime, widths: map[string]map[int]int{}}
+	b := &reportBook{f: f, dateTime: st.DateTime, widths: map[string]map[int]int{}}
 	// A font without a name is shown in whatever the client picks
 	// (LibreOffice: a serif), so the report's fonts name the default one.
 	font := func(fnt excelize.Font) *excelize.Font {
@@ -256,7 +257,7 @@ func (b *reportBook) str(sheet string, col, row int, v string, style int) {
 	// Titles, captions and notes run on over the empty cells beside
 	// them: they do not widen their column.
 	if style != b.title && style != b.caption && style != b.note {
-		b.measure(sheet, col, cellWidth(v))
+		b.measure(sheet, col, xlstyle.CellWidth(v))
 	}
 }
 

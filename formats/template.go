@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docket-forum/docket/formats/internal/xlstyle"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -22,7 +23,7 @@ const templateRows = 500
 func WriteTemplate(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	st, err := newXLSXStyles(f)
+	st, err := xlstyle.New(f)
 	if err != nil {
 		return err
 	}
@@ -105,7 +106,7 @@ func WriteTemplate(w io.Writer) error {
 	}
 	f.SetSheetRow(sessionsSheet, "A1", &row)
 	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	f.SetCellStyle(sessionsSheet, "A1", last, st.header)
+	f.SetCellStyle(sessionsSheet, "A1", last, st.Header)
 	for i, c := range schedule.Columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		width := 16.0
@@ -121,9 +122,9 @@ func WriteTemplate(w io.Writer) error {
 				return err
 			}
 		case schedule.FieldDate:
-			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.date)
+			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.Date)
 		case schedule.FieldStart, schedule.FieldEnd:
-			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.time)
+			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.Time)
 		}
 	}
 	f.SetPanes(sessionsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
@@ -155,7 +156,7 @@ func WriteTemplate(w io.Writer) error {
 	}
 	f.SetSheetRow(speakersSheet, "A1", &prow)
 	plast, _ := excelize.CoordinatesToCellName(len(prow), 1)
-	f.SetCellStyle(speakersSheet, "A1", plast, st.header)
+	f.SetCellStyle(speakersSheet, "A1", plast, st.Header)
 	f.SetPanes(speakersSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 
 	if idx, err := f.GetSheetIndex(sessionsSheet); err == nil {
