@@ -3,7 +3,7 @@ package commands
 import (
 	"github.com/urfave/cli/v2"
 
-	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/template"
 )
 
 func newTemplateCommand(s *streams) *cli.Command {
@@ -27,7 +27,7 @@ func newTemplateCommand(s *streams) *cli.Command {
 			if (out == "-") && s.outTTY {
 				return usageErrorf("the template is a workbook: give -o FILE.xlsx or redirect standard output")
 			}
-			return writeOutput(s, out, formats.WriteTemplate)
+			return writeOutput(s, out, template.Write)
 		},
 	}
 }

@@ -1,4 +1,9 @@
-package formats
+// Package template writes the organiser template: a blank workbook that
+// partners fill in and docket reads back. It is a starting point for a
+// programme, not a programme format, so it stands apart from package
+// formats; what it must agree with is the reader, which the tests check
+// by reading a filled-in template.
+package template
 
 import (
 	"fmt"
@@ -14,13 +19,20 @@ import (
 // templateRows is how many rows of the template carry drop-downs.
 const templateRows = 500
 
-// WriteTemplate writes a blank organizer workbook: the canonical columns
+// The sheets of the template, named as docket's own workbook export names
+// them, so that a filled-in template reads like an exported programme.
+const (
+	sessionsSheet = "Sessions"
+	speakersSheet = "Speakers"
+)
+
+// Write writes a blank organizer workbook: the canonical columns
 // on a Sessions sheet, a Speakers sheet (one row per person), instructions,
 // and drop-downs for type, format, stakeholder group, regional group,
 // participation and SDG targets, so that partners make fewer mistakes at
 // the source. The lists live on a hidden Lists sheet, since Excel limits
 // an inline list to 255 characters.
-func WriteTemplate(w io.Writer) error {
+func Write(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := xlstyle.New(f)
@@ -99,13 +111,12 @@ func WriteTemplate(w io.Writer) error {
 	if _, err := f.NewSheet(sessionsSheet); err != nil {
 		return err
 	}
-	header := canonicalHeader(nil)
-	row := make([]any, len(header))
-	for i, h := range header {
-		row[i] = h
+	row := make([]any, len(schedule.Columns))
+	for i, c := range schedule.Columns {
+		row[i] = string(c)
 	}
 	f.SetSheetRow(sessionsSheet, "A1", &row)
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
+	last, _ := excelize.CoordinatesToCellName(len(row), 1)
 	f.SetCellStyle(sessionsSheet, "A1", last, st.Header)
 	for i, c := range schedule.Columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
