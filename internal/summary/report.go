@@ -2,7 +2,7 @@
 // room and theme; speakers by stakeholder group, region and participation
 // (counting people once however many sessions they speak in); SDG
 // coverage; room use; and the sessions still owing their outcomes. The
-// writers in package formats render what it computes.
+// renderers in package formats/summaryview draw what it computes.
 package summary
 
 import (

@@ -1,4 +1,4 @@
-package formats
+package summaryview
 
 import (
 	"archive/zip"
@@ -41,12 +41,12 @@ const (
 	reportChartHeight = 300
 )
 
-// writeSummaryXLSX writes the report as a workbook with native charts: one
+// writeXLSX writes the report as a workbook with native charts: one
 // sheet per section, numbers as numbers, shares as percentages, and the
 // charts beside the cells they draw, so organizers can keep working in
 // Excel. The sheets are small, so they are written in excelize's normal
 // mode (a streamed sheet silently loses its charts).
-func writeSummaryXLSX(w io.Writer, r *summary.Report, o SummaryOptions) error {
+func writeXLSX(w io.Writer, r *summary.Report, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b, err := newReportBook(f)
@@ -376,7 +376,7 @@ func xlsxBool(v bool) *bool { return &v }
 func reportBarHeight(n int) int { return max(reportChartHeight, 80+n*22) }
 
 // summarySheet: the title, when the report was made and the totals.
-func (b *reportBook) summarySheet(r *summary.Report, o SummaryOptions) {
+func (b *reportBook) summarySheet(r *summary.Report, o Options) {
 	const sh = reportSummarySheet
 	title := o.Title
 	if title == "" {
