@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/findings"
 )
 
 //go:embed completion/bash_autocomplete completion/zsh_autocomplete completion/powershell_autocomplete.ps1
@@ -114,7 +115,7 @@ func completeFlagValues(c *cli.Context, prev string, words []string) bool {
 	case "format", "f", "to", "t":
 		opts = formats.Writable()
 		if c.Command != nil && c.Command.Name == "validate" {
-			opts = formats.ReportFormats
+			opts = findings.Formats
 		}
 	case "view":
 		opts = []string{"list", "grid"}

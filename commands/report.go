@@ -2,16 +2,15 @@ package commands
 
 import (
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/docket-forum/docket/formats"
-	summary "github.com/docket-forum/docket/internal/report"
+	"github.com/docket-forum/docket/formats/summaryview"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 )
 
 func newReportCommand(s *streams) *cli.Command {
@@ -31,7 +30,7 @@ func newReportCommand(s *streams) *cli.Command {
 			"  docket report sessions.xlsx --format markdown >> \"$GITHUB_STEP_SUMMARY\"\n" +
 			"  docket report sessions.xlsx -o report.html",
 		Flags: append(inputFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(formats.SummaryFormats, ", ")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(summaryview.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (default: standard output)"},
 			&cli.StringFlag{Name: "title", Usage: "the programme's name in the html and xlsx reports (default: from the input)"},
 			&cli.StringFlag{Name: "now", Usage: "the time outcomes are owed by, YYYY-MM-DD or RFC 3339 (default: now)"},
@@ -45,21 +44,14 @@ func newReportCommand(s *streams) *cli.Command {
 			format, out := c.String("format"), c.String("output")
 			if !c.IsSet("format") && out != "" && out != "-" {
 				// -o report.html needs no --format.
-				switch strings.ToLower(filepath.Ext(out)) {
-				case ".html", ".htm":
-					format = "html"
-				case ".xlsx":
-					format = "xlsx"
-				case ".json":
-					format = "json"
-				case ".md", ".markdown":
-					format = "markdown"
+				if f, ok := summaryview.FormatForPath(out); ok {
+					format = f
 				}
 			}
-			if !slices.Contains(formats.SummaryFormats, format) {
-				return usageErrorf("--format must be one of %s, not %q", strings.Join(formats.SummaryFormats, ", "), format)
+			if !slices.Contains(summaryview.Formats, format) {
+				return usageErrorf("--format must be one of %s, not %q", strings.Join(summaryview.Formats, ", "), format)
 			}
-			dst := output{path: out, binary: formats.SummaryBinary(format), what: format}
+			dst := output{path: out, binary: summaryview.Binary(format), what: format}
 			if err := s.checkOutput(dst); err != nil {
 				return err
 			}
@@ -86,11 +78,11 @@ func newReportCommand(s *streams) *cli.Command {
 			}
 			r := summary.Compute(p, loc, now)
 			// Box drawing only on a terminal, as in docket table.
-			so := formats.SummaryOptions{Title: c.String("title"), Now: exportTime(s), ASCII: !s.outTTY || (out != "" && out != "-")}
+			so := summaryview.Options{Title: c.String("title"), Now: exportTime(s), ASCII: !s.outTTY || (out != "" && out != "-")}
 			if so.Title == "" {
 				so.Title = p.Name
 			}
-			return s.write(dst, func(w io.Writer) error { return formats.WriteSummary(w, format, r, so) })
+			return s.write(dst, func(w io.Writer) error { return summaryview.Write(w, format, r, so) })
 		},
 	}
 }

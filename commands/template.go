@@ -3,7 +3,7 @@ package commands
 import (
 	"github.com/urfave/cli/v2"
 
-	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/template"
 )
 
 func newTemplateCommand(s *streams) *cli.Command {
@@ -24,7 +24,7 @@ func newTemplateCommand(s *streams) *cli.Command {
 			if out == "" {
 				return usageErrorf("template needs -o FILE.xlsx")
 			}
-			return s.write(output{path: out, binary: true, what: "the template workbook"}, formats.WriteTemplate)
+			return s.write(output{path: out, binary: true, what: "the template workbook"}, template.Write)
 		},
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/findings"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/validate"
 )
@@ -37,7 +37,7 @@ func newValidateCommand(s *streams) *cli.Command {
 			"  docket validate sessions.csv --format github --event-days 2023-10-08..2023-10-12\n" +
 			"  docket validate sessions.csv --format junit -o report.xml --ignore no-moderator",
 		Flags: append(inputFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(formats.ReportFormats, ", ")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(findings.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (default: standard output)"},
 			&cli.StringSliceFlag{Name: "ignore", Usage: "switch a rule off (repeatable)"},
 			&cli.StringSliceFlag{Name: "error", Usage: "treat a rule's findings as errors (repeatable)"},
@@ -65,11 +65,11 @@ func newValidateCommand(s *streams) *cli.Command {
 }
 
 func runValidate(s *streams, o validateOptions) error {
-	if !slices.Contains(formats.ReportFormats, o.format) {
-		if sug := suggest(o.format, formats.ReportFormats); sug != "" {
-			return usageErrorf("--format must be one of %s, not %q: did you mean %q?", strings.Join(formats.ReportFormats, ", "), o.format, sug)
+	if !slices.Contains(findings.Formats, o.format) {
+		if sug := suggest(o.format, findings.Formats); sug != "" {
+			return usageErrorf("--format must be one of %s, not %q: did you mean %q?", strings.Join(findings.Formats, ", "), o.format, sug)
 		}
-		return usageErrorf("--format must be one of %s, not %q", strings.Join(formats.ReportFormats, ", "), o.format)
+		return usageErrorf("--format must be one of %s, not %q", strings.Join(findings.Formats, ", "), o.format)
 	}
 	for _, r := range append(slices.Clone(o.rules.Ignore), o.rules.Error...) {
 		if validate.Lookup(r) == nil {
@@ -99,7 +99,7 @@ func runValidate(s *streams, o validateOptions) error {
 	// Sessions are checked as they are read, so that a large programme is
 	// never held whole: the checker keeps compact keys.
 	checker := validate.NewChecker(o.rules).Async()
-	ro := formats.ReportOptions{
+	ro := findings.Options{
 		Color: o.format == "text" && (o.output == "" || o.output == "-") && s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
 		Quiet: o.quiet,
 	}
@@ -108,7 +108,7 @@ func runValidate(s *streams, o validateOptions) error {
 		checker.Add(p, x)
 		ro.Sessions++
 		if o.format == "junit" {
-			ro.Checked = append(ro.Checked, formats.CheckedSession{File: x.Src.File, Sheet: x.Src.Sheet, ID: strings.Clone(x.ID), Title: strings.Clone(x.Title), Row: x.Src.Row})
+			ro.Checked = append(ro.Checked, findings.CheckedSession{File: x.Src.File, Sheet: x.Src.Sheet, ID: strings.Clone(x.ID), Title: strings.Clone(x.Title), Row: x.Src.Row})
 		}
 		return nil
 	}
@@ -116,12 +116,12 @@ func runValidate(s *streams, o validateOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := checker.Finish(progs...)
-	for i := range findings {
-		findings[i].Message, findings[i].Hint = s.word(findings[i].Message), s.word(findings[i].Hint)
+	fs := checker.Finish(progs...)
+	for i := range fs {
+		fs[i].Message, fs[i].Hint = s.word(fs[i].Message), s.word(fs[i].Hint)
 	}
-	errs, _ := validate.Count(findings)
-	err = s.write(dst, func(w io.Writer) error { return formats.WriteReport(w, o.format, findings, ro) })
+	errs, _ := validate.Count(fs)
+	err = s.write(dst, func(w io.Writer) error { return findings.Write(w, o.format, fs, ro) })
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docket-forum/docket/formats/internal/xlstyle"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -243,30 +244,6 @@ func (e *extraDater) convert(s *schedule.Session) {
 // Excel's limits: a cell holds at most 32,767 characters.
 const maxCellChars = 32767
 
-// xlsxStyles are the cell styles of docket's workbooks.
-type xlsxStyles struct{ header, text, date, time, dateTime int }
-
-func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
-	var st xlsxStyles
-	var err error
-	top := &excelize.Alignment{Vertical: "top", Horizontal: "left"}
-	if st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}}); err != nil {
-		return st, err
-	}
-	if st.text, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
-		return st, err
-	}
-	for _, x := range []struct {
-		id  *int
-		fmt string
-	}{{&st.date, "yyyy-mm-dd"}, {&st.time, "hh:mm"}, {&st.dateTime, "yyyy-mm-dd hh:mm"}} {
-		if *x.id, err = f.NewStyle(&excelize.Style{CustomNumFmt: &x.fmt, Alignment: top}); err != nil {
-			return st, err
-		}
-	}
-	return st, nil
-}
-
 // writeXLSX writes the canonical workbook with excelize's StreamWriter:
 // the normal mode kept every cell and style call in memory (100,000
 // sessions took over a minute and 6 GB).
@@ -276,7 +253,7 @@ func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 	if err := f.SetSheetName("Sheet1", sessionsSheet); err != nil {
 		return err
 	}
-	st, err := newXLSXStyles(f)
+	st, err := xlstyle.New(f)
 	if err != nil {
 		return err
 	}
@@ -293,14 +270,14 @@ func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 	}
 	for _, s := range p.Sessions {
 		for i, v := range canonicalRecord(s, p.ExtraColumns) {
-			widths[i] = max(widths[i], cellWidth(v))
+			widths[i] = max(widths[i], xlstyle.CellWidth(v))
 		}
 	}
 	widths[col[schedule.FieldDate]] = 12
 	widths[col[schedule.FieldStart]] = 8
 	widths[col[schedule.FieldEnd]] = 8
 
-	sw, err := startSheet(f, sessionsSheet, header, widths, st.header)
+	sw, err := startSheet(f, sessionsSheet, header, widths, st.Header)
 	if err != nil {
 		return err
 	}
@@ -314,21 +291,21 @@ func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 			if v != "" {
 				// A string value is always a text cell: a title that begins
 				// with "=" never becomes a formula.
-				row[i] = excelize.Cell{StyleID: st.text, Value: v}
+				row[i] = excelize.Cell{StyleID: st.Text, Value: v}
 			}
 		}
 		// Real date and time cells, so that Excel sorts and filters them.
 		if s.Scheduled() {
 			start := s.Start.In(s.Location())
 			day := schedule.Date{Year: start.Year(), Month: start.Month(), Day: start.Day()}
-			row[col[schedule.FieldDate]] = excelize.Cell{StyleID: st.date, Value: schedule.ToSerial(day, schedule.Clock{})}
-			row[col[schedule.FieldStart]] = excelize.Cell{StyleID: st.time, Value: schedule.ToSerial(schedule.Date{}, clockOf(start))}
+			row[col[schedule.FieldDate]] = excelize.Cell{StyleID: st.Date, Value: schedule.ToSerial(day, schedule.Clock{})}
+			row[col[schedule.FieldStart]] = excelize.Cell{StyleID: st.Time, Value: schedule.ToSerial(schedule.Date{}, clockOf(start))}
 			if !s.End.IsZero() {
 				en := s.End.In(s.Location())
 				endDay := schedule.Date{Year: en.Year(), Month: en.Month(), Day: en.Day()}
-				v, style := schedule.ToSerial(schedule.Date{}, clockOf(en)), st.time
+				v, style := schedule.ToSerial(schedule.Date{}, clockOf(en)), st.Time
 				if endDay != day {
-					v, style = schedule.ToSerial(endDay, clockOf(en)), st.dateTime
+					v, style = schedule.ToSerial(endDay, clockOf(en)), st.DateTime
 				}
 				row[col[schedule.FieldEnd]] = excelize.Cell{StyleID: style, Value: v}
 			}
@@ -344,7 +321,7 @@ func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 	if err := finishSheet(sw, sessionsSheet, len(header), len(p.Sessions)+1); err != nil {
 		return err
 	}
-	if err := writeSpeakers(f, p, st.header); err != nil {
+	if err := writeSpeakers(f, p, st.Header); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -391,15 +368,6 @@ func finishSheet(sw *excelize.StreamWriter, sheet string, cols, rows int) error 
 	return sw.Flush()
 }
 
-// cellWidth is the width a column needs for v: its longest line.
-func cellWidth(v string) int {
-	w := 0
-	for _, line := range strings.Split(v, "\n") {
-		w = max(w, utf8.RuneCountInString(line))
-	}
-	return w + 2
-}
-
 // writeSpeakers adds the Speakers sheet: one row per person and role, for
 // organizers who filter and count people in Excel.
 func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) error {
@@ -416,7 +384,7 @@ func writeSpeakers(f *excelize.File, p *schedule.Programme, headerStyle int) err
 			vals := []string{s.ID, schedule.AppearsAs(field), person.Name, person.Role, person.Organization,
 				person.Stakeholder, person.Region, person.Participation, person.Email, person.Gender}
 			for i, v := range vals {
-				widths[i] = max(widths[i], cellWidth(v))
+				widths[i] = max(widths[i], xlstyle.CellWidth(v))
 			}
 			rows = append(rows, vals)
 		}

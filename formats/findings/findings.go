@@ -1,4 +1,9 @@
-package formats
+// Package findings writes what docket validate found, for the reader at
+// hand: text grouped by session for a person at a terminal, JSON for
+// scripts, GitHub workflow commands that annotate a pull request, and
+// JUnit XML for CI servers. It renders findings, not programmes, so it
+// stands apart from package formats.
+package findings
 
 import (
 	"encoding/json"
@@ -11,11 +16,12 @@ import (
 	"github.com/docket-forum/docket/internal/validate"
 )
 
-// ReportFormats are the formats of a validation report.
-var ReportFormats = []string{"text", "json", "github", "junit"}
+// Formats are the formats Write knows, in the order help lists them.
+var Formats = []string{"text", "json", "github", "junit"}
 
-// ReportOptions says how to write a validation report.
-type ReportOptions struct {
+// Options says how to write findings; the command decides each one, as
+// writers never look at the terminal themselves.
+type Options struct {
 	Color    bool // ANSI colours (text only); the command decides
 	Quiet    bool // text: errors only
 	Sessions int  // how many sessions were checked, for the summary
@@ -24,28 +30,29 @@ type ReportOptions struct {
 	Checked []CheckedSession
 }
 
-// CheckedSession is one session a report covers.
+// CheckedSession is one session that was checked, clean or not: JUnit
+// needs the clean ones too, to count them as passing cases.
 type CheckedSession struct {
 	File, Sheet, ID, Title string
 	Row                    int
 }
 
-// WriteReport writes findings in the named report format.
-func WriteReport(w io.Writer, format string, fs []validate.Finding, o ReportOptions) error {
+// Write writes fs in the named format (one of Formats).
+func Write(w io.Writer, format string, fs []validate.Finding, o Options) error {
 	switch format {
 	case "text":
-		return reportText(w, fs, o)
+		return writeText(w, fs, o)
 	case "json":
-		return reportJSON(w, fs)
+		return writeJSON(w, fs)
 	case "github":
-		return reportGitHub(w, fs, o)
+		return writeGitHub(w, fs, o)
 	case "junit":
-		return reportJUnit(w, fs, o)
+		return writeJUnit(w, fs, o)
 	}
-	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(ReportFormats, ", "))
+	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(Formats, ", "))
 }
 
-func reportJSON(w io.Writer, fs []validate.Finding) error {
+func writeJSON(w io.Writer, fs []validate.Finding) error {
 	if fs == nil {
 		fs = []validate.Finding{}
 	}
@@ -60,7 +67,8 @@ func reportJSON(w io.Writer, fs []validate.Finding) error {
 	}{fs, errs, warns})
 }
 
-// Location names the cell of a finding as file:sheet:row:column.
+// Location names the cell of a finding as file:sheet:row:column, the
+// form editors and grep can jump to.
 func Location(f validate.Finding) string {
 	loc := f.File
 	if f.Sheet != "" {
@@ -83,10 +91,10 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// reportText groups findings by session: a heading per session, then one
+// writeText groups findings by session: a heading per session, then one
 // self-contained line per finding (file:sheet:row:column: severity:
 // message [rule]), so the lines still grep and jump in an editor.
-func reportText(w io.Writer, fs []validate.Finding, o ReportOptions) error {
+func writeText(w io.Writer, fs []validate.Finding, o Options) error {
 	paint := func(code, s string) string {
 		if !o.Color {
 			return s
@@ -159,10 +167,10 @@ var (
 	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-// reportGitHub writes one workflow command per finding, so that a pull
+// writeGitHub writes one workflow command per finding, so that a pull
 // request shows each on the line of the file that has it: for a text file
 // the text line the row starts on, for a workbook its row.
-func reportGitHub(w io.Writer, fs []validate.Finding, o ReportOptions) error {
+func writeGitHub(w io.Writer, fs []validate.Finding, o Options) error {
 	for _, f := range fs {
 		cmd := "warning"
 		if f.Severity == validate.Error {
@@ -228,7 +236,7 @@ type (
 	}
 )
 
-func reportJUnit(w io.Writer, fs []validate.Finding, o ReportOptions) error {
+func writeJUnit(w io.Writer, fs []validate.Finding, o Options) error {
 	type key struct {
 		file, sheet, id string
 		row             int

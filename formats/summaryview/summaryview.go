@@ -1,23 +1,32 @@
-package formats
+// Package summaryview renders the programme summary that docket report
+// shows, computed by internal/summary: text and Markdown tables, JSON, a
+// self-contained HTML page of charts and an Excel workbook with native
+// charts. It renders a summary, not a programme, so it stands apart from
+// package formats, and it keeps its own table of output extensions for
+// the same reason.
+package summaryview
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	summary "github.com/docket-forum/docket/internal/report"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
-// SummaryFormats are the formats of `docket report`.
-var SummaryFormats = []string{"text", "json", "markdown", "html", "xlsx"}
+// Formats are the formats of `docket report`, in the order help lists
+// them.
+var Formats = []string{"text", "json", "markdown", "html", "xlsx"}
 
-// SummaryOptions say how to render a report.
-type SummaryOptions struct {
+// Options say how to render a summary; the command decides each one, as
+// renderers never look at the terminal themselves.
+type Options struct {
 	// Title names the programme in the HTML and XLSX reports.
 	Title string
 	// Now is when the report was made (SOURCE_DATE_EPOCH when set), shown
@@ -28,26 +37,43 @@ type SummaryOptions struct {
 	ASCII bool
 }
 
-// SummaryBinary reports whether a report format is not text (refused on a
-// terminal).
-func SummaryBinary(format string) bool { return format == "xlsx" }
+// Binary reports whether a format is not text, so that the command can
+// refuse to write it to a terminal.
+func Binary(format string) bool { return format == "xlsx" }
 
-// WriteSummary writes a programme report in the named format.
-func WriteSummary(w io.Writer, format string, r *summary.Report, o SummaryOptions) error {
+// FormatForPath is the format an output file's extension asks for, so
+// that `-o report.html` needs no --format; false when the extension names
+// none (the command then keeps its default).
+func FormatForPath(path string) (string, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return "html", true
+	case ".xlsx":
+		return "xlsx", true
+	case ".json":
+		return "json", true
+	case ".md", ".markdown":
+		return "markdown", true
+	}
+	return "", false
+}
+
+// Write writes r in the named format (one of Formats).
+func Write(w io.Writer, format string, r *summary.Report, o Options) error {
 	switch format {
 	case "html":
-		return writeSummaryHTML(w, r, o)
+		return writeHTML(w, r, o)
 	case "xlsx":
-		return writeSummaryXLSX(w, r, o)
+		return writeXLSX(w, r, o)
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	case "text", "markdown":
-		return summaryTables(w, r, format == "markdown", o)
+		return writeTables(w, r, format == "markdown", o)
 	}
-	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(SummaryFormats, ", "))
+	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(Formats, ", "))
 }
 
 type countRow struct {
@@ -78,8 +104,9 @@ func bar(n, total int) string {
 	return strings.Repeat("█", (n*20+total-1)/total)
 }
 
-func summaryTables(w io.Writer, r *summary.Report, md bool, o SummaryOptions) error {
-	to := TableOptions{ASCII: o.ASCII}
+// writeTables writes the summary as text tables (box drawing, or ASCII
+// in a pipe) or as Markdown, section by section.
+func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	section := func(title string) {
 		if md {
 			fmt.Fprintf(w, "## %s\n\n", title)
@@ -100,7 +127,7 @@ func summaryTables(w io.Writer, r *summary.Report, md bool, o SummaryOptions) er
 		for _, r := range rows {
 			width = max(width, displayWidth(r.key))
 		}
-		t := to.newTable(w, []int{width + 2, 7, 7, 22})
+		t := newBoxTable(w, o.ASCII, []int{width + 2, 7, 7, 22})
 		t.Header(head, "count", "share", "")
 		for _, r := range rows {
 			t.Append([]string{r.key, fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total)})
@@ -177,7 +204,7 @@ func summaryTables(w io.Writer, r *summary.Report, md bool, o SummaryOptions) er
 	if md {
 		fmt.Fprint(w, "| room | day | sessions | minutes | utilisation |\n|---|---|---:|---:|---:|\n")
 	} else {
-		rt = to.newTable(w, []int{width + 2, 12, 10, 9, 13, 22})
+		rt = newBoxTable(w, o.ASCII, []int{width + 2, 12, 10, 9, 13, 22})
 		rt.Header("room", "day", "sessions", "minutes", "utilisation", "")
 	}
 	line := func(room, day string, sessions, minutes int, util float64) {

@@ -1,7 +1,7 @@
 """Load an xlsx report with openpyxl and print, as JSON, what a client sees:
 per sheet, the charts (kind, title, series references) and a few cells.
 
-Used by TestXLSXReportOpenpyxl: python3 report_xlsx_openpyxl.py FILE CELL...
+Used by TestXLSXReportOpenpyxl: python3 xlsx_openpyxl.py FILE CELL...
 where each CELL is SHEET!A1. openpyxl (2.5 and later; Debian 12 has
 3.0.9) keeps the charts it loads in ws._charts: a chart it cannot read is
 missing from the list, which is what the test looks for.

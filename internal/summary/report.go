@@ -1,9 +1,9 @@
-// Package report computes the programme at a glance: sessions by day, type,
+// Package summary computes the programme at a glance: sessions by day, type,
 // room and theme; speakers by stakeholder group, region and participation
 // (counting people once however many sessions they speak in); SDG
 // coverage; room use; and the sessions still owing their outcomes. The
-// writers in package formats render what it computes.
-package report
+// renderers in package formats/summaryview draw what it computes.
+package summary
 
 import (
 	"slices"

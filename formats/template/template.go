@@ -1,4 +1,9 @@
-package formats
+// Package template writes the organiser template: a blank workbook that
+// partners fill in and docket reads back. It is a starting point for a
+// programme, not a programme format, so it stands apart from package
+// formats; what it must agree with is the reader, which the tests check
+// by reading a filled-in template.
+package template
 
 import (
 	"fmt"
@@ -6,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docket-forum/docket/formats/internal/xlstyle"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -13,16 +19,23 @@ import (
 // templateRows is how many rows of the template carry drop-downs.
 const templateRows = 500
 
-// WriteTemplate writes a blank organizer workbook: the canonical columns
+// The sheets of the template, named as docket's own workbook export names
+// them, so that a filled-in template reads like an exported programme.
+const (
+	sessionsSheet = "Sessions"
+	speakersSheet = "Speakers"
+)
+
+// Write writes a blank organizer workbook: the canonical columns
 // on a Sessions sheet, a Speakers sheet (one row per person), instructions,
 // and drop-downs for type, format, stakeholder group, regional group,
 // participation and SDG targets, so that partners make fewer mistakes at
 // the source. The lists live on a hidden Lists sheet, since Excel limits
 // an inline list to 255 characters.
-func WriteTemplate(w io.Writer) error {
+func Write(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	st, err := newXLSXStyles(f)
+	st, err := xlstyle.New(f)
 	if err != nil {
 		return err
 	}
@@ -98,14 +111,13 @@ func WriteTemplate(w io.Writer) error {
 	if _, err := f.NewSheet(sessionsSheet); err != nil {
 		return err
 	}
-	header := canonicalHeader(nil)
-	row := make([]any, len(header))
-	for i, h := range header {
-		row[i] = h
+	row := make([]any, len(schedule.Columns))
+	for i, c := range schedule.Columns {
+		row[i] = string(c)
 	}
 	f.SetSheetRow(sessionsSheet, "A1", &row)
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	f.SetCellStyle(sessionsSheet, "A1", last, st.header)
+	last, _ := excelize.CoordinatesToCellName(len(row), 1)
+	f.SetCellStyle(sessionsSheet, "A1", last, st.Header)
 	for i, c := range schedule.Columns {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		width := 16.0
@@ -121,9 +133,9 @@ func WriteTemplate(w io.Writer) error {
 				return err
 			}
 		case schedule.FieldDate:
-			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.date)
+			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.Date)
 		case schedule.FieldStart, schedule.FieldEnd:
-			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.time)
+			f.SetCellStyle(sessionsSheet, col+"2", lastCell, st.Time)
 		}
 	}
 	f.SetPanes(sessionsSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
@@ -155,7 +167,7 @@ func WriteTemplate(w io.Writer) error {
 	}
 	f.SetSheetRow(speakersSheet, "A1", &prow)
 	plast, _ := excelize.CoordinatesToCellName(len(prow), 1)
-	f.SetCellStyle(speakersSheet, "A1", plast, st.header)
+	f.SetCellStyle(speakersSheet, "A1", plast, st.Header)
 	f.SetPanes(speakersSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 
 	if idx, err := f.GetSheetIndex(sessionsSheet); err == nil {

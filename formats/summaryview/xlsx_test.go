@@ -1,4 +1,4 @@
-package formats
+package summaryview
 
 import (
 	"archive/zip"
@@ -19,12 +19,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
-// xlsxSampleReport computes the sample's report as internal/report's tests
+// xlsxSampleReport computes the sample's report as internal/summary's tests
 // do: days in Tokyo, outcomes owed by 12 October 2023.
 func xlsxSampleReport(t *testing.T) *summary.Report {
 	t.Helper()
@@ -32,16 +32,16 @@ func xlsxSampleReport(t *testing.T) *summary.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := readFile(t, sampleCSV, ReadOptions{})
+	p := readSample(t)
 	return summary.Compute(p, tokyo, time.Date(2023, 10, 12, 0, 0, 0, 0, time.UTC))
 }
 
-var xlsxReportOptions = SummaryOptions{Title: "IGF 2023", Now: time.Date(2023, 10, 12, 9, 30, 0, 0, time.UTC)}
+var xlsxReportOptions = Options{Title: "IGF 2023", Now: time.Date(2023, 10, 12, 9, 30, 0, 0, time.UTC)}
 
-func writeXLSXReport(t *testing.T, r *summary.Report, o SummaryOptions) []byte {
+func writeXLSXReport(t *testing.T, r *summary.Report, o Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteSummary(&buf, "xlsx", r, o); err != nil {
+	if err := Write(&buf, "xlsx", r, o); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -138,7 +138,7 @@ func xlsxIsPercent(t *testing.T, f *excelize.File, sheet string, col, row int) b
 
 // TestXLSXReportSample reads the sample's workbook back: the sheets, and
 // numbers (as numbers) where organizers look for them, matching the hand
-// counts of internal/report's tests.
+// counts of internal/summary's tests.
 func TestXLSXReportSample(t *testing.T) {
 	r := xlsxSampleReport(t)
 	f := openXLSXReport(t, writeXLSXReport(t, r, xlsxReportOptions))
@@ -729,7 +729,7 @@ func TestXLSXReportDeterministic(t *testing.T) {
 // workbook, without charts of nothing.
 func TestXLSXReportEmpty(t *testing.T) {
 	r := summary.Compute(&schedule.Programme{}, time.UTC, time.Date(2023, 10, 12, 0, 0, 0, 0, time.UTC))
-	data := writeXLSXReport(t, r, SummaryOptions{})
+	data := writeXLSXReport(t, r, Options{})
 	f := openXLSXReport(t, data)
 	if got := len(f.GetSheetList()); got != 6 {
 		t.Errorf("%d sheets, want 6", got)
@@ -769,7 +769,7 @@ func TestXLSXReportOpenpyxl(t *testing.T) {
 	util := "Rooms!" + xlsxCellName(t, xlsxFindCol(t, f, "Rooms", 1, "2023-10-10")+2, hall)
 	hostile := "Rooms!A" + strconv.Itoa(xlsxFindRow(t, f, "Rooms", 1, room))
 
-	cmd := exec.Command(python, filepath.Join("testdata", "report_xlsx_openpyxl.py"), file, sessions, util, hostile)
+	cmd := exec.Command(python, filepath.Join("testdata", "xlsx_openpyxl.py"), file, sessions, util, hostile)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -1,4 +1,4 @@
-package formats
+package summaryview
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
@@ -41,13 +41,13 @@ func reportHTMLCompute(t *testing.T, p *schedule.Programme) *summary.Report {
 
 func reportHTMLSample(t *testing.T) *summary.Report {
 	t.Helper()
-	return reportHTMLCompute(t, readFile(t, sampleCSV, ReadOptions{}))
+	return reportHTMLCompute(t, readSample(t))
 }
 
-func reportHTMLRender(t *testing.T, r *summary.Report, o SummaryOptions) string {
+func reportHTMLRender(t *testing.T, r *summary.Report, o Options) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteSummary(&b, "html", r, o); err != nil {
+	if err := Write(&b, "html", r, o); err != nil {
 		t.Fatalf("writing the html report: %v", err)
 	}
 	return b.String()
@@ -57,7 +57,7 @@ func reportHTMLRender(t *testing.T, r *summary.Report, o SummaryOptions) string 
 // `SOURCE_DATE_EPOCH=1697068800 docket report testdata/sample.csv --now
 // 2023-10-12 --format html` writes, byte for byte, every time.
 func TestReportHTMLGolden(t *testing.T) {
-	o := SummaryOptions{Now: reportHTMLNow}
+	o := Options{Now: reportHTMLNow}
 	got := reportHTMLRender(t, reportHTMLSample(t), o)
 	golden(t, "sample.report.html", got)
 	for range 3 {
@@ -237,7 +237,7 @@ func checkReportHTMLPage(t *testing.T, doc string) *html.Node {
 
 func TestReportHTMLSample(t *testing.T) {
 	r := reportHTMLSample(t)
-	doc := reportHTMLRender(t, r, SummaryOptions{Now: reportHTMLNow})
+	doc := reportHTMLRender(t, r, Options{Now: reportHTMLNow})
 	root := checkReportHTMLPage(t, doc)
 
 	// The page is named, and dated.
@@ -458,7 +458,7 @@ func reportHTMLHostile() *schedule.Programme {
 func TestReportHTMLEscaping(t *testing.T) {
 	const bait = `<script>alert(1)</script>`
 	r := reportHTMLCompute(t, reportHTMLHostile())
-	o := SummaryOptions{Title: bait + " & Forum", Now: reportHTMLNow}
+	o := Options{Title: bait + " & Forum", Now: reportHTMLNow}
 	doc := reportHTMLRender(t, r, o)
 	root := checkReportHTMLPage(t, doc)
 	for _, bad := range []string{"<script", "<img", "<svg onload", "<b>", "<i>", "<em>", "<u>", "<s>"} {
@@ -510,7 +510,7 @@ func TestReportHTMLEscaping(t *testing.T) {
 // with all 17 goals shown as uncovered and no empty charts.
 func TestReportHTMLEmpty(t *testing.T) {
 	r := reportHTMLCompute(t, &schedule.Programme{})
-	doc := reportHTMLRender(t, r, SummaryOptions{})
+	doc := reportHTMLRender(t, r, Options{})
 	root := checkReportHTMLPage(t, doc)
 	text := htmlTextOf(root)
 	for _, want := range []string{"Programme report", "No sessions.", "No speakers.", "No session has a room.", "Every past session has its key takeaways"} {
@@ -545,7 +545,7 @@ func TestReportHTMLChromium(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(page, []byte(reportHTMLRender(t, reportHTMLSample(t), SummaryOptions{Now: reportHTMLNow})), 0o644); err != nil {
+	if err := os.WriteFile(page, []byte(reportHTMLRender(t, reportHTMLSample(t), Options{Now: reportHTMLNow})), 0o644); err != nil {
 		t.Fatal(err)
 	}
 

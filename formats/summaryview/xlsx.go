@@ -1,4 +1,4 @@
-package formats
+package summaryview
 
 import (
 	"archive/zip"
@@ -15,7 +15,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	summary "github.com/docket-forum/docket/internal/report"
+	"github.com/docket-forum/docket/formats/internal/xlstyle"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
@@ -40,12 +41,12 @@ const (
 	reportChartHeight = 300
 )
 
-// writeSummaryXLSX writes the report as a workbook with native charts: one
+// writeXLSX writes the report as a workbook with native charts: one
 // sheet per section, numbers as numbers, shares as percentages, and the
 // charts beside the cells they draw, so organizers can keep working in
 // Excel. The sheets are small, so they are written in excelize's normal
 // mode (a streamed sheet silently loses its charts).
-func writeSummaryXLSX(w io.Writer, r *summary.Report, o SummaryOptions) error {
+func writeXLSX(w io.Writer, r *summary.Report, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b, err := newReportBook(f)
@@ -173,11 +174,11 @@ type reportBook struct {
 }
 
 func newReportBook(f *excelize.File) (*reportBook, error) {
-	st, err := newXLSXStyles(f)
+	st, err := xlstyle.New(f)
 	if err != nil {
 		return nil, err
 	}
-	b := &reportBook{f: f, dateTime: st.dateTime, widths: map[string]map[int]int{}}
+	b := &reportBook{f: f, dateTime: st.DateTime, widths: map[string]map[int]int{}}
 	// A font without a name is shown in whatever the client picks
 	// (LibreOffice: a serif), so the report's fonts name the default one.
 	font := func(fnt excelize.Font) *excelize.Font {
@@ -256,7 +257,7 @@ func (b *reportBook) str(sheet string, col, row int, v string, style int) {
 	// Titles, captions and notes run on over the empty cells beside
 	// them: they do not widen their column.
 	if style != b.title && style != b.caption && style != b.note {
-		b.measure(sheet, col, cellWidth(v))
+		b.measure(sheet, col, xlstyle.CellWidth(v))
 	}
 }
 
@@ -375,7 +376,7 @@ func xlsxBool(v bool) *bool { return &v }
 func reportBarHeight(n int) int { return max(reportChartHeight, 80+n*22) }
 
 // summarySheet: the title, when the report was made and the totals.
-func (b *reportBook) summarySheet(r *summary.Report, o SummaryOptions) {
+func (b *reportBook) summarySheet(r *summary.Report, o Options) {
 	const sh = reportSummarySheet
 	title := o.Title
 	if title == "" {

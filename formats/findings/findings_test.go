@@ -1,4 +1,4 @@
-package formats
+package findings
 
 import (
 	"bytes"
@@ -19,10 +19,10 @@ var sampleFindings = []validate.Finding{
 	{Rule: "bad-time", Severity: validate.Error, File: "p.xlsx", Sheet: "Sessions", Row: 3, Column: "Start", Session: "A&B <x>", Message: `start "25:61"`},
 }
 
-func report(t *testing.T, format string, o ReportOptions) string {
+func write(t *testing.T, format string, o Options) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteReport(&b, format, sampleFindings, o); err != nil {
+	if err := Write(&b, format, sampleFindings, o); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -31,7 +31,7 @@ func report(t *testing.T, format string, o ReportOptions) string {
 // TestGitHubAnnotations checks the workflow command syntax: one line per
 // finding, properties escaped (, : % newline), data escaped (% newline).
 func TestGitHubAnnotations(t *testing.T) {
-	got := report(t, "github", ReportOptions{})
+	got := write(t, "github", Options{})
 	want := "::error file=p.csv,line=12,title=room-overlap (WS #1)::Room: Hall, B is booked: 50%25 full%0Amove it%0Asomewhere\n" +
 		"::warning file=p.csv,line=12,title=text-hygiene (WS #1)::Title: the cell has a doubled space\n" +
 		"::error file=p.xlsx,line=3,title=bad-time (A&B <x>)::sheet Sessions row 3, Start: start \"25:61\"\n"
@@ -48,7 +48,7 @@ func TestGitHubAnnotations(t *testing.T) {
 
 func TestJUnitReport(t *testing.T) {
 	checked := []CheckedSession{{File: "p.csv", ID: "WS #1", Title: "One", Row: 7}, {File: "p.csv", ID: "WS #2", Title: "Clean", Row: 8}, {File: "p.xlsx", Sheet: "Sessions", ID: "A&B <x>", Row: 3}}
-	out := report(t, "junit", ReportOptions{Checked: checked})
+	out := write(t, "junit", Options{Checked: checked})
 	var doc struct {
 		Tests    int `xml:"tests,attr"`
 		Failures int `xml:"failures,attr"`
@@ -91,7 +91,7 @@ print(len(cases), len(failed), failed[0])`
 }
 
 func TestTextReport(t *testing.T) {
-	got := report(t, "text", ReportOptions{Sessions: 3})
+	got := write(t, "text", Options{Sessions: 3})
 	want := `WS #1  p.csv row 7
   p.csv:7:Room: error: Hall, B is booked: 50% full [room-overlap]
       hint: move it
@@ -106,10 +106,10 @@ A&B <x>  p.xlsx:Sessions row 3
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if c := report(t, "text", ReportOptions{Color: true}); !strings.Contains(c, "\x1b[31merror\x1b[0m") {
+	if c := write(t, "text", Options{Color: true}); !strings.Contains(c, "\x1b[31merror\x1b[0m") {
 		t.Errorf("no colour: %q", c)
 	}
-	if q := report(t, "text", ReportOptions{Quiet: true}); strings.Contains(q, "warning:") {
+	if q := write(t, "text", Options{Quiet: true}); strings.Contains(q, "warning:") {
 		t.Errorf("quiet shows warnings: %s", q)
 	}
 }

@@ -1,4 +1,4 @@
-package formats
+package summaryview
 
 import (
 	_ "embed"
@@ -11,8 +11,8 @@ import (
 	"time"
 	"unicode"
 
-	summary "github.com/docket-forum/docket/internal/report"
 	"github.com/docket-forum/docket/internal/schedule"
+	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
@@ -28,8 +28,8 @@ var reportTemplateText string
 
 var reportTemplate = template.Must(template.New("report").Parse(reportTemplateText))
 
-// writeSummaryHTML writes the report as one self-contained HTML page.
-func writeSummaryHTML(w io.Writer, r *summary.Report, o SummaryOptions) error {
+// writeHTML writes the report as one self-contained HTML page.
+func writeHTML(w io.Writer, r *summary.Report, o Options) error {
 	return reportTemplate.Execute(w, newReportView(r, o))
 }
 
@@ -143,7 +143,7 @@ type svgSeg struct {
 	Inside svgText // the share, when it fits
 }
 
-func newReportView(r *summary.Report, o SummaryOptions) reportView {
+func newReportView(r *summary.Report, o Options) reportView {
 	v := reportView{Title: htmlClean(strings.TrimSpace(o.Title)), Generator: "docket", NoSessions: r.Sessions.Total == 0}
 	if v.Title == "" {
 		v.Title = "Programme report"

@@ -1,4 +1,4 @@
-package formats
+package summaryview
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ func TestReportTextTables(t *testing.T) {
 		{false, []string{"│ Workshop                  │    14 │   29% │", "┌", "└"}},
 	} {
 		var b bytes.Buffer
-		if err := WriteSummary(&b, "text", r, SummaryOptions{ASCII: c.ascii}); err != nil {
+		if err := Write(&b, "text", r, Options{ASCII: c.ascii}); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range c.want {
