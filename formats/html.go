@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -112,19 +114,19 @@ type htmlViewPerson struct {
 }
 
 func newHTMLView(p *schedule.Programme, o WriteOptions) htmlView {
-	loc := feedLocation(p, o)
+	loc := feed.Location(p, o.Loc)
 	ss := slices.Clone(p.Sessions)
 	schedule.Sort(ss)
 	anchors := htmlAnchors(ss)
-	days := feedDays(ss, loc)
+	days := feed.Days(ss, loc)
 
 	v := htmlView{
-		Title:     htmlClean(conferenceTitle(p, o)),
+		Title:     htmlClean(feed.Title(p, o.Title)),
 		Venue:     htmlClean(p.Venue),
 		Generator: "docket",
 	}
 	if len(days) > 0 || p.FirstDay != "" || p.LastDay != "" {
-		first, last := feedDateRange(p, days, o, loc)
+		first, last := feed.DateRange(p, days, o.Now, loc)
 		v.Dates = htmlDateRange(first, last)
 	}
 	v.Zone = "Times in " + htmlZoneName(loc, days)
@@ -137,7 +139,7 @@ func newHTMLView(p *schedule.Programme, o WriteOptions) htmlView {
 			Anchor: "d-" + d.Date,
 			Label:  t.Format("Monday 2 January 2006"),
 			Short:  t.Format("Mon 2 Jan"),
-			Zone:   "Times in " + zoneLabel(t),
+			Zone:   "Times in " + textfmt.ZoneLabel(t),
 		}
 		vd.Rooms, vd.Rows = htmlGrid(d.Sessions, loc, anchors)
 		vd.MinWidth = fmt.Sprintf("%drem", 5+9*len(vd.Rooms))
@@ -181,7 +183,7 @@ func htmlAnchors(ss []*schedule.Session) map[*schedule.Session]string {
 	out := make(map[*schedule.Session]string, len(ss))
 	used := map[string]bool{}
 	for i, s := range ss {
-		base := slugify(s.ID, "-")
+		base := feed.Slugify(s.ID, "-")
 		if base == "" {
 			base = strconv.Itoa(i + 1)
 		}
@@ -236,13 +238,13 @@ func htmlDateRange(first, last time.Time) string {
 // htmlZoneName names the display zone with its UTC offsets on the
 // programme's days: "Asia/Tokyo (UTC+09:00)", "Europe/Berlin (UTC+02:00,
 // UTC+01:00)" across a change of clocks, "UTC".
-func htmlZoneName(loc *time.Location, days []feedDay) string {
+func htmlZoneName(loc *time.Location, days []feed.Day) string {
 	if loc.String() == "UTC" {
 		return "UTC"
 	}
 	var offsets []string
 	for _, d := range days {
-		l := zoneLabel(d.Start.In(loc))
+		l := textfmt.ZoneLabel(d.Start.In(loc))
 		if i := strings.LastIndex(l, "("); i >= 0 {
 			l = strings.Trim(l[i:], "()")
 		}
@@ -251,7 +253,7 @@ func htmlZoneName(loc *time.Location, days []feedDay) string {
 		}
 	}
 	if len(offsets) == 0 {
-		return zoneLabel(time.Unix(0, 0).In(loc))
+		return textfmt.ZoneLabel(time.Unix(0, 0).In(loc))
 	}
 	return loc.String() + " (" + strings.Join(offsets, ", ") + ")"
 }
@@ -274,8 +276,8 @@ func htmlItem(s *schedule.Session, loc *time.Location, anchors map[*schedule.Ses
 	return htmlViewItem{
 		Anchor:   anchors[s],
 		ID:       htmlClean(s.ID),
-		Title:    htmlClean(oneLine(title)),
-		Time:     timeRange(s, loc),
+		Title:    htmlClean(textfmt.OneLine(title)),
+		Time:     textfmt.TimeRange(s, loc),
 		Room:     htmlClean(s.Room),
 		Type:     htmlClean(s.Type),
 		Speakers: htmlSpeakers(s),
@@ -445,7 +447,7 @@ func htmlCard(s *schedule.Session, extras []string, loc *time.Location, anchor, 
 	if strings.TrimSpace(title) == "" {
 		title = "(untitled)"
 	}
-	c := htmlViewCard{Anchor: anchor, DayAnchor: dayAnchor, ID: htmlClean(s.ID), Title: htmlClean(oneLine(title))}
+	c := htmlViewCard{Anchor: anchor, DayAnchor: dayAnchor, ID: htmlClean(s.ID), Title: htmlClean(textfmt.OneLine(title))}
 	add := func(name, value string) {
 		if v := strings.TrimSpace(value); v != "" {
 			c.Facts = append(c.Facts, htmlViewFact{Name: name, Value: htmlClean(v)})
@@ -453,9 +455,9 @@ func htmlCard(s *schedule.Session, extras []string, loc *time.Location, anchor, 
 	}
 	if s.Scheduled() {
 		st := s.Start.In(loc)
-		when := st.Format("Monday 2 January 2006") + ", " + timeRange(s, loc) + " " + zoneLabel(st)
+		when := st.Format("Monday 2 January 2006") + ", " + textfmt.TimeRange(s, loc) + " " + textfmt.ZoneLabel(st)
 		if loc.String() != "UTC" {
-			when += " · " + timeRange(s, time.UTC) + " UTC"
+			when += " · " + textfmt.TimeRange(s, time.UTC) + " UTC"
 		}
 		add("Time", when)
 	} else {
@@ -488,7 +490,7 @@ func htmlCard(s *schedule.Session, extras []string, loc *time.Location, anchor, 
 			c.Tags = append(c.Tags, htmlClean(t))
 		}
 	}
-	if u := httpURL(s.URL); u != "" {
+	if u := feed.HTTPURL(s.URL); u != "" {
 		c.URL = u
 	} else {
 		c.URLText = htmlClean(strings.TrimSpace(s.URL))

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -68,12 +70,12 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	bw := bufio.NewWriter(w)
 	ss := slices.Clone(p.Sessions)
 	schedule.Sort(ss)
-	title := conferenceTitle(p, o)
+	title := feed.Title(p, o.Title)
 	fmt.Fprintf(bw, "# %s\n\n", mdText(title))
-	opts := TableOptions{Loc: o.Loc}
-	if opts.Loc == nil {
-		if loc, err := schedule.LoadLocation(p.Timezone); err == nil {
-			opts.Loc = loc
+	loc := o.Loc
+	if loc == nil {
+		if l, err := schedule.LoadLocation(p.Timezone); err == nil {
+			loc = l
 		}
 	}
 	heading := func(s *schedule.Session) string {
@@ -82,16 +84,16 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		}
 		return s.ID + " — " + s.Title
 	}
-	for _, d := range groupDays(ss, opts) {
-		fmt.Fprintf(bw, "## %s\n\n", mdText(d.label))
+	for _, d := range textfmt.GroupDays(ss, loc) {
+		fmt.Fprintf(bw, "## %s\n\n", mdText(d.Label))
 		bw.WriteString("| Time | Room | Session | Type | Speakers |\n|---|---|---|---|---|\n")
-		for _, s := range d.sessions {
+		for _, s := range d.Sessions {
 			names := make([]string, 0, len(s.Speakers))
 			for _, sp := range s.Speakers {
 				names = append(names, sp.Name)
 			}
 			fmt.Fprintf(bw, "| %s | %s | [%s](#%s) | %s | %s |\n",
-				timeRange(s, opts.loc(s)), mdCell(s.Room), mdCell(heading(s)), mdAnchor(heading(s)),
+				textfmt.TimeRange(s, textfmt.SessionLocation(s, loc)), mdCell(s.Room), mdCell(heading(s)), mdAnchor(heading(s)),
 				mdCell(s.Type), mdCell(strings.Join(names, ", ")))
 		}
 		bw.WriteString("\n")
@@ -113,7 +115,7 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 	}
 	if s.Scheduled() {
 		st := s.Start.In(s.Location())
-		add("Time", st.Format("Monday 2 January 2006")+", "+timeRange(s, s.Location())+" "+zoneLabel(st))
+		add("Time", st.Format("Monday 2 January 2006")+", "+textfmt.TimeRange(s, s.Location())+" "+textfmt.ZoneLabel(st))
 	}
 	add("Room", s.Room)
 	kind := s.Type
@@ -159,7 +161,7 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 		}
 		fmt.Fprintf(bw, "#### %s\n\n", title)
 		for _, p := range ps {
-			fmt.Fprintf(bw, "- %s\n", mdText(describePerson(p)))
+			fmt.Fprintf(bw, "- %s\n", mdText(feed.DescribePerson(p)))
 		}
 		bw.WriteString("\n")
 	}
@@ -186,30 +188,4 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 			fmt.Fprintf(bw, "#### %s\n\n%s\n\n", sec.title, mdBlock(sec.text))
 		}
 	}
-}
-
-// describePerson writes a person for reading: "Name, Role, Organisation
-// (Stakeholder, Region; online)".
-func describePerson(p schedule.Person) string {
-	var parts []string
-	for _, v := range []string{p.Name, p.Role, p.Organization} {
-		if v != "" {
-			parts = append(parts, v)
-		}
-	}
-	s := strings.Join(parts, ", ")
-	var more []string
-	for _, v := range []string{p.Stakeholder, p.Region} {
-		if v != "" {
-			more = append(more, v)
-		}
-	}
-	tail := strings.Join(more, ", ")
-	if p.Participation != "" {
-		tail = strings.TrimPrefix(tail+"; "+p.Participation, "; ")
-	}
-	if tail != "" {
-		s += " (" + tail + ")"
-	}
-	return s
 }
