@@ -76,7 +76,8 @@ func firstDiff(want, got string) string {
 }
 
 // TestGolden pins the list and the grid as a pipe gets them (ASCII, no
-// colour).
+// colour) and as a terminal shows them (box drawing, with and without
+// colour), since the terminal is where a wrong joint or escape shows.
 func TestGolden(t *testing.T) {
 	p := sample(t)
 	day := schedule.Filter{Day: "2023-10-11"}.Apply(p.Sessions)
@@ -86,7 +87,11 @@ func TestGolden(t *testing.T) {
 		o      termtable.Options
 	}{
 		{"sample.table.txt", list(p.Sessions), termtable.Options{Width: 120, ASCII: true}},
+		{"sample.table.box.txt", list(p.Sessions), termtable.Options{Width: 120}},
+		{"sample.table.color.txt", list(p.Sessions), termtable.Options{Width: 120, Color: true}},
 		{"sample.grid.txt", grid(day), termtable.Options{Width: 160, ASCII: true}},
+		{"sample.grid.box.txt", grid(day), termtable.Options{Width: 160}},
+		{"sample.grid.color.txt", grid(day), termtable.Options{Width: 160, Color: true}},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
