@@ -5,7 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/termtable"
 	"github.com/docket-forum/docket/internal/validate"
 )
 
@@ -36,7 +36,7 @@ func runRules(s *streams, name string) error {
 			}
 			return usageErrorf("unknown rule %q (see docket rules)", name)
 		}
-		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, formats.WrapText(r.Doc, 78))
+		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, termtable.WrapText(r.Doc, 78))
 		return nil
 	}
 	width := 0

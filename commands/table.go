@@ -5,7 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/termtable"
 )
 
 type tableOptions struct {
@@ -66,7 +66,7 @@ func runTable(s *streams, o tableOptions) error {
 		return nil
 	}
 	ss, loc := o.filter.apply(p, loc)
-	topts := formats.TableOptions{
+	topts := termtable.Options{
 		Width: s.width,
 		ASCII: o.ascii || !s.outTTY, // box drawing only on a terminal
 		Color: s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
@@ -78,9 +78,9 @@ func runTable(s *streams, o tableOptions) error {
 		}
 		return nil
 	}
-	render := formats.RenderList
+	render := termtable.RenderList
 	if o.view == "grid" {
-		render = formats.RenderGrid
+		render = termtable.RenderGrid
 	}
 	if err := render(s.out, ss, topts); err != nil {
 		return &outputError{err}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/docket-forum/docket/formats/termtable"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/synth"
 )
@@ -70,7 +71,7 @@ func BenchmarkTable(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := RenderList(io.Discard, p.Sessions, TableOptions{Width: 120, ASCII: true}); err != nil {
+		if err := termtable.RenderList(io.Discard, p.Sessions, termtable.Options{Width: 120, ASCII: true}); err != nil {
 			b.Fatal(err)
 		}
 	}

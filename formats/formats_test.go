@@ -195,33 +195,6 @@ func TestGoldenOutputs(t *testing.T) {
 	for _, name := range []string{"json", "ndjson", "csv", "tsv", "markdown"} {
 		t.Run(name, func(t *testing.T) { golden(t, "sample."+name, render(t, name, p)) })
 	}
-	t.Run("table", func(t *testing.T) {
-		var b bytes.Buffer
-		if err := RenderList(&b, p.Sessions, TableOptions{Width: 120, ASCII: true}); err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "sample.table.txt", b.String())
-	})
-	t.Run("grid", func(t *testing.T) {
-		day := schedule.Filter{Day: "2023-10-11"}.Apply(p.Sessions)
-		var b bytes.Buffer
-		if err := RenderGrid(&b, day, TableOptions{Width: 160, ASCII: true}); err != nil {
-			t.Fatal(err)
-		}
-		golden(t, "sample.grid.txt", b.String())
-	})
-	t.Run("table in another zone", func(t *testing.T) {
-		berlin, _ := time.LoadLocation("Europe/Berlin")
-		var b bytes.Buffer
-		day := schedule.Filter{Day: "2023-10-11", Loc: berlin, Room: "room k"}.Apply(p.Sessions)
-		if err := RenderList(&b, day, TableOptions{Width: 100, ASCII: true, Loc: berlin}); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(b.String(), "10:45-11:45") || !strings.Contains(b.String(), "Europe/Berlin (UTC+02:00)") {
-			t.Errorf("OF168 should show 10:45–11:45 Berlin time:\n%s", b.String())
-		}
-		golden(t, "sample.berlin.txt", b.String())
-	})
 }
 
 func TestTextEncodingsAndDelimiters(t *testing.T) {

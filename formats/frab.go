@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -123,16 +124,17 @@ const frabMaxDuration = 99*time.Hour + 59*time.Minute
 // per date with sessions, rooms by name, events by start. Ids, GUIDs and
 // slugs derive from the session ids, so re-exports keep them.
 func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
-	loc := feedLocation(p, o)
-	acronym := conferenceAcronym(p, o)
-	ids := eventIDs(p.Sessions)
-	days := feedDays(p.Sessions, loc)
+	loc := feed.Location(p, o.Loc)
+	title := feed.Title(p, o.Title)
+	acronym := feed.Acronym(o.Acronym, title)
+	ids := feed.EventIDs(p.Sessions)
+	days := feed.Days(p.Sessions, loc)
 
 	doc := frabSchedule{
 		Generator: frabGenerator{Name: "docket"},
 		Version:   "1.0",
 		Conference: frabConference{
-			Title:            frabText(conferenceTitle(p, o)),
+			Title:            frabText(title),
 			Acronym:          acronym,
 			TimeslotDuration: "00:15",
 		},
@@ -140,7 +142,7 @@ func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	if name := loc.String(); name != "Local" {
 		doc.Conference.TimeZoneName = name
 	}
-	first, last := feedDateRange(p, days, o, loc)
+	first, last := feed.DateRange(p, days, o.Now, loc)
 	doc.Conference.Start, doc.Conference.End = first.Format(time.DateOnly), last.Format(time.DateOnly)
 	doc.Conference.Days = int(last.Sub(first).Hours()/24+0.5) + 1
 
@@ -159,13 +161,13 @@ func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		slices.Sort(rooms)
 		for _, r := range rooms {
 			room := frabRoom{Name: r}
-			// feedDays sorted the day by start (then room and id).
+			// feed.Days sorted the day by start (then room and id).
 			for _, s := range byRoom[r] {
 				id := ids[s]
-				guid := sessionGUID(acronym, s)
+				guid := feed.SessionGUID(acronym, s)
 				if guids[guid] {
 					// A session id given twice: the XSD wants GUIDs unique.
-					guid = uuid5(acronym + "/" + s.ID + "/" + strconv.Itoa(id))
+					guid = feed.RepeatedSessionGUID(acronym, s, id)
 				}
 				guids[guid] = true
 				if s.Theme != "" {
@@ -217,13 +219,13 @@ func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Lo
 		Type:        frabText(cmp.Or(strings.TrimSpace(s.Type), "Session")),
 		Date:        frabTime(start, loc),
 		Start:       start.Format("15:04"),
-		Duration:    hhmm(min(frabDuration(s), frabMaxDuration)),
+		Duration:    feed.HHMM(min(frabDuration(s), frabMaxDuration)),
 		Abstract:    frabText(frabAbstract(s.Description)),
-		Description: frabText(feedDescription(s)),
-		Slug:        feedSlug(acronym, id, s.Title),
+		Description: frabText(feed.Description(s)),
+		Slug:        feed.Slug(acronym, id, s.Title),
 		Track:       frabText(s.Theme),
-		Language:    feedLanguage(s.Language),
-		URL:         httpURL(s.URL),
+		Language:    feed.Language(s.Language),
+		URL:         feed.HTTPURL(s.URL),
 	}
 	if s.Format != "" {
 		sub := s.Format
@@ -232,10 +234,10 @@ func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Lo
 		}
 		e.Subtitle = frabText(sub)
 	}
-	if names := feedPersons(s); len(names) > 0 {
+	if names := feed.Persons(s); len(names) > 0 {
 		e.Persons = &frabPersons{}
 		for _, n := range names {
-			e.Persons.Person = append(e.Persons.Person, frabPerson{GUID: personGUID(n), Name: n})
+			e.Persons.Person = append(e.Persons.Person, frabPerson{GUID: feed.PersonGUID(n), Name: n})
 		}
 	}
 	return e
@@ -269,7 +271,7 @@ func frabAbstract(s string) string {
 // frabTrackSlug is a track's slug, or "" when none fits the XSD's
 // [a-z][a-z0-9-]+ (the attribute is optional).
 func frabTrackSlug(name string) string {
-	s := slugify(name, "-")
+	s := feed.Slugify(name, "-")
 	if s != "" && s[0] >= '0' && s[0] <= '9' {
 		s = "track-" + s
 	}

@@ -9,8 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -112,19 +113,19 @@ type htmlViewPerson struct {
 }
 
 func newHTMLView(p *schedule.Programme, o WriteOptions) htmlView {
-	loc := feedLocation(p, o)
+	loc := feed.Location(p, o.Loc)
 	ss := slices.Clone(p.Sessions)
 	schedule.Sort(ss)
 	anchors := htmlAnchors(ss)
-	days := feedDays(ss, loc)
+	days := feed.Days(ss, loc)
 
 	v := htmlView{
-		Title:     htmlClean(conferenceTitle(p, o)),
-		Venue:     htmlClean(p.Venue),
+		Title:     textfmt.HTMLClean(feed.Title(p, o.Title)),
+		Venue:     textfmt.HTMLClean(p.Venue),
 		Generator: "docket",
 	}
 	if len(days) > 0 || p.FirstDay != "" || p.LastDay != "" {
-		first, last := feedDateRange(p, days, o, loc)
+		first, last := feed.DateRange(p, days, o.Now, loc)
 		v.Dates = htmlDateRange(first, last)
 	}
 	v.Zone = "Times in " + htmlZoneName(loc, days)
@@ -137,7 +138,7 @@ func newHTMLView(p *schedule.Programme, o WriteOptions) htmlView {
 			Anchor: "d-" + d.Date,
 			Label:  t.Format("Monday 2 January 2006"),
 			Short:  t.Format("Mon 2 Jan"),
-			Zone:   "Times in " + zoneLabel(t),
+			Zone:   "Times in " + textfmt.ZoneLabel(t),
 		}
 		vd.Rooms, vd.Rows = htmlGrid(d.Sessions, loc, anchors)
 		vd.MinWidth = fmt.Sprintf("%drem", 5+9*len(vd.Rooms))
@@ -181,7 +182,7 @@ func htmlAnchors(ss []*schedule.Session) map[*schedule.Session]string {
 	out := make(map[*schedule.Session]string, len(ss))
 	used := map[string]bool{}
 	for i, s := range ss {
-		base := slugify(s.ID, "-")
+		base := feed.Slugify(s.ID, "-")
 		if base == "" {
 			base = strconv.Itoa(i + 1)
 		}
@@ -193,23 +194,6 @@ func htmlAnchors(ss []*schedule.Session) map[*schedule.Session]string {
 		out[s] = a
 	}
 	return out
-}
-
-// htmlClean makes user text safe to print as HTML text (html/template
-// escapes it; this removes what no escaping can represent): invalid
-// UTF-8 and control characters other than line breaks and tabs become
-// U+FFFD, CRLF becomes LF.
-func htmlClean(s string) string {
-	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }
 
 func htmlCount(n int, one, many string) string {
@@ -236,13 +220,13 @@ func htmlDateRange(first, last time.Time) string {
 // htmlZoneName names the display zone with its UTC offsets on the
 // programme's days: "Asia/Tokyo (UTC+09:00)", "Europe/Berlin (UTC+02:00,
 // UTC+01:00)" across a change of clocks, "UTC".
-func htmlZoneName(loc *time.Location, days []feedDay) string {
+func htmlZoneName(loc *time.Location, days []feed.Day) string {
 	if loc.String() == "UTC" {
 		return "UTC"
 	}
 	var offsets []string
 	for _, d := range days {
-		l := zoneLabel(d.Start.In(loc))
+		l := textfmt.ZoneLabel(d.Start.In(loc))
 		if i := strings.LastIndex(l, "("); i >= 0 {
 			l = strings.Trim(l[i:], "()")
 		}
@@ -251,7 +235,7 @@ func htmlZoneName(loc *time.Location, days []feedDay) string {
 		}
 	}
 	if len(offsets) == 0 {
-		return zoneLabel(time.Unix(0, 0).In(loc))
+		return textfmt.ZoneLabel(time.Unix(0, 0).In(loc))
 	}
 	return loc.String() + " (" + strings.Join(offsets, ", ") + ")"
 }
@@ -263,7 +247,7 @@ func htmlSpeakers(s *schedule.Session) string {
 			names = append(names, p.Name)
 		}
 	}
-	return htmlClean(strings.Join(names, ", "))
+	return textfmt.HTMLClean(strings.Join(names, ", "))
 }
 
 func htmlItem(s *schedule.Session, loc *time.Location, anchors map[*schedule.Session]string) htmlViewItem {
@@ -273,11 +257,11 @@ func htmlItem(s *schedule.Session, loc *time.Location, anchors map[*schedule.Ses
 	}
 	return htmlViewItem{
 		Anchor:   anchors[s],
-		ID:       htmlClean(s.ID),
-		Title:    htmlClean(oneLine(title)),
-		Time:     timeRange(s, loc),
-		Room:     htmlClean(s.Room),
-		Type:     htmlClean(s.Type),
+		ID:       textfmt.HTMLClean(s.ID),
+		Title:    textfmt.HTMLClean(textfmt.OneLine(title)),
+		Time:     textfmt.TimeRange(s, loc),
+		Room:     textfmt.HTMLClean(s.Room),
+		Type:     textfmt.HTMLClean(s.Type),
 		Speakers: htmlSpeakers(s),
 	}
 }
@@ -356,7 +340,7 @@ func htmlGrid(ss []*schedule.Session, loc *time.Location, anchors map[*schedule.
 
 	labels := make([]string, len(rooms))
 	for i, r := range rooms {
-		labels[i] = htmlClean(r)
+		labels[i] = textfmt.HTMLClean(r)
 		if r == "" {
 			labels[i] = "No room"
 		}
@@ -395,17 +379,6 @@ func htmlGrid(ss []*schedule.Session, loc *time.Location, anchors map[*schedule.
 	return labels, rows
 }
 
-// htmlParticipation reads "onsite" and "online" for people.
-func htmlParticipation(p string) string {
-	switch p {
-	case schedule.Onsite:
-		return "on-site"
-	case schedule.Online:
-		return "online"
-	}
-	return htmlClean(p)
-}
-
 func htmlPerson(p schedule.Person) htmlViewPerson {
 	join := func(sep string, vs ...string) string {
 		var out []string
@@ -414,14 +387,14 @@ func htmlPerson(p schedule.Person) htmlViewPerson {
 				out = append(out, v)
 			}
 		}
-		return htmlClean(strings.Join(out, sep))
+		return textfmt.HTMLClean(strings.Join(out, sep))
 	}
 	// The e-mail address stays out: the page is meant to be published.
 	v := htmlViewPerson{
-		Name:          htmlClean(p.Name),
+		Name:          textfmt.HTMLClean(p.Name),
 		Detail:        join(", ", p.Role, p.Organization),
 		Groups:        join(" · ", p.Stakeholder, p.Region),
-		Participation: htmlParticipation(p.Participation),
+		Participation: textfmt.Participation(p.Participation),
 	}
 	if v.Name == "" {
 		v.Name, v.Detail = v.Detail, ""
@@ -445,17 +418,17 @@ func htmlCard(s *schedule.Session, extras []string, loc *time.Location, anchor, 
 	if strings.TrimSpace(title) == "" {
 		title = "(untitled)"
 	}
-	c := htmlViewCard{Anchor: anchor, DayAnchor: dayAnchor, ID: htmlClean(s.ID), Title: htmlClean(oneLine(title))}
+	c := htmlViewCard{Anchor: anchor, DayAnchor: dayAnchor, ID: textfmt.HTMLClean(s.ID), Title: textfmt.HTMLClean(textfmt.OneLine(title))}
 	add := func(name, value string) {
 		if v := strings.TrimSpace(value); v != "" {
-			c.Facts = append(c.Facts, htmlViewFact{Name: name, Value: htmlClean(v)})
+			c.Facts = append(c.Facts, htmlViewFact{Name: name, Value: textfmt.HTMLClean(v)})
 		}
 	}
 	if s.Scheduled() {
 		st := s.Start.In(loc)
-		when := st.Format("Monday 2 January 2006") + ", " + timeRange(s, loc) + " " + zoneLabel(st)
+		when := st.Format("Monday 2 January 2006") + ", " + textfmt.TimeRange(s, loc) + " " + textfmt.ZoneLabel(st)
 		if loc.String() != "UTC" {
-			when += " · " + timeRange(s, time.UTC) + " UTC"
+			when += " · " + textfmt.TimeRange(s, time.UTC) + " UTC"
 		}
 		add("Time", when)
 	} else {
@@ -480,21 +453,21 @@ func htmlCard(s *schedule.Session, extras []string, loc *time.Location, anchor, 
 	}
 	for _, g := range s.SDGs {
 		if g = strings.TrimSpace(g); g != "" {
-			c.SDGs = append(c.SDGs, htmlClean(g))
+			c.SDGs = append(c.SDGs, textfmt.HTMLClean(g))
 		}
 	}
 	for _, t := range s.Tags {
 		if t = strings.TrimSpace(t); t != "" {
-			c.Tags = append(c.Tags, htmlClean(t))
+			c.Tags = append(c.Tags, textfmt.HTMLClean(t))
 		}
 	}
-	if u := httpURL(s.URL); u != "" {
+	if u := feed.HTTPURL(s.URL); u != "" {
 		c.URL = u
 	} else {
-		c.URLText = htmlClean(strings.TrimSpace(s.URL))
+		c.URLText = textfmt.HTMLClean(strings.TrimSpace(s.URL))
 	}
 	text := func(list *[]htmlViewText, title, v string) {
-		if v = strings.TrimSpace(htmlClean(v)); v != "" {
+		if v = strings.TrimSpace(textfmt.HTMLClean(v)); v != "" {
 			*list = append(*list, htmlViewText{Title: title, Text: v})
 		}
 	}

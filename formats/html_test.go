@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -159,7 +160,7 @@ func checkHTMLPage(t *testing.T, p *schedule.Programme, doc string) *html.Node {
 	}
 	urls := map[string]bool{}
 	for _, s := range p.Sessions {
-		if u := httpURL(s.URL); u != "" {
+		if u := feed.HTTPURL(s.URL); u != "" {
 			urls[u] = true
 		}
 	}

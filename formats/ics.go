@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -28,7 +29,8 @@ func init() { register(icsFormat) }
 // programme and the session id, so re-importing updates the events.
 func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	bw := bufio.NewWriter(w)
-	acronym := conferenceAcronym(p, o)
+	title := feed.Title(p, o.Title)
+	acronym := feed.Acronym(o.Acronym, title)
 	stamp := o.Now
 	if stamp.IsZero() {
 		stamp = time.Now()
@@ -38,7 +40,7 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	line("VERSION", "2.0")
 	line("PRODID", "-//docket//docket//EN")
 	line("CALSCALE", "GREGORIAN")
-	line("X-WR-CALNAME", icsText(conferenceTitle(p, o)))
+	line("X-WR-CALNAME", icsText(title))
 	if p.Timezone != "" {
 		line("X-WR-TIMEZONE", p.Timezone)
 	}
@@ -51,7 +53,7 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	schedule.Sort(ss)
 	for _, s := range ss {
 		line("BEGIN", "VEVENT")
-		line("UID", sessionGUID(acronym, s)+"@docket")
+		line("UID", feed.SessionGUID(acronym, s)+"@docket")
 		line("DTSTAMP", icsTime(stamp))
 		line("DTSTART", icsTime(s.Start))
 		end := s.End
@@ -69,7 +71,7 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		if s.Room != "" {
 			line("LOCATION", icsText(s.Room))
 		}
-		if d := feedDescription(s); d != "" {
+		if d := feed.Description(s); d != "" {
 			line("DESCRIPTION", icsText(d))
 		}
 		var cats []string
@@ -81,7 +83,7 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		if len(cats) > 0 {
 			line("CATEGORIES", strings.Join(cats, ","))
 		}
-		if u := httpURL(s.URL); u != "" {
+		if u := feed.HTTPURL(s.URL); u != "" {
 			line("URL", u)
 		}
 		line("END", "VEVENT")

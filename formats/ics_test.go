@@ -79,6 +79,12 @@ func TestICSRules(t *testing.T) {
 	if strings.Join(uids(out), "|") != strings.Join(uids(again), "|") {
 		t.Error("UIDs change between exports")
 	}
+	// Open Forum #168's UID under the acronym made from the sample's name,
+	// written out: calendars update the event they have by it, so it is a
+	// contract that must not change between docket versions.
+	if !strings.Contains(unfolded, "\r\nUID:c4b93c63-2e79-5d0d-9887-dcad847be98b@docket\r\n") {
+		t.Error("Open Forum #168 lost its UID c4b93c63-2e79-5d0d-9887-dcad847be98b@docket")
+	}
 }
 
 // TestICSParsesInARealParser hands the calendar to Debian's

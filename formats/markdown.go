@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -20,31 +22,12 @@ var markdownFormat = &Format{
 
 func init() { register(markdownFormat) }
 
-// mdEscaper makes user text inert in GitHub Markdown: no links, emphasis,
-// HTML or table breaks can come from a title.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "&", "&amp;",
-)
-
-func mdText(s string) string { return mdEscaper.Replace(s) }
-
-// mdCell is text for a table cell: line breaks become <br>, which GitHub
-// renders inside a cell, instead of ending the row.
-func mdCell(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i, l := range lines {
-		lines[i] = mdText(strings.TrimSpace(l))
-	}
-	return strings.Join(lines, "<br>")
-}
-
 // mdBlock is a paragraph block: each line kept, escaped, with a Markdown
 // hard break.
 func mdBlock(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
-		lines[i] = mdText(strings.TrimRight(l, " \r"))
+		lines[i] = textfmt.MarkdownText(strings.TrimRight(l, " \r"))
 	}
 	return strings.Join(lines, "  \n")
 }
@@ -68,12 +51,12 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	bw := bufio.NewWriter(w)
 	ss := slices.Clone(p.Sessions)
 	schedule.Sort(ss)
-	title := conferenceTitle(p, o)
-	fmt.Fprintf(bw, "# %s\n\n", mdText(title))
-	opts := TableOptions{Loc: o.Loc}
-	if opts.Loc == nil {
-		if loc, err := schedule.LoadLocation(p.Timezone); err == nil {
-			opts.Loc = loc
+	title := feed.Title(p, o.Title)
+	fmt.Fprintf(bw, "# %s\n\n", textfmt.MarkdownText(title))
+	loc := o.Loc
+	if loc == nil {
+		if l, err := schedule.LoadLocation(p.Timezone); err == nil {
+			loc = l
 		}
 	}
 	heading := func(s *schedule.Session) string {
@@ -82,17 +65,17 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		}
 		return s.ID + " — " + s.Title
 	}
-	for _, d := range groupDays(ss, opts) {
-		fmt.Fprintf(bw, "## %s\n\n", mdText(d.label))
+	for _, d := range textfmt.GroupDays(ss, loc) {
+		fmt.Fprintf(bw, "## %s\n\n", textfmt.MarkdownText(d.Label))
 		bw.WriteString("| Time | Room | Session | Type | Speakers |\n|---|---|---|---|---|\n")
-		for _, s := range d.sessions {
+		for _, s := range d.Sessions {
 			names := make([]string, 0, len(s.Speakers))
 			for _, sp := range s.Speakers {
 				names = append(names, sp.Name)
 			}
 			fmt.Fprintf(bw, "| %s | %s | [%s](#%s) | %s | %s |\n",
-				timeRange(s, opts.loc(s)), mdCell(s.Room), mdCell(heading(s)), mdAnchor(heading(s)),
-				mdCell(s.Type), mdCell(strings.Join(names, ", ")))
+				textfmt.TimeRange(s, textfmt.SessionLocation(s, loc)), textfmt.MarkdownCell(s.Room), textfmt.MarkdownCell(heading(s)), mdAnchor(heading(s)),
+				textfmt.MarkdownCell(s.Type), textfmt.MarkdownCell(strings.Join(names, ", ")))
 		}
 		bw.WriteString("\n")
 	}
@@ -104,7 +87,7 @@ func writeMarkdown(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 }
 
 func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string, extras []string) {
-	fmt.Fprintf(bw, "### %s\n\n", mdText(heading))
+	fmt.Fprintf(bw, "### %s\n\n", textfmt.MarkdownText(heading))
 	facts := [][2]string{}
 	add := func(k, v string) {
 		if strings.TrimSpace(v) != "" {
@@ -113,7 +96,7 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 	}
 	if s.Scheduled() {
 		st := s.Start.In(s.Location())
-		add("Time", st.Format("Monday 2 January 2006")+", "+timeRange(s, s.Location())+" "+zoneLabel(st))
+		add("Time", st.Format("Monday 2 January 2006")+", "+textfmt.TimeRange(s, s.Location())+" "+textfmt.ZoneLabel(st))
 	}
 	add("Room", s.Room)
 	kind := s.Type
@@ -133,7 +116,7 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 		add(e, s.ExtraValue(e))
 	}
 	for _, f := range facts {
-		fmt.Fprintf(bw, "- **%s:** %s\n", mdText(f[0]), mdCell(f[1]))
+		fmt.Fprintf(bw, "- **%s:** %s\n", textfmt.MarkdownText(f[0]), textfmt.MarkdownCell(f[1]))
 	}
 	if s.URL != "" {
 		fmt.Fprintf(bw, "- **Page:** <%s>\n", strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(s.URL))
@@ -159,7 +142,7 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 		}
 		fmt.Fprintf(bw, "#### %s\n\n", title)
 		for _, p := range ps {
-			fmt.Fprintf(bw, "- %s\n", mdText(describePerson(p)))
+			fmt.Fprintf(bw, "- %s\n", textfmt.MarkdownText(feed.DescribePerson(p)))
 		}
 		bw.WriteString("\n")
 	}
@@ -186,30 +169,4 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 			fmt.Fprintf(bw, "#### %s\n\n%s\n\n", sec.title, mdBlock(sec.text))
 		}
 	}
-}
-
-// describePerson writes a person for reading: "Name, Role, Organisation
-// (Stakeholder, Region; online)".
-func describePerson(p schedule.Person) string {
-	var parts []string
-	for _, v := range []string{p.Name, p.Role, p.Organization} {
-		if v != "" {
-			parts = append(parts, v)
-		}
-	}
-	s := strings.Join(parts, ", ")
-	var more []string
-	for _, v := range []string{p.Stakeholder, p.Region} {
-		if v != "" {
-			more = append(more, v)
-		}
-	}
-	tail := strings.Join(more, ", ")
-	if p.Participation != "" {
-		tail = strings.TrimPrefix(tail+"; "+p.Participation, "; ")
-	}
-	if tail != "" {
-		s += " (" + tail + ")"
-	}
-	return s
 }

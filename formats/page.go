@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -126,7 +128,7 @@ type pageView struct {
 }
 
 func newPageView(s *schedule.Session, o PageOptions) pageView {
-	v := pageView{Heading: oneLine(s.ID + " " + s.Title), URL: httpURL(s.URL), Lang: feedLanguage(s.Language)}
+	v := pageView{Heading: textfmt.OneLine(s.ID + " " + s.Title), URL: feed.HTTPURL(s.URL), Lang: feed.Language(s.Language)}
 	if v.Heading == "" {
 		v.Heading = "Session"
 	}
@@ -159,10 +161,10 @@ func newPageView(s *schedule.Session, o PageOptions) pageView {
 		return pagePerson(*p)
 	}
 	text("Time", pageTime(s, o.Loc))
-	text("Room", oneLine(s.Room))
+	text("Room", textfmt.OneLine(s.Room))
 	var issues []string
 	for _, t := range []string{s.Theme, s.Subtheme} {
-		if t = oneLine(t); t != "" {
+		if t = textfmt.OneLine(t); t != "" {
 			issues = append(issues, t)
 		}
 	}
@@ -178,7 +180,7 @@ func newPageView(s *schedule.Session, o PageOptions) pageView {
 	text("Rapporteur", person(s.Rapporteur))
 	var sdgs []string
 	for _, code := range s.SDGs {
-		code = oneLine(code)
+		code = textfmt.OneLine(code)
 		if code == "" {
 			continue
 		}
@@ -200,7 +202,7 @@ func newPageView(s *schedule.Session, o PageOptions) pageView {
 func pagePerson(p schedule.Person) string {
 	var parts []string
 	for _, v := range []string{p.Name, p.Role, p.Organization, p.Stakeholder, p.Region} {
-		if v = oneLine(v); v != "" {
+		if v = textfmt.OneLine(v); v != "" {
 			parts = append(parts, v)
 		}
 	}
@@ -217,9 +219,9 @@ func pagePerson(p schedule.Person) string {
 // pageFormatLine is the seed's "Panel - 60 Min": the format (else the
 // type) and the declared length (else the scheduled one).
 func pageFormatLine(s *schedule.Session) string {
-	name := oneLine(s.Format)
+	name := textfmt.OneLine(s.Format)
 	if name == "" {
-		name = oneLine(s.Type)
+		name = textfmt.OneLine(s.Type)
 	}
 	m := s.DeclaredMinutes
 	if m <= 0 {
@@ -251,7 +253,7 @@ func pageTime(s *schedule.Session, loc *time.Location) string {
 	}
 	if name := loc.String(); name != "UTC" && name != "" {
 		st := s.Start.In(loc)
-		local := timeRange(s, loc)
+		local := textfmt.TimeRange(s, loc)
 		if st.Format(time.DateOnly) != s.Start.UTC().Format(time.DateOnly) {
 			// The local day is not the UTC day: say which.
 			local = fmt.Sprintf("%s, %s %s, %s", st.Weekday(), pageOrdinal(st.Day()), st.Month(), local)
@@ -310,7 +312,7 @@ func WritePageStream(w io.Writer, p *schedule.Programme, o PageOptions) error {
 	schedule.Sort(ss)
 	bw := bufio.NewWriter(w)
 	if kind == "html" {
-		doc := pageDoc{Title: conferenceTitle(p, WriteOptions{Title: o.Title}), Lang: "en"}
+		doc := pageDoc{Title: feed.Title(p, o.Title), Lang: "en"}
 		for _, s := range ss {
 			doc.Pages = append(doc.Pages, newPageView(s, o))
 		}
@@ -369,11 +371,11 @@ var pageReservedNames = map[string]bool{"con": true, "prn": true, "aux": true, "
 // the names used so far), and unique among used (case-insensitively):
 // -2, -3... are appended. The name is recorded in used.
 func PageFileName(s *schedule.Session, ext string, used map[string]bool) string {
-	ext = slugify(ext, "")
+	ext = feed.Slugify(ext, "")
 	if ext != "" {
 		ext = "." + ext
 	}
-	stem := slugify(s.ID+" "+s.Title, "-")
+	stem := feed.Slugify(s.ID+" "+s.Title, "-")
 	if stem == "" {
 		stem = "session-" + strconv.Itoa(len(used)+1)
 	}
@@ -406,24 +408,24 @@ func pageTruncate(s string, n int) string {
 // newline; all user text goes through mdText or mdBlock.
 func writePageMarkdown(w *bufio.Writer, v pageView) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdText(v.Heading))
+	fmt.Fprintf(&b, "# %s\n\n", textfmt.MarkdownText(v.Heading))
 	if v.URL != "" {
-		// httpURL admits no spaces, quotes or angle brackets, so the URL
+		// feed.HTTPURL admits no spaces, quotes or angle brackets, so the URL
 		// cannot end the autolink.
 		fmt.Fprintf(&b, "<%s>\n\n", v.URL)
 	}
 	for _, sec := range v.Sections {
 		if sec.Title != "" {
-			fmt.Fprintf(&b, "## %s\n\n", mdText(sec.Title))
+			fmt.Fprintf(&b, "## %s\n\n", textfmt.MarkdownText(sec.Title))
 		}
 		if sec.Text != "" {
 			fmt.Fprintf(&b, "%s\n\n", mdBlock(sec.Text))
 		}
 		for i, it := range sec.Items {
 			if sec.Ordered {
-				fmt.Fprintf(&b, "%d. %s\n", i+1, mdText(it))
+				fmt.Fprintf(&b, "%d. %s\n", i+1, textfmt.MarkdownText(it))
 			} else {
-				fmt.Fprintf(&b, "- %s\n", mdText(it))
+				fmt.Fprintf(&b, "- %s\n", textfmt.MarkdownText(it))
 			}
 		}
 		if len(sec.Items) > 0 {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/feed"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -32,7 +33,7 @@ func init() { register(scheduleJSONFormat) }
 // The c3voc schedule.json v1 (https://c3voc.de/schedule/schema.json, JSON
 // Schema draft-06). Conference and event objects reject unknown keys, so
 // what the schema has no field for goes into the event's description
-// (feedDescription). The structs below fix the key order; only a day's
+// (feed.Description). The structs below fix the key order; only a day's
 // rooms are a map, which encoding/json writes sorted by room name.
 
 const (
@@ -143,7 +144,7 @@ var (
 )
 
 // sjLanguage is the feeds' language code, or null.
-func sjLanguage(lang string) *string { return sjNullable(feedLanguage(lang)) }
+func sjLanguage(lang string) *string { return sjNullable(feed.Language(lang)) }
 
 // sjNullable is nil for an empty string, for the schema's nullable keys.
 func sjNullable(s string) *string {
@@ -154,20 +155,21 @@ func sjNullable(s string) *string {
 }
 
 func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error {
-	loc := feedLocation(p, o)
-	acronym := conferenceAcronym(p, o)
+	loc := feed.Location(p, o.Loc)
+	title := feed.Title(p, o.Title)
+	acronym := feed.Acronym(o.Acronym, title)
 	if !sjAcronymRE.MatchString(acronym) {
-		// conferenceAcronym gives four or more letters and digits.
+		// feed.Acronym gives four or more letters and digits.
 		return errors.New("schedule.json: conference acronym " + strconv.Quote(acronym) + " does not match the schema")
 	}
 	base := scheduleJSONBase + acronym + "/"
-	ids := eventIDs(p.Sessions)
-	days := feedDays(p.Sessions, loc)
+	ids := feed.EventIDs(p.Sessions)
+	days := feed.Days(p.Sessions, loc)
 
-	first, last := feedDateRange(p, days, o, loc)
+	first, last := feed.DateRange(p, days, o.Now, loc)
 	conf := sjConference{
 		Acronym: acronym,
-		Title:   conferenceTitle(p, o),
+		Title:   title,
 		Start:   first.Format(time.DateOnly),
 		End:     last.Format(time.DateOnly),
 		// The days from start to end, as pretalx counts them; days[]
@@ -193,11 +195,11 @@ func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error
 		}
 		for _, s := range d.Sessions {
 			id := ids[s]
-			guid := sessionGUID(acronym, s)
+			guid := feed.SessionGUID(acronym, s)
 			if guids[guid] {
 				// A session id given twice: GUIDs identify events, so
 				// they must differ (as in the XML feed).
-				guid = uuid5(acronym + "/" + s.ID + "/" + strconv.Itoa(id))
+				guid = feed.RepeatedSessionGUID(acronym, s, id)
 			}
 			guids[guid] = true
 			day.Rooms[s.Room] = append(day.Rooms[s.Room], scheduleJSONEvent(s, id, guid, acronym, base, loc))
@@ -216,7 +218,7 @@ func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		conf.Rooms = append(conf.Rooms, sjRoom{Name: name, GUID: uuid5("room/" + acronym + "/" + name)})
+		conf.Rooms = append(conf.Rooms, sjRoom{Name: name, GUID: feed.RoomGUID(acronym, name)})
 	}
 
 	doc := sjDocument{
@@ -270,7 +272,7 @@ func sjSubtitle(s *schedule.Session) *string {
 func sjFacts(s *schedule.Session) string {
 	c := *s
 	c.Description = ""
-	return feedDescription(&c)
+	return feed.Description(&c)
 }
 
 // scheduleJSONEvent is one scheduled session.
@@ -280,8 +282,8 @@ func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, 
 	if end.IsZero() || !end.After(s.Start) {
 		end = s.Start.Add(time.Duration(max(s.DeclaredMinutes, 0)) * time.Minute)
 	}
-	slug := feedSlug(acronym, id, s.Title)
-	url := httpURL(s.URL)
+	slug := feed.Slug(acronym, id, s.Title)
+	url := feed.HTTPURL(s.URL)
 	if url == "" {
 		url = base + "sessions/" + slug
 	}
@@ -290,7 +292,7 @@ func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, 
 		ID:          id,
 		Date:        start.Format(time.RFC3339),
 		Start:       start.Format("15:04"),
-		Duration:    hhmm(end.Sub(s.Start)),
+		Duration:    feed.HHMM(end.Sub(s.Start)),
 		Room:        s.Room,
 		Slug:        slug,
 		URL:         url,
@@ -308,8 +310,8 @@ func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, 
 	if end.After(s.Start) {
 		e.End = end.In(loc).Format(time.RFC3339)
 	}
-	for _, name := range feedPersons(s) {
-		e.Persons = append(e.Persons, sjPerson{Name: name, GUID: uuid5("person/" + schedule.PersonKey(name))})
+	for _, name := range feed.Persons(s) {
+		e.Persons = append(e.Persons, sjPerson{Name: name, GUID: feed.PersonGUID(name)})
 	}
 	return e
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,15 +123,6 @@ func TestScheduleJSONGolden(t *testing.T) {
 	docketVersion = "" // the golden file must not depend on the build
 	p := readFile(t, sampleCSV, ReadOptions{})
 	golden(t, "sample.schedule.json", writeScheduleJSONWith(t, p, sjIGFOptions))
-}
-
-func TestScheduleJSONIsDeterministic(t *testing.T) {
-	p := readFile(t, sampleCSV, ReadOptions{})
-	a := writeScheduleJSONWith(t, p, WriteOptions{Now: time.Now()})
-	b := writeScheduleJSONWith(t, p, WriteOptions{Now: time.Now().Add(time.Hour)})
-	if a != b {
-		t.Errorf("two exports of the same programme differ:\n%s", firstDiff(a, b))
-	}
 }
 
 // TestScheduleJSONValidatorWorks shows the validator setup accepts valid
@@ -286,7 +276,8 @@ func TestScheduleJSONHostileTitle(t *testing.T) {
 	if strings.Contains(out, `\u003c`) || strings.Contains(out, `\u0026`) {
 		t.Error("HTML characters are escaped (SetEscapeHTML(false) expected)")
 	}
-	guid := sessionGUID(conferenceAcronym(p, WriteOptions{}), p.Sessions[0])
+	// MAIN-1's GUID under the acronym made from the sample's name.
+	const guid = "ffc08787-76f5-58b3-a71c-5af3d86e301c"
 	for _, e := range decodeScheduleJSON(t, out).events() {
 		if e["guid"] != guid {
 			continue
@@ -307,7 +298,6 @@ func TestScheduleJSONHostileTitle(t *testing.T) {
 
 func TestScheduleJSONSeedEvent(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
-	seed := findSession(t, p, "Open Forum #168")
 	out := writeScheduleJSONWith(t, p, sjIGFOptions)
 	d := decodeScheduleJSON(t, out)
 	conf := d.Schedule.Conference
@@ -320,7 +310,10 @@ func TestScheduleJSONSeedEvent(t *testing.T) {
 			room = day.Rooms["WS 7 – Room K"]
 		}
 	}
-	guid := sessionGUID("igf2023", seed)
+	// The GUIDs and the event id are literals, not recomputed with the
+	// writer's own helpers: apps key favourites on them, so they are a
+	// contract that must not change between docket versions.
+	const guid = "68407165-bbed-53ec-b0d2-bfccc7efb3fd"
 	var e map[string]any
 	for _, x := range room {
 		if x["guid"] == guid {
@@ -330,8 +323,10 @@ func TestScheduleJSONSeedEvent(t *testing.T) {
 	if e == nil {
 		t.Fatalf("Open Forum #168 is not in room WS 7 – Room K on 2023-10-11")
 	}
-	id := eventIDs(p.Sessions)[seed]
-	slug := "igf2023-" + strconv.Itoa(id) + "-creating_digital_public_infrastructure_that"
+	const id = 133066
+	const slug = "igf2023-133066-creating_digital_public_infrastructure_that"
+	// url is the session's own page; without one it would be
+	// "https://schedule.invalid/igf2023/sessions/" + slug.
 	want := map[string]any{
 		"date":              "2023-10-11T17:45:00+09:00",
 		"start":             "17:45",
@@ -345,12 +340,9 @@ func TestScheduleJSONSeedEvent(t *testing.T) {
 		"language":          "en",
 		"id":                float64(id),
 		"slug":              slug,
-		"url":               "https://schedule.invalid/igf2023/sessions/" + slug,
+		"url":               "https://www.intgovforum.org/en/content/igf-2023-open-forum-168-creating-digital-public-infrastructure-that-empowers-people",
 		"recording_license": "",
 		"do_not_record":     false,
-	}
-	if u := httpURL(seed.URL); u != "" {
-		want["url"] = u
 	}
 	for k, v := range want {
 		if e[k] != v {
@@ -370,8 +362,8 @@ func TestScheduleJSONSeedEvent(t *testing.T) {
 	for _, per := range e["persons"].([]any) {
 		m := per.(map[string]any)
 		names = append(names, m["name"].(string))
-		if m["guid"] != uuid5("person/"+schedule.PersonKey(m["name"].(string))) {
-			t.Errorf("person %v has guid %v", m["name"], m["guid"])
+		if want := seedPersonGUIDs[m["name"].(string)]; m["guid"] != want {
+			t.Errorf("person %v has guid %v, want %s", m["name"], m["guid"], want)
 		}
 		if len(m) != 2 {
 			t.Errorf("person %v has keys beyond name and guid", m)
@@ -392,7 +384,7 @@ func TestScheduleJSONSeedEvent(t *testing.T) {
 			roomGUID = r.GUID
 		}
 	}
-	if roomGUID != uuid5("room/igf2023/WS 7 – Room K") {
+	if roomGUID != "a1f4db22-828b-5221-aef1-cf2cf080f925" {
 		t.Errorf("room guid = %q", roomGUID)
 	}
 }
@@ -400,7 +392,8 @@ func TestScheduleJSONSeedEvent(t *testing.T) {
 func TestScheduleJSONLeavesOutUnscheduled(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	p.Sessions[1].Start, p.Sessions[1].End = time.Time{}, time.Time{}
-	guid := sessionGUID(conferenceAcronym(p, WriteOptions{}), p.Sessions[1])
+	// MAIN-2's GUID under the acronym made from the sample's name.
+	const guid = "23d6f8e4-c13f-582e-a1db-4e329ec92839"
 	out := writeScheduleJSONWith(t, p, WriteOptions{})
 	if strings.Contains(out, guid) {
 		t.Error("a session without a start is in the feed")

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
@@ -144,7 +145,7 @@ type svgSeg struct {
 }
 
 func newReportView(r *summary.Report, o Options) reportView {
-	v := reportView{Title: htmlClean(strings.TrimSpace(o.Title)), Generator: "docket", NoSessions: r.Sessions.Total == 0}
+	v := reportView{Title: textfmt.HTMLClean(strings.TrimSpace(o.Title)), Generator: "docket", NoSessions: r.Sessions.Total == 0}
 	if v.Title == "" {
 		v.Title = "Programme report"
 	}
@@ -237,7 +238,7 @@ func newReportView(r *summary.Report, o Options) reportView {
 	}
 	targets := slices.SortedFunc(mapKeys(r.SDGs.ByTarget), compareTargets)
 	for _, t := range targets {
-		v.Targets = append(v.Targets, reportChip{htmlClean(t), strconv.Itoa(r.SDGs.ByTarget[t])})
+		v.Targets = append(v.Targets, reportChip{textfmt.HTMLClean(t), strconv.Itoa(r.SDGs.ByTarget[t])})
 	}
 
 	// Rooms.
@@ -245,7 +246,7 @@ func newReportView(r *summary.Report, o Options) reportView {
 	var roomItems []barItem
 	for _, name := range rooms {
 		room := r.Rooms[name]
-		roomLabel := htmlClean(name)
+		roomLabel := textfmt.HTMLClean(name)
 		roomItems = append(roomItems, barItem{Label: roomLabel, Head: true})
 		rowDays := days
 		if len(rowDays) == 0 {
@@ -334,7 +335,7 @@ func reportLabel(k string) string {
 	case "(unknown)", "":
 		return "unknown"
 	}
-	return htmlParticipation(k)
+	return textfmt.Participation(k)
 }
 
 // reportDay reads a YYYY-MM-DD key as "Tue 10 Oct 2023" (long: "Tuesday
@@ -342,7 +343,7 @@ func reportLabel(k string) string {
 func reportDay(d string, long bool) string {
 	t, err := time.Parse(time.DateOnly, d)
 	if err != nil {
-		return htmlClean(d)
+		return textfmt.HTMLClean(d)
 	}
 	if long {
 		return t.Format("Monday 2 January 2006")
@@ -362,7 +363,7 @@ func reportPlural(n int, one, many string) string {
 func cleanAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = htmlClean(s)
+		out[i] = textfmt.HTMLClean(s)
 	}
 	return out
 }
@@ -731,7 +732,7 @@ func roomTable(r *summary.Report, rooms, days []string) reportTable {
 	}
 	for _, name := range rooms {
 		room := r.Rooms[name]
-		tr := reportRow{Head: htmlClean(name)}
+		tr := reportRow{Head: textfmt.HTMLClean(name)}
 		for _, d := range days {
 			rd, ok := room.ByDay[d]
 			tr.Cells = append(tr.Cells, cell(rd, ok))

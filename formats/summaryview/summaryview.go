@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/textfmt"
+	"github.com/docket-forum/docket/formats/termtable"
 	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -116,18 +118,18 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	}
 	table := func(head string, rows []countRow, total int) {
 		if md {
-			fmt.Fprintf(w, "| %s | count | share |\n|---|---:|---:|\n", mdText(head))
+			fmt.Fprintf(w, "| %s | count | share |\n|---|---:|---:|\n", textfmt.MarkdownText(head))
 			for _, r := range rows {
-				fmt.Fprintf(w, "| %s | %d | %d%% |\n", mdCell(r.key), r.n, pct(r.n, total))
+				fmt.Fprintf(w, "| %s | %d | %d%% |\n", textfmt.MarkdownCell(r.key), r.n, pct(r.n, total))
 			}
 			fmt.Fprintln(w)
 			return
 		}
-		width := displayWidth(head)
+		width := textfmt.Width(head)
 		for _, r := range rows {
-			width = max(width, displayWidth(r.key))
+			width = max(width, textfmt.Width(r.key))
 		}
-		t := newBoxTable(w, o.ASCII, []int{width + 2, 7, 7, 22})
+		t := termtable.NewTable(w, []int{width + 2, 7, 7, 22}, o.ASCII)
 		t.Header(head, "count", "share", "")
 		for _, r := range rows {
 			t.Append([]string{r.key, fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total)})
@@ -198,18 +200,18 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	slices.SortFunc(days, func(a, b countRow) int { return strings.Compare(a.key, b.key) })
 	width := len("room")
 	for _, n := range names {
-		width = max(width, displayWidth(n))
+		width = max(width, textfmt.Width(n))
 	}
-	var rt *boxTable
+	var rt *termtable.Table
 	if md {
 		fmt.Fprint(w, "| room | day | sessions | minutes | utilisation |\n|---|---|---:|---:|---:|\n")
 	} else {
-		rt = newBoxTable(w, o.ASCII, []int{width + 2, 12, 10, 9, 13, 22})
+		rt = termtable.NewTable(w, []int{width + 2, 12, 10, 9, 13, 22}, o.ASCII)
 		rt.Header("room", "day", "sessions", "minutes", "utilisation", "")
 	}
 	line := func(room, day string, sessions, minutes int, util float64) {
 		if md {
-			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f%% |\n", mdCell(room), day, sessions, minutes, util*100)
+			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f%% |\n", textfmt.MarkdownCell(room), day, sessions, minutes, util*100)
 			return
 		}
 		rt.Append([]string{room, day, fmt.Sprintf("%8d", sessions), fmt.Sprintf("%7d", minutes), fmt.Sprintf("%10.0f%%", util*100), bar(int(util*100+0.5), 100)})

@@ -1,4 +1,9 @@
-package formats
+// Package termtable draws a schedule for a terminal: a list of sessions
+// per day, or a grid of time slots × rooms per day, in box drawing or
+// plain ASCII, fitted to the terminal's width. It never looks at the
+// terminal itself (the command decides the Options), so its output is a
+// function of its input and can be pinned by golden files.
+package termtable
 
 import (
 	"fmt"
@@ -7,39 +12,34 @@ import (
 	"strings"
 	"time"
 
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
-
+	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
-// TableOptions says how to draw a schedule in a terminal. Writers never
-// look at the terminal themselves; the command decides these.
-type TableOptions struct {
+// Options says how to draw a schedule in a terminal.
+type Options struct {
 	Width int            // total width to fit; 0 means 100
 	ASCII bool           // +-| instead of box drawing
 	Color bool           // bold day headings
 	Loc   *time.Location // zone to show times in; nil = each session's own
 }
 
-func (o TableOptions) width() int {
+func (o Options) width() int {
 	if o.Width <= 0 {
 		return 100
 	}
 	return max(o.Width, 40)
 }
 
-func (o TableOptions) loc(s *schedule.Session) *time.Location {
-	if o.Loc != nil {
-		return o.Loc
-	}
-	return s.Location()
+func (o Options) loc(s *schedule.Session) *time.Location {
+	return textfmt.SessionLocation(s, o.Loc)
 }
 
-// boxTable is a table of fixed column widths, drawn with box-drawing
+// Table is a table of fixed column widths, drawn with box-drawing
 // characters or ASCII. Cells arrive wrapped (WrapText) and may hold
 // several lines. It draws what tablewriter drew for docket's tables, a
 // tenth as fast: a thousand-row schedule rendered in 50 ms there.
-type boxTable struct {
+type Table struct {
 	w      io.Writer
 	widths []int
 	sym    boxSymbols
@@ -60,23 +60,34 @@ var (
 	boxASCII = boxSymbols{"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+"}
 )
 
-func (o TableOptions) newTable(w io.Writer, widths []int) *boxTable {
+// NewTable starts a table on w with the given column widths (padding
+// included), in ASCII when ascii is set: pipes and files may not show box
+// drawing, and a table the reader cannot see is no table.
+func NewTable(w io.Writer, widths []int, ascii bool) *Table {
 	sym := boxLight
-	if o.ASCII {
+	if ascii {
 		sym = boxASCII
 	}
-	return &boxTable{w: w, widths: widths, sym: sym}
+	return &Table{w: w, widths: widths, sym: sym}
 }
 
-func (t *boxTable) Header(cells ...string) { t.header = cells }
+func (o Options) newTable(w io.Writer, widths []int) *Table {
+	return NewTable(w, widths, o.ASCII)
+}
 
-func (t *boxTable) Append(cells []string) error {
+// Header sets the heading row, which is ruled off from the rows.
+func (t *Table) Header(cells ...string) { t.header = cells }
+
+// Append adds a row. It keeps tablewriter's signature, whose callers
+// check the error; it never fails, since nothing is written before Render.
+func (t *Table) Append(cells []string) error {
 	t.rows = append(t.rows, cells)
 	return nil
 }
 
-// Render writes the table.
-func (t *boxTable) Render() error {
+// Render writes the table in one write, so a slow terminal or pipe costs
+// one call however many rows there are.
+func (t *Table) Render() error {
 	var b strings.Builder
 	rule := func(l, m, r string) {
 		b.WriteString(l)
@@ -110,7 +121,7 @@ func (t *boxTable) Render() error {
 				}
 				b.WriteByte(' ')
 				b.WriteString(text)
-				b.WriteString(strings.Repeat(" ", max(w-1-displayWidth(text), 0)))
+				b.WriteString(strings.Repeat(" ", max(w-1-textfmt.Width(text), 0)))
 			}
 			b.WriteString(t.sym.v)
 			b.WriteByte('\n')
@@ -129,7 +140,7 @@ func (t *boxTable) Render() error {
 	return err
 }
 
-func (o TableOptions) heading(w io.Writer, text string) {
+func (o Options) heading(w io.Writer, text string) {
 	if o.Color {
 		fmt.Fprintf(w, "\x1b[1m%s\x1b[0m\n", text)
 	} else {
@@ -137,81 +148,25 @@ func (o TableOptions) heading(w io.Writer, text string) {
 	}
 }
 
-// dayKey groups sessions by their day in the display zone.
-type day struct {
-	key      string
-	label    string
-	sessions []*schedule.Session
-}
-
-func groupDays(ss []*schedule.Session, o TableOptions) []day {
-	var days []day
-	for _, s := range ss {
-		key, label := "unscheduled", "Not scheduled"
-		if s.Scheduled() {
-			t := s.Start.In(o.loc(s))
-			key = t.Format("2006-01-02")
-			label = t.Format("Monday 2 January 2006") + " · " + zoneLabel(t)
-		}
-		if len(days) == 0 || days[len(days)-1].key != key {
-			days = append(days, day{key: key, label: label})
-		}
-		days[len(days)-1].sessions = append(days[len(days)-1].sessions, s)
-	}
-	return days
-}
-
-// zoneLabel names the zone of t: its IANA name and UTC offset.
-func zoneLabel(t time.Time) string {
-	name := t.Location().String()
-	_, off := t.Zone()
-	sign := "+"
-	if off < 0 {
-		sign, off = "-", -off
-	}
-	utc := fmt.Sprintf("UTC%s%02d:%02d", sign, off/3600, off/60%60)
-	if name == "UTC" {
-		return "UTC"
-	}
-	return name + " (" + utc + ")"
-}
-
-func timeRange(s *schedule.Session, loc *time.Location) string {
-	if !s.Scheduled() {
-		return ""
-	}
-	st := s.Start.In(loc)
-	r := st.Format("15:04")
-	if !s.End.IsZero() {
-		en := s.End.In(loc)
-		if en.Format("2006-01-02") != st.Format("2006-01-02") {
-			r += "–" + en.Format("Jan 2 15:04")
-		} else {
-			r += "–" + en.Format("15:04")
-		}
-	}
-	return r
-}
-
 // RenderList prints sessions as one table per day, sorted by start.
-func RenderList(w io.Writer, ss []*schedule.Session, o TableOptions) error {
+func RenderList(w io.Writer, ss []*schedule.Session, o Options) error {
 	ss = slices.Clone(ss)
 	schedule.Sort(ss)
 	if len(ss) == 0 {
 		return nil
 	}
 	widths := listWidths(ss, o)
-	for i, d := range groupDays(ss, o) {
+	for i, d := range textfmt.GroupDays(ss, o.Loc) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		o.heading(w, o.text(d.label))
+		o.heading(w, o.text(d.Label))
 		t := o.newTable(w, widths)
 		t.Header("ID", "Time", "Room", "Type", "Title")
-		for _, s := range d.sessions {
-			cells := []string{s.ID, o.text(timeRange(s, o.loc(s))), s.Room, s.Type, oneLine(s.Title)}
+		for _, s := range d.Sessions {
+			cells := []string{s.ID, o.text(textfmt.TimeRange(s, o.loc(s))), s.Room, s.Type, textfmt.OneLine(s.Title)}
 			for c := range cells {
-				cells[c] = WrapText(cells[c], widths[c]-2)
+				cells[c] = textfmt.Wrap(cells[c], widths[c]-2)
 			}
 			if err := t.Append(cells); err != nil {
 				return err
@@ -227,12 +182,12 @@ func RenderList(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 // listWidths fits the columns to the width: each column takes what it
 // needs, then the widest of id, room and type give way until the title has
 // room, never below a readable minimum.
-func listWidths(ss []*schedule.Session, o TableOptions) []int {
+func listWidths(ss []*schedule.Session, o Options) []int {
 	const pad = 2
 	need := []int{2, 11, 4, 4, 5}
 	for _, s := range ss {
-		for i, v := range []string{s.ID, timeRange(s, o.loc(s)), s.Room, s.Type, oneLine(s.Title)} {
-			need[i] = max(need[i], displayWidth(v))
+		for i, v := range []string{s.ID, textfmt.TimeRange(s, o.loc(s)), s.Room, s.Type, textfmt.OneLine(s.Title)} {
+			need[i] = max(need[i], textfmt.Width(v))
 		}
 	}
 	floor := []int{8, need[1], 8, 8, 16}
@@ -270,58 +225,14 @@ func listWidths(ss []*schedule.Session, o TableOptions) []int {
 	return widths
 }
 
-// WrapText breaks s into lines of at most width display columns, at
-// spaces where it can and inside a word only when the word alone is wider.
-func WrapText(s string, width int) string {
-	if width < 1 || displayWidth(s) <= width {
-		return s
-	}
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		line, lw := "", 0
-		for _, word := range strings.Fields(para) {
-			ww := displayWidth(word)
-			for ww > width {
-				// A word wider than the column is cut, not dropped.
-				if lw > 0 {
-					lines = append(lines, line)
-					line, lw = "", 0
-				}
-				head, rest := cutWidth(word, width)
-				lines = append(lines, head)
-				word, ww = rest, displayWidth(rest)
-			}
-			switch {
-			case lw == 0:
-				line, lw = word, ww
-			case lw+1+ww <= width:
-				line, lw = line+" "+word, lw+1+ww
-			default:
-				lines = append(lines, line)
-				line, lw = word, ww
-			}
-		}
-		lines = append(lines, line)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// cutWidth splits s after at most width display columns.
-func cutWidth(s string, width int) (string, string) {
-	w := 0
-	for i, r := range s {
-		rw := displayWidth(string(r))
-		if w+rw > width {
-			return s[:i], s[i:]
-		}
-		w += rw
-	}
-	return s, ""
-}
+// WrapText breaks s into lines of at most width terminal columns, at
+// spaces where it can, for text printed outside a table (a rule's
+// documentation) to wrap the way the tables' cells do.
+func WrapText(s string, width int) string { return textfmt.Wrap(s, width) }
 
 // text makes a label plain ASCII when asked: en dashes and middle dots
 // become hyphens.
-func (o TableOptions) text(s string) string {
+func (o Options) text(s string) string {
 	if !o.ASCII {
 		return s
 	}
@@ -330,32 +241,28 @@ func (o TableOptions) text(s string) string {
 
 var asciiPunct = strings.NewReplacer("–", "-", "—", "-", "·", "-", "↓", "|")
 
-func displayWidth(s string) int { return twwidth.Width(s) }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // RenderGrid prints each day as a grid of time slots × rooms, the way a
 // printed programme does. A session longer than one slot shows its id in
 // the slots it continues into.
-func RenderGrid(w io.Writer, ss []*schedule.Session, o TableOptions) error {
+func RenderGrid(w io.Writer, ss []*schedule.Session, o Options) error {
 	ss = slices.Clone(ss)
 	schedule.Sort(ss)
-	for i, d := range groupDays(ss, o) {
-		if d.key == "unscheduled" {
+	for i, d := range textfmt.GroupDays(ss, o.Loc) {
+		if d.Key == "unscheduled" {
 			continue
 		}
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		o.heading(w, o.text(d.label))
-		if err := renderGridDay(w, d.sessions, o); err != nil {
+		o.heading(w, o.text(d.Label))
+		if err := renderGridDay(w, d.Sessions, o); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
+func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 	var rooms []string
 	var slots []time.Time
 	for _, s := range ss {
@@ -383,7 +290,7 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 	t := o.newTable(w, widths)
 	header := []string{"Time"}
 	for _, r := range rooms {
-		header = append(header, WrapText(r, colW-2))
+		header = append(header, textfmt.Wrap(r, colW-2))
 	}
 	t.Header(header...)
 	for _, slot := range slots {
@@ -395,9 +302,9 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o TableOptions) error {
 				continue
 			}
 			c := slices.Index(rooms, s.Room) + 1
-			text := WrapText(s.ID, colW-2) + "\n" + WrapText(oneLine(s.Title), colW-2)
+			text := textfmt.Wrap(s.ID, colW-2) + "\n" + textfmt.Wrap(textfmt.OneLine(s.Title), colW-2)
 			if !s.Start.Equal(slot) {
-				text = WrapText(o.text("↓ ")+s.ID, colW-2)
+				text = textfmt.Wrap(o.text("↓ ")+s.ID, colW-2)
 			}
 			if row[c] != "" {
 				text = row[c] + "\n" + text
