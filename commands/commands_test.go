@@ -235,7 +235,7 @@ func TestFriendlierMessages(t *testing.T) {
 		{[]string{"convert", sample}, 2, "convert needs IN and OUT"},
 		{[]string{"convert", sample, filepath.Join(dir, "no", "such", "out.csv")}, 4, "there is no folder " + filepath.Join(dir, "no", "such")},
 		{[]string{"table", writeFile(t, dir, "notes.md", "# notes")}, 3, "docket writes markdown but does not read it"},
-		{[]string{"table", writeFile(t, dir, "report.pdf", "%PDF-1.7")}, 3, "docket cannot read .pdf files"},
+		{[]string{"table", writeFile(t, dir, "report.pdf", "%PDF-1.7")}, 3, "this is a PDF document, not a programme docket reads"},
 		{[]string{"table", writeFile(t, dir, "header-only.csv", "id,title,start,room\n")}, 0, "header-only.csv has no sessions"},
 	}
 	for _, c := range cases {

@@ -95,7 +95,7 @@ func (c *csvScanner) Read() ([]string, error) {
 	rec := c.block[start:start]
 	c.ends = c.ends[:0]
 	c.firstLine = c.numLine
-	fieldLine := c.numLine
+	var fieldLine int // the line the last field starts on
 	comma := c.comma
 parseField:
 	for {

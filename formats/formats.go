@@ -103,8 +103,15 @@ type Format struct {
 	Aliases     []string
 	Extensions  []string // with the dot, lower case
 	Description string
+	// Noun is what a user calls a file of this format ("a frab
+	// schedule.xml"), for messages.
+	Noun string
 	// Binary reports whether the output is not text (refused on a terminal).
 	Binary bool
+	// Sniff scores how surely an input's first bytes are this format
+	// (SniffNo to SniffSure; see detect). nil: plain text, which the file's
+	// extension tells apart.
+	Sniff func(head []byte) int
 	// Read reads a programme; nil when docket cannot read the format.
 	Read func(in Input, opts ReadOptions) (*schedule.Programme, error)
 	// Write writes a programme; nil when docket cannot write the format.

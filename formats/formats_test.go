@@ -265,7 +265,9 @@ func TestJSONInputs(t *testing.T) {
 	bad := []struct{ data, want string }{
 		{`{"sessions": [{"id": 5}]}`, `session 1: field "id" should be string, not number`},
 		{`{"sessions": [{"id": "A"},`, "the JSON ends in the middle"},
-		{`[1,2]`, "expected {\"programme\": ..., \"sessions\": [...]}"},
+		{`[1,2]`, "this is a JSON array, not a programme docket reads"},
+		{`{"programme": {"name": "x"}}`, `no "sessions" array`},
+		{`{"programme": {"name": "x"}}`, `no "sessions" array`},
 		{`{"sessions": [{"id": "A", "extra": {"k": ["x"]}}]}`, ""},
 	}
 	for _, c := range bad {

@@ -19,6 +19,8 @@ var frabFormat = &Format{
 	Name:        "frab",
 	Aliases:     []string{"schedule-xml", "schedule.xml"},
 	Extensions:  []string{".xml"},
+	Noun:        "a frab schedule.xml",
+	Sniff:       sniffXMLRoot(SniffSure, "schedule"),
 	Description: "frab/pretalx schedule.xml (c3voc XSD), for Giggity, EventFahrplan, ConfClerk and c3voc tools",
 	Write:       writeFrab,
 }

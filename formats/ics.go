@@ -15,6 +15,8 @@ var icsFormat = &Format{
 	Name:        "ics",
 	Aliases:     []string{"ical", "icalendar"},
 	Extensions:  []string{".ics", ".ical"},
+	Noun:        "an iCalendar file",
+	Sniff:       sniffICS,
 	Description: "iCalendar (RFC 5545): one event per session, for calendar apps",
 	Write:       writeICS,
 }

@@ -9,15 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/docket-forum/docket/internal/schedule"
-)
-
-var (
-	zipMagic  = []byte("PK\x03\x04")
-	ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
 // ReadProgramme reads a programme from in, choosing the reader by the
@@ -41,73 +35,15 @@ func ReadProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 }
 
 func readProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
-	fail := func(err error) (*schedule.Programme, error) {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			return nil, err
-		}
+	head, err := peek(in, headSize)
+	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	head, err := peek(in, 512)
+	f, err := detect(head, in.Name)
 	if err != nil {
-		return fail(err)
+		return nil, &InputError{File: in.Name, Err: err}
 	}
-	ext := strings.ToLower(filepath.Ext(in.Path))
-	if f := sniffJSON(head); f != nil && (in.Path == "" || ext == "" || ext == ".txt") {
-		return f.Read(in, opts)
-	}
-	switch {
-	case bytes.HasPrefix(head, ole2Magic):
-		if ext == ".xls" {
-			return fail(errors.New("this is a legacy Excel 97-2003 workbook (.xls), which docket cannot read: open it in Excel or LibreOffice and save it as .xlsx"))
-		}
-		return fail(errors.New("this is a password-protected workbook or a legacy .xls: remove the password or save it as .xlsx"))
-	case bytes.HasPrefix(head, zipMagic):
-		switch ext {
-		case ".ods":
-			return fail(errors.New("this is an OpenDocument spreadsheet (.ods), which docket cannot read: save it as .xlsx or .csv"))
-		case ".docx", ".pptx", ".odt", ".zip":
-			return fail(fmt.Errorf("docket cannot read %s files; it reads %s files", ext, readableExtensions()))
-		}
-		return xlsxFormat.Read(in, opts)
-	}
-	if in.Path != "" {
-		f, err := ForPath(in.Path)
-		switch {
-		case err == nil && f == xlsxFormat:
-			return fail(errors.New("this is not an Excel workbook (it is not a zip file): is it a CSV file with the wrong extension?"))
-		case err == nil && f.Read != nil:
-			return f.Read(in, opts)
-		case err == nil:
-			return fail(fmt.Errorf("docket writes %s but does not read it; it reads %s files", f.Name, readableExtensions()))
-		}
-		switch ext {
-		case ".xls":
-			return fail(errors.New("cannot read .xls: save it as .xlsx"))
-		case ".ods", ".numbers":
-			return fail(fmt.Errorf("cannot read %s files: save it as .xlsx or .csv", ext))
-		case ".pdf", ".doc", ".docx", ".odt", ".pptx", ".html", ".htm", ".xml", ".zip":
-			return fail(fmt.Errorf("docket cannot read %s files; it reads %s files", ext, readableExtensions()))
-		}
-	}
-	return csvFormat.Read(in, opts)
-}
-
-// sniffJSON recognises docket's own JSON (an object with "programme" or
-// "sessions") and NDJSON (one session object per line) by their start.
-func sniffJSON(head []byte) *Format {
-	t := bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf")
-	if len(t) == 0 || t[0] != '{' {
-		return nil
-	}
-	body := bytes.TrimLeft(t[1:], " \t\r\n")
-	if bytes.HasPrefix(body, []byte(`"programme"`)) || bytes.HasPrefix(body, []byte(`"sessions"`)) {
-		return jsonFormat
-	}
-	if bytes.HasPrefix(body, []byte(`"id"`)) {
-		return ndjsonFormat
-	}
-	return nil
+	return f.Read(in, opts)
 }
 
 // peek returns up to n first bytes of the input without consuming them.

@@ -17,7 +17,9 @@ import (
 var jsonFormat = &Format{
 	Name:        "json",
 	Extensions:  []string{".json"},
+	Noun:        "docket's JSON",
 	Description: `canonical records for scripts: {"programme": {...}, "sessions": [...]}`,
+	Sniff:       sniffDocketJSON,
 	Write:       writeJSON,
 	Stream:      func(w io.Writer, _ WriteOptions) SessionWriter { return &jsonStream{w: w} },
 }
@@ -26,7 +28,9 @@ var ndjsonFormat = &Format{
 	Name:        "ndjson",
 	Aliases:     []string{"jsonl", "jsonlines"},
 	Extensions:  []string{".ndjson", ".jsonl"},
+	Noun:        "docket's NDJSON",
 	Description: "one canonical session object per line",
+	Sniff:       sniffNDJSON,
 	Write:       writeNDJSON,
 	Stream:      func(w io.Writer, _ WriteOptions) SessionWriter { return newNDJSONStream(w) },
 }

@@ -64,13 +64,13 @@ func init() {
 	ndjsonFormat.Read = func(in Input, o ReadOptions) (*schedule.Programme, error) { return readJSON(in, o, true) }
 }
 
-func readJSON(in Input, opts ReadOptions, lines bool) (*schedule.Programme, error) {
+func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme, err error) {
 	rc, err := open(in)
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
 	defer rc.Close()
-	prog := &schedule.Programme{}
+	prog = &schedule.Programme{}
 	fail := func(n int, err error) (*schedule.Programme, error) {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
@@ -112,6 +112,14 @@ func readJSON(in Input, opts ReadOptions, lines bool) (*schedule.Programme, erro
 		if err := expectDelim(dec, '{'); err != nil {
 			return fail(0, fmt.Errorf(`expected {"programme": ..., "sessions": [...]}: %w`, err))
 		}
+		// A document without "sessions" is not an empty programme but not
+		// docket's JSON at all: refused, not read as nothing.
+		sawSessions := false
+		defer func() {
+			if err == nil && !sawSessions {
+				prog, err = nil, &InputError{File: in.Name, Err: errors.New(`expected {"programme": ..., "sessions": [...]}, but there is no "sessions" array`)}
+			}
+		}()
 		for dec.More() {
 			key, err := objectKey(dec)
 			if err != nil {
@@ -130,6 +138,7 @@ func readJSON(in Input, opts ReadOptions, lines bool) (*schedule.Programme, erro
 				prog.Name, prog.Venue, prog.Timezone = meta.Name, meta.Venue, meta.Timezone
 				prog.FirstDay, prog.LastDay = meta.FirstDay, meta.LastDay
 			case "sessions":
+				sawSessions = true
 				if err := expectDelim(dec, '['); err != nil {
 					return fail(0, fmt.Errorf(`"sessions" should be an array: %w`, err))
 				}

@@ -22,6 +22,8 @@ var scheduleJSONFormat = &Format{
 	Name: "schedule-json",
 	// .json is the json format's when --to or --format does not say.
 	Extensions: []string{".json"},
+	Noun:       "a c3voc schedule.json",
+	Sniff:      sniffC3VOC,
 	Aliases:    []string{"schedule.json", "c3voc"},
 	// No extension: ".json" is the canonical json format.
 	Description: "c3voc schedule.json v1 conference feed (as pretalx and frab publish it), for schedule apps and recording tools",

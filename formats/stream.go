@@ -176,7 +176,11 @@ type metaWriter interface {
 // skim reads in for its programme's metadata alone: only the columns that
 // place sessions in time, no session kept.
 func skim(in Input, ro ReadOptions) (*schedule.Programme, error) {
-	if head, err := peek(in, 512); err != nil || sniffJSON(head) != nil {
+	head, err := peek(in, headSize)
+	if err != nil {
+		return nil, err
+	}
+	if f, err := detect(head, in.Name); err != nil || f == jsonFormat || f == ndjsonFormat {
 		// docket's JSON is read whole anyway, with its metadata.
 		return nil, errors.New("not skimmed")
 	}

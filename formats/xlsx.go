@@ -19,7 +19,9 @@ var xlsxFormat = &Format{
 	Aliases:     []string{"excel"},
 	Extensions:  []string{".xlsx", ".xlsm", ".xltx", ".xltm"},
 	Description: "Excel workbook: real date/time cells, bold frozen header, filters, a Speakers sheet",
+	Noun:        "an Excel workbook",
 	Binary:      true,
+	Sniff:       sniffZip,
 	Read:        readXLSX,
 	Write:       writeXLSX,
 }
