@@ -626,3 +626,18 @@ func TestSettingsWordedAsFlags(t *testing.T) {
 		t.Errorf("convert words output.format as %q", got)
 	}
 }
+
+// TestOwnFeedIsRefused: docket's schedule-json export read back was an
+// empty programme with exit 0; it is refused as what it is, exit 3.
+func TestOwnFeedIsRefused(t *testing.T) {
+	feed := filepath.Join(t.TempDir(), "feed.json")
+	if _, errs, code := run(t, "", "export", sample, "--format", "schedule-json", "-o", feed); code != 0 {
+		t.Fatalf("export: exit %d, %s", code, errs)
+	}
+	for _, cmd := range []string{"table", "validate", "report", "columns"} {
+		out, errs, code := run(t, "", cmd, feed)
+		if code != exitInput || out != "" || !strings.Contains(errs, "this is a c3voc schedule.json, which docket writes (--format schedule-json) but does not read yet") {
+			t.Errorf("docket %s feed.json: exit %d, stdout %q, stderr %q", cmd, code, out, errs)
+		}
+	}
+}

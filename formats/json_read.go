@@ -235,7 +235,7 @@ func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, o
 		}
 		v, err := time.Parse(time.RFC3339, *t.v)
 		if err != nil {
-			prog.Problems = append(prog.Problems, schedule.Problem{Rule: "bad-time", Src: s.Src, Column: t.name, Session: s.ID,
+			prog.Problems = append(prog.Problems, schedule.Problem{Rule: schedule.RuleBadTime, Src: s.Src, Column: t.name, Session: s.ID,
 				Message: fmt.Sprintf("%s %q is not an RFC 3339 time such as 2023-10-11T17:45:00+09:00", t.name, *t.v)})
 			continue
 		}

@@ -814,7 +814,7 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 		if n, err := ParseMinutes(v); err == nil {
 			declared = n
 		} else {
-			b.problem(s, "bad-time", FieldDeclaredMinutes, fmt.Sprintf("declared length %s", err), "write the length in minutes, e.g. 60")
+			b.problem(s, RuleBadTime, FieldDeclaredMinutes, fmt.Sprintf("declared length %s", err), "write the length in minutes, e.g. 60")
 			s.keepRaw(FieldDeclaredMinutes, v)
 		}
 	}
@@ -832,7 +832,7 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 	}
 	for _, h := range p.hyg {
 		b.prog.Problems = append(b.prog.Problems, Problem{
-			Rule: "text-hygiene", Src: s.Src, Column: h.column, Session: strings.Clone(s.ID),
+			Rule: RuleTextHygiene, Src: s.Src, Column: h.column, Session: strings.Clone(s.ID),
 			Message: "the cell has " + strings.Join(h.issues, ", "), Hint: "retype or clean the cell",
 		})
 	}
@@ -862,7 +862,7 @@ func (b *Builder) morePersons(s *Session, f Field, more []Person) {
 	name := string(f) + " (more)"
 	s.Extra = append(s.Extra, Extra{Name: name, Value: FormatPersons(more)})
 	b.prog.ExtraColumns = appendMissing(b.prog.ExtraColumns, []string{name})
-	b.problem(s, "extra-person", f, fmt.Sprintf("%s names %d persons; the first is the %s, the others are kept in the extra column %q", s.Column(f), len(more)+1, strings.ReplaceAll(string(f), "_", " "), name), "")
+	b.problem(s, RuleExtraPerson, f, fmt.Sprintf("%s names %d persons; the first is the %s, the others are kept in the extra column %q", s.Column(f), len(more)+1, strings.ReplaceAll(string(f), "_", " "), name), "")
 }
 
 // ParseSDGs reads SDG targets separated by ";", ",", spaces or line breaks,
@@ -987,7 +987,7 @@ func (b *Builder) participation(s *Session, cell string) {
 	for i, v := range vals {
 		p := ParseParticipation(strings.TrimSpace(v))
 		if p == "" {
-			b.problem(s, "unknown-participation", FieldParticipation, fmt.Sprintf("participation %q is neither on-site nor online", strings.TrimSpace(v)), "write on-site or online")
+			b.problem(s, RuleUnknownParticipation, FieldParticipation, fmt.Sprintf("participation %q is neither on-site nor online", strings.TrimSpace(v)), "write on-site or online")
 			continue
 		}
 		for j := range s.Speakers {
@@ -1041,7 +1041,7 @@ func (b *Builder) gap(s *Session, f Field, st Stamp, day Date, t time.Time) bool
 	if time.Date(y, mo, d, h, m, sec, 0, time.UTC).Equal(want) {
 		return false
 	}
-	b.problem(s, "bad-time", f, fmt.Sprintf("%s %02d:%02d does not exist on %s in %s (the clocks go forward)",
+	b.problem(s, RuleBadTime, f, fmt.Sprintf("%s %02d:%02d does not exist on %s in %s (the clocks go forward)",
 		f, st.Clock.Hour, st.Clock.Min, day, t.Location()), "")
 	return true
 }
@@ -1071,7 +1071,7 @@ func (b *Builder) twice(s *Session, f Field, st Stamp, t time.Time) {
 		if alt.Equal(t) || alt.Format(wall) != t.Format(wall) {
 			continue
 		}
-		b.problem(s, "ambiguous-time", f, fmt.Sprintf("%s %s happens twice on %s in %s (the clocks go back): read as %s, not %s",
+		b.problem(s, RuleAmbiguousTime, f, fmt.Sprintf("%s %s happens twice on %s in %s (the clocks go back): read as %s, not %s",
 			f, t.Format("15:04"), t.Format("2006-01-02"), t.Location(), t.Format("15:04 MST (-07:00)"), alt.Format("15:04 MST (-07:00)")),
 			"to mean the other, write the time with its offset, e.g. "+alt.Format("2006-01-02T15:04-07:00"))
 		return
@@ -1085,7 +1085,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	if tz := cells.v[nTimezone]; tz != "" {
 		l, err := LoadLocation(tz)
 		if err != nil {
-			b.problem(s, "bad-time", FieldTimezone, err.Error(), "")
+			b.problem(s, RuleBadTime, FieldTimezone, err.Error(), "")
 			s.keepRaw(FieldTimezone, tz)
 		} else {
 			loc = l
@@ -1102,7 +1102,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 			if n, err := strconv.ParseFloat(v, 64); err == nil && (n < 1 || n >= minSerial) {
 				st, err := FromSerial(n, b.opts.Date1904)
 				if err != nil {
-					b.problem(s, "bad-time", f, fmt.Sprintf("%s %s", f, err), "")
+					b.problem(s, RuleBadTime, f, fmt.Sprintf("%s %s", f, err), "")
 					return Stamp{}, false
 				}
 				return st, true
@@ -1110,7 +1110,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 		}
 		st, err := ParseStampOrder(v, b.order)
 		if err != nil {
-			b.problem(s, "bad-time", f, fmt.Sprintf("%s %s", f, err), "")
+			b.problem(s, RuleBadTime, f, fmt.Sprintf("%s %s", f, err), "")
 			return Stamp{}, false
 		}
 		return st, true
@@ -1120,7 +1120,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	if d, ok := stamp(FieldDate); ok {
 		day = d.Date
 		if d.Date.IsZero() {
-			b.problem(s, "bad-time", FieldDate, fmt.Sprintf("date %q has no day", cells.v[nDate]), "write the date as YYYY-MM-DD")
+			b.problem(s, RuleBadTime, FieldDate, fmt.Sprintf("date %q has no day", cells.v[nDate]), "write the date as YYYY-MM-DD")
 		}
 	}
 	// A range in the start column ("17:45-18:45", the IGF web form) when
@@ -1143,7 +1143,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 		if ok && b.gap(s, FieldStart, st, day, t) {
 			ok = false
 		} else if !ok {
-			b.problem(s, "bad-time", FieldStart, fmt.Sprintf("start %s has no date", cells.v[nStart]), "add a date column or write the start as YYYY-MM-DD HH:MM")
+			b.problem(s, RuleBadTime, FieldStart, fmt.Sprintf("start %s has no date", cells.v[nStart]), "add a date column or write the start as YYYY-MM-DD HH:MM")
 		} else {
 			s.Start = t.In(loc)
 			b.twice(s, FieldStart, st, s.Start)
@@ -1174,7 +1174,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 		if v := cells.v[nDuration]; v != "" {
 			n, err := ParseMinutes(v)
 			if err != nil {
-				b.problem(s, "bad-time", FieldDuration, "duration "+err.Error(), "write the length in minutes, e.g. 90")
+				b.problem(s, RuleBadTime, FieldDuration, "duration "+err.Error(), "write the length in minutes, e.g. 90")
 			} else {
 				s.End = s.Start.Add(time.Duration(n) * time.Minute)
 			}

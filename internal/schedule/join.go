@@ -130,7 +130,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 		s := byID[id]
 		if s == nil {
 			prog.Problems = append(prog.Problems, Problem{
-				Rule: "unknown-session", Src: src, Column: pcSession, Session: id,
+				Rule: RuleUnknownSession, Src: src, Column: pcSession, Session: id,
 				Message: fmt.Sprintf("%s is listed for session %q, which the programme does not have", p.Name, id),
 			})
 			continue
@@ -160,7 +160,7 @@ func JoinPersons(prog *Programme, rows Rows, opts Options) error {
 			setExtra(s, name, prev+FormatPerson(p))
 			prog.ExtraColumns = appendMissing(prog.ExtraColumns, []string{name})
 			prog.Problems = append(prog.Problems, Problem{
-				Rule: "extra-person", Src: src, Column: pcName, Session: id,
+				Rule: RuleExtraPerson, Src: src, Column: pcName, Session: id,
 				Message: fmt.Sprintf("%s is a second %s of session %q; kept in the extra column %q", p.Name, strings.ReplaceAll(string(f), "_", " "), id, name),
 			})
 		}

@@ -1,5 +1,7 @@
 package validate
 
+import "github.com/docket-forum/docket/internal/schedule"
+
 // Rule describes one check.
 type Rule struct {
 	Name     string
@@ -10,74 +12,74 @@ type Rule struct {
 
 // Rules lists every rule, in the order `docket rules` shows them.
 var Rules = []Rule{
-	{"missing-field", Error, "a required value is empty",
+	{schedule.RuleMissingField, Error, "a required value is empty",
 		"Every session needs an id and a title; a scheduled session also needs a start, an end and a room. " +
 			"The finding names the empty column. Sessions without a start are reported too, since a programme " +
 			"cannot place them."},
-	{"duplicate-id", Error, "two sessions share an id",
+	{schedule.RuleDuplicateID, Error, "two sessions share an id",
 		"Session ids must be unique within the programme (compared case-insensitively): calendar and app " +
 			"exports derive their stable identifiers from them, so a repeat would merge two sessions. " +
 			"The finding is on the later row and names the first."},
-	{"bad-time", Error, "a date, time, length or time zone that cannot be read",
+	{schedule.RuleBadTime, Error, "a date, time, length or time zone that cannot be read",
 		"Dates are read as YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or written out (11 October 2023); times as " +
 			"HH:MM, H:MM AM/PM or Excel time cells; zones as IANA names (Asia/Tokyo). The message quotes the " +
 			"value that could not be read."},
-	{"ambiguous-time", Warning, "a time that happens twice in its zone (the clocks go back)",
+	{schedule.RuleAmbiguousTime, Warning, "a time that happens twice in its zone (the clocks go back)",
 		"On the night clocks go back, an hour of wall-clock times happens twice: 02:30 on 26 October 2025 " +
 			"in Europe/Berlin is 02:30 summer time and, an hour later, 02:30 winter time. The finding says " +
 			"which of the two was read; writing the time with its offset (2025-10-26T02:30+01:00) chooses. " +
 			"A time the clocks skip when they go forward is a bad-time error."},
-	{"end-before-start", Error, "end not after start",
+	{schedule.RuleEndBeforeStart, Error, "end not after start",
 		"A session must end after it starts. An end earlier in the day than the start is read as the next " +
 			"day only when the gap is more than twelve hours (23:00-01:00); a short backwards range is a typo."},
-	{"duration-mismatch", Warning, "actual length differs from the declared one",
+	{schedule.RuleDurationMismatch, Warning, "actual length differs from the declared one",
 		"The format text \"Panel - 60 Min\" or the declared_minutes column declares a length; the session's " +
 			"start and end give another."},
-	{"room-overlap", Error, "two sessions in one room at overlapping times",
+	{schedule.RuleRoomOverlap, Error, "two sessions in one room at overlapping times",
 		"Rooms are compared after case, accent and space folding. Sessions that merely touch (one ends at " +
 			"10:00, the next starts at 10:00) do not overlap. Found by sorting and sweeping, never by " +
 			"comparing all pairs."},
-	{"person-overlap", Error, "one person in two overlapping sessions",
+	{schedule.RulePersonOverlap, Error, "one person in two overlapping sessions",
 		"A speaker, organizer, moderator or rapporteur named in two sessions whose times overlap. Names are " +
 			"compared after case, accent and whitespace folding, so \"José Núñez\" and \"jose  nunez\" are one " +
 			"person. One person in two roles of the same session is fine."},
-	{"unknown-type", Warning, "a session type outside the vocabulary",
+	{schedule.RuleUnknownType, Warning, "a session type outside the vocabulary",
 		"Session types are the IGF's (Workshop, Open Forum, Town Hall, Lightning Talk...) and their aliases " +
 			"(WS, OF...). A near miss gets a \"did you mean\" hint."},
-	{"unknown-stakeholder", Warning, "a stakeholder group outside the vocabulary",
+	{schedule.RuleUnknownStakeholder, Warning, "a stakeholder group outside the vocabulary",
 		"Stakeholder groups are Government, Civil Society, Private Sector, Technical Community, " +
 			"Intergovernmental Organization and Media, with aliases (CS, Gov, Academia...). A typo such as " +
 			"\"Civil Socity\" gets \"did you mean Civil Society?\"."},
-	{"unknown-region", Warning, "a regional group outside the vocabulary",
+	{schedule.RuleUnknownRegion, Warning, "a regional group outside the vocabulary",
 		"Regions are the five UN regional groups (African Group, Asia-Pacific Group, Eastern European Group, " +
 			"GRULAC, WEOG) and the IGF's Intergovernmental Organizations, with their abbreviations and aliases."},
-	{"bad-sdg", Error, "not one of the 169 SDG targets",
+	{schedule.RuleBadSDG, Error, "not one of the 169 SDG targets",
 		"SDG targets are written GOAL.TARGET (9.1, 16.a). 16.11 and 18.1 do not exist. Beware that Excel " +
 			"turns a typed 17.10 into the number 17.1: format the column as text."},
-	{"outside-event", Error, "a session outside the event's days",
+	{schedule.RuleOutsideEvent, Error, "a session outside the event's days",
 		"Given the event's first and last day (--event-days 2023-10-08..2023-10-12, or a programme that " +
 			"names them), a session whose start falls before the first or after the last day, in the " +
 			"session's own zone, is reported. Without event days the rule does nothing."},
-	{"bad-email", Warning, "an email that is no address",
+	{schedule.RuleBadEmail, Warning, "an email that is no address",
 		"An email must have one @ with text before it and a domain with a dot after it. The \"[email protected]\" " +
 			"that web copies of an IGF page leave where an address was hidden is reported as such."},
-	{"no-moderator", Warning, "a session without any moderator",
+	{schedule.RuleNoModerator, Warning, "a session without any moderator",
 		"A scheduled session with neither an on-site nor an online moderator. Ceremonies, lightning talks, " +
 			"launches and awards, and sessions with a single speaker are exempt."},
-	{"single-stakeholder", Warning, "all speakers from one stakeholder group",
+	{schedule.RuleSingleStakeholder, Warning, "all speakers from one stakeholder group",
 		"The IGF asks for multistakeholder sessions: a session with two or more speakers whose known " +
 			"stakeholder groups are all the same is reported. Speakers without a known group are not judged."},
-	{"text-hygiene", Warning, "stray spaces, invisible characters, mojibake, HTML in text",
+	{schedule.RuleTextHygiene, Warning, "stray spaces, invisible characters, mojibake, HTML in text",
 		"Doubled or leading/trailing spaces in names, titles and rooms; non-breaking and zero-width spaces " +
 			"anywhere; mojibake such as \"CafÃ©\" (UTF-8 read in the wrong encoding); HTML tags or entities left " +
 			"in text; control characters; and invisible text-direction overrides, which can make one name look " +
 			"like another. One finding per cell, naming everything found in it."},
-	{"unknown-participation", Warning, "a participation that is neither on-site nor online",
+	{schedule.RuleUnknownParticipation, Warning, "a participation that is neither on-site nor online",
 		"Participation is read from a person's brackets ((online), (virtual), (remote), (on-site), (in person)) " +
 			"or from a participation column: one value for all speakers or one per speaker, in order."},
-	{"unknown-session", Warning, "a person sheet row names a session the programme lacks",
+	{schedule.RuleUnknownSession, Warning, "a person sheet row names a session the programme lacks",
 		"A Speakers sheet joins persons to sessions by id; a row whose id matches no session is not used."},
-	{"extra-person", Warning, "a one-person column names several persons",
+	{schedule.RuleExtraPerson, Warning, "a one-person column names several persons",
 		"The on-site moderator, online moderator and rapporteur columns hold one person each; the first is " +
 			"used and the others are kept in an extra column so that nothing is lost."},
 }

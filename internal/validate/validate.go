@@ -189,7 +189,7 @@ func (c *Checker) problems(p *schedule.Programme) {
 func (c *Checker) addProblems(ps []schedule.Problem) {
 	for _, pr := range ps {
 		c.add(pr.Rule, pr.Src, pr.Column, pr.Session, pr.Message, pr.Hint)
-		if pr.Rule == "bad-time" {
+		if pr.Rule == schedule.RuleBadTime {
 			c.badTime[pr.Src] = true
 		}
 	}
@@ -347,49 +347,49 @@ func (c *Checker) atRef(r *ref, rule string, f schedule.Field, msg, hint string)
 func (c *Checker) fields(s *schedule.Session) {
 	{
 		if s.ID == "" {
-			c.at(s, "missing-field", schedule.FieldID, "the session has no id", "give every session a unique id, e.g. WS #12")
+			c.at(s, schedule.RuleMissingField, schedule.FieldID, "the session has no id", "give every session a unique id, e.g. WS #12")
 		}
 		if s.Title == "" {
-			c.at(s, "missing-field", schedule.FieldTitle, "the session has no title", "")
+			c.at(s, schedule.RuleMissingField, schedule.FieldTitle, "the session has no title", "")
 		}
 		if !s.Scheduled() {
 			if !c.badTime[s.Src] {
-				c.at(s, "missing-field", schedule.FieldStart, "the session has no start time", "fill in date and start")
+				c.at(s, schedule.RuleMissingField, schedule.FieldStart, "the session has no start time", "fill in date and start")
 			}
 		} else {
 			if s.End.IsZero() && !c.badTime[s.Src] {
-				c.at(s, "missing-field", schedule.FieldEnd, "the session has a start but no end", "fill in end (or a duration column)")
+				c.at(s, schedule.RuleMissingField, schedule.FieldEnd, "the session has a start but no end", "fill in end (or a duration column)")
 			}
 			if s.Room == "" {
-				c.at(s, "missing-field", schedule.FieldRoom, "the session is scheduled but has no room", "")
+				c.at(s, schedule.RuleMissingField, schedule.FieldRoom, "the session is scheduled but has no room", "")
 			}
 		}
 		if s.Scheduled() && !s.End.IsZero() && !s.End.After(s.Start) {
 			loc := s.Location()
-			c.at(s, "end-before-start", schedule.FieldEnd,
+			c.at(s, schedule.RuleEndBeforeStart, schedule.FieldEnd,
 				fmt.Sprintf("end %s is not after start %s", s.End.In(loc).Format("15:04"), s.Start.In(loc).Format("15:04")),
 				"check the end time; a session past midnight needs the end's date")
 		} else if s.DeclaredMinutes > 0 && s.Minutes() > 0 && s.Minutes() != s.DeclaredMinutes {
-			c.at(s, "duration-mismatch", schedule.FieldEnd,
+			c.at(s, schedule.RuleDurationMismatch, schedule.FieldEnd,
 				fmt.Sprintf("the session runs %d minutes but its format declares %d", s.Minutes(), s.DeclaredMinutes), "")
 		}
 		if s.Type != "" && vocab.Types().Get(s.Type) == nil {
-			c.unknown(s, "unknown-type", schedule.FieldType, vocab.Types(), s.Type)
+			c.unknown(s, schedule.RuleUnknownType, schedule.FieldType, vocab.Types(), s.Type)
 		}
 		for _, t := range s.SDGs {
 			if !vocab.IsSDGTarget(t) {
-				c.at(s, "bad-sdg", schedule.FieldSDGs, fmt.Sprintf("%q is not one of the 169 SDG targets", t), sdgHint(t))
+				c.at(s, schedule.RuleBadSDG, schedule.FieldSDGs, fmt.Sprintf("%q is not one of the 169 SDG targets", t), sdgHint(t))
 			}
 		}
 		c.people(s)
 		for f, p := range s.Roles {
 			if p.Stakeholder != "" && vocab.Stakeholders().Get(p.Stakeholder) == nil {
 				msg, hint := unknownValue(vocab.Stakeholders(), p.Stakeholder, p.Name)
-				c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Stakeholder }, "unknown-stakeholder", msg, hint)
+				c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Stakeholder }, schedule.RuleUnknownStakeholder, msg, hint)
 			}
 			if p.Region != "" && vocab.Regions().Get(p.Region) == nil {
 				msg, hint := unknownValue(vocab.Regions(), p.Region, p.Name)
-				c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Region }, "unknown-region", msg, hint)
+				c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Region }, schedule.RuleUnknownRegion, msg, hint)
 			}
 		}
 	}
@@ -404,11 +404,11 @@ func (c *Checker) people(s *schedule.Session) {
 		}
 		if msg := badEmail(p.Email); msg != "" {
 			c.atPerson(s, f, p, func(h *schedule.PersonSheetColumns) string { return h.Email },
-				"bad-email", fmt.Sprintf("%s: %s", p.Name, msg), "ask for the address, or leave the email empty")
+				schedule.RuleBadEmail, fmt.Sprintf("%s: %s", p.Name, msg), "ask for the address, or leave the email empty")
 		}
 	}
 	if s.Scheduled() && s.OnsiteModerator == nil && s.OnlineModerator == nil && needsModerator(s) {
-		c.at(s, "no-moderator", schedule.FieldOnsiteModerator, "the session has no on-site or online moderator", "name who moderates, or set rules.no-moderator to off")
+		c.at(s, schedule.RuleNoModerator, schedule.FieldOnsiteModerator, "the session has no on-site or online moderator", "name who moderates, or set rules.no-moderator to off")
 	}
 	if len(s.Speakers) >= 2 {
 		group, same := "", true
@@ -426,7 +426,7 @@ func (c *Checker) people(s *schedule.Session) {
 			}
 		}
 		if same {
-			c.at(s, "single-stakeholder", schedule.FieldSpeakers,
+			c.at(s, schedule.RuleSingleStakeholder, schedule.FieldSpeakers,
 				fmt.Sprintf("all %d speakers are from one stakeholder group (%s)", len(s.Speakers), group),
 				"the IGF asks for speakers from several stakeholder groups")
 		}
@@ -466,7 +466,7 @@ func (c *Checker) outsideEvent(s *schedule.Session, first, last string) {
 	}
 	day := s.Start.In(s.Location()).Format("2006-01-02")
 	if (first != "" && day < first) || (last != "" && day > last) {
-		c.at(s, "outside-event", schedule.FieldDate,
+		c.at(s, schedule.RuleOutsideEvent, schedule.FieldDate,
 			fmt.Sprintf("the session is on %s, outside the event's days %s to %s", day, cmp.Or(first, "…"), cmp.Or(last, "…")),
 			"check the date, or the event days (event.days)")
 	}
@@ -551,7 +551,7 @@ func (c *Checker) duplicateIDs() {
 		}
 		// Every repeat points at the first use.
 		r, f := c.refs.at(ids[i].ref), c.refs.at(ids[first].ref)
-		c.atRef(r, "duplicate-id", schedule.FieldID, fmt.Sprintf("id %q is also used on %s", r.id, where(f, r)), "give every session its own id")
+		c.atRef(r, schedule.RuleDuplicateID, schedule.FieldID, fmt.Sprintf("id %q is also used on %s", r.id, where(f, r)), "give every session its own id")
 	}
 }
 
@@ -593,7 +593,7 @@ func (c *Checker) roomOverlaps() {
 		if before(second, first) {
 			first, second = second, first
 		}
-		c.atRef(second, "room-overlap", schedule.FieldRoom,
+		c.atRef(second, schedule.RuleRoomOverlap, schedule.FieldRoom,
 			fmt.Sprintf("%s is booked by %s (%s) at the same time", second.room, first.id, where(first, second)),
 			"move one session to another room or time")
 	})
@@ -606,7 +606,7 @@ func (c *Checker) personOverlaps() {
 			first, second = second, first
 		}
 		fr, sr := c.refs.at(int(first.ref)), c.refs.at(int(second.ref))
-		c.atRef(sr, "person-overlap", c.rolesOf[second.role],
+		c.atRef(sr, schedule.RulePersonOverlap, c.rolesOf[second.role],
 			fmt.Sprintf("%s is also in %s (%s), which overlaps", c.names[second.who].spelling, fr.id, where(fr, sr)),
 			"one person cannot be in two sessions at once")
 	})

@@ -1,0 +1,28 @@
+package schedule
+
+// Rule names: stable and kebab-case, a public interface (docket rules
+// lists them, findings carry them, CI switches them off by name). Every
+// rule a reader or a check emits is one of these, and each is in the
+// catalogue of package validate (a test there holds both to it).
+const (
+	RuleMissingField         = "missing-field"
+	RuleDuplicateID          = "duplicate-id"
+	RuleBadTime              = "bad-time"
+	RuleAmbiguousTime        = "ambiguous-time"
+	RuleEndBeforeStart       = "end-before-start"
+	RuleDurationMismatch     = "duration-mismatch"
+	RuleRoomOverlap          = "room-overlap"
+	RulePersonOverlap        = "person-overlap"
+	RuleUnknownType          = "unknown-type"
+	RuleUnknownStakeholder   = "unknown-stakeholder"
+	RuleUnknownRegion        = "unknown-region"
+	RuleBadSDG               = "bad-sdg"
+	RuleOutsideEvent         = "outside-event"
+	RuleBadEmail             = "bad-email"
+	RuleNoModerator          = "no-moderator"
+	RuleSingleStakeholder    = "single-stakeholder"
+	RuleTextHygiene          = "text-hygiene"
+	RuleUnknownParticipation = "unknown-participation"
+	RuleUnknownSession       = "unknown-session"
+	RuleExtraPerson          = "extra-person"
+)
