@@ -216,7 +216,7 @@ func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, o
 	if s.Timezone != "" {
 		l, err := schedule.LoadLocation(s.Timezone)
 		if err != nil {
-			prog.Problems = append(prog.Problems, schedule.Problem{Rule: "bad-time", Src: s.Src, Column: "timezone", Session: s.ID, Message: err.Error()})
+			prog.Problems = append(prog.Problems, schedule.Problem{Rule: schedule.RuleBadTime, Src: s.Src, Column: "timezone", Session: s.ID, Message: err.Error()})
 			s.Timezone = ""
 		} else {
 			loc = l
