@@ -12,49 +12,14 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 
 	"github.com/docket-forum/docket/internal/vocab"
 )
 
-// streams are the process's standard streams and what is known of them,
-// decided once at the edge and passed down as plain values.
-type streams struct {
-	in     io.Reader
-	out    io.Writer
-	err    io.Writer
-	outTTY bool // stdout is a terminal
-	width  int  // terminal width to fit tables to
-	getenv func(string) string
-	args   []string // the command line, for shell completion
-	errTTY bool     // stderr is a terminal: progress may be drawn there
-	inputs []string // the command's input files: never an output
-	// formatFlag is the flag that sets output.format in this command
-	// (convert's --to); "" is --format.
-	formatFlag string
-}
-
 // Main runs docket with args (args[0] is the program name) and returns the
 // exit code. main.go and the in-process tests both call it.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	s := &streams{in: stdin, out: stdout, err: stderr, getenv: os.Getenv, args: args}
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		s.outTTY = true
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil {
-			s.width = w
-		}
-	}
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		s.errTTY = true
-	}
-	// DOCKET_FORCE_TTY renders as for a terminal in a pipe (as gh's
-	// GH_FORCE_TTY does), for screenshots, docs and their tests.
-	if os.Getenv("DOCKET_FORCE_TTY") != "" {
-		s.outTTY = true
-	}
-	if c := os.Getenv("COLUMNS"); c != "" {
-		fmt.Sscan(c, &s.width)
-	}
+	s := newStreams(args, stdin, stdout, stderr, os.Getenv)
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "docket: internal error: %v\nThis is a bug in docket; please report it with the command you ran.\n%s", r, debug.Stack())
@@ -277,9 +242,4 @@ func suggest(s string, candidates []string) string {
 		}
 	}
 	return best
-}
-
-// errorf prints a note on stderr.
-func (s *streams) errorf(format string, a ...any) {
-	fmt.Fprintf(s.err, "docket: "+format+"\n", a...)
 }

@@ -47,7 +47,7 @@ func TestExitCodesAndStreams(t *testing.T) {
 		{"table flags before file", []string{"table", "--day", "2023-10-11", "--room", "Room K", sample}, 0, `(?s)Wednesday 11 October 2023.*Open Forum #168`, ""},
 		{"table no match", []string{"table", sample, "--room", "Nowhere"}, 0, ``, `no sessions match`},
 		{"table grid", []string{"table", sample, "--view", "grid", "--day", "2023-10-11"}, 0, `(?s)Time.*WS 7 – Room.*Open Forum`, ""},
-		{"table bad view", []string{"table", sample, "--view", "tiles"}, 2, ``, `--view must be list or grid`},
+		{"table bad view", []string{"table", sample, "--view", "tiles"}, 2, ``, `--view must be one of list, grid, not "tiles"`},
 		{"table bad day", []string{"table", sample, "--day", "someday"}, 2, ``, `--day: "someday" is not a date`},
 		{"table bad tz", []string{"table", sample, "--tz", "Mars/Base"}, 2, ``, `--tz: unknown time zone "Mars/Base"`},
 		{"table no file", []string{"table"}, 2, ``, `table needs a FILE`},
@@ -275,7 +275,7 @@ func TestColumnsVerboseAndReaderFlags(t *testing.T) {
 		t.Errorf("--verbose: %q", errs)
 	}
 	_, errs, code = run(t, "", "table", sample, "--date-order", "ymd")
-	if code != 2 || !strings.Contains(errs, "--date-order must be dmy or mdy") {
+	if code != 2 || !strings.Contains(errs, "--date-order must be one of dmy, mdy, not \"ymd\"") {
 		t.Errorf("bad --date-order: %d %q", code, errs)
 	}
 	in := "id,title,date,start,end,room\nA,One,10/11/2023,09:00,10:00,Hall\n"

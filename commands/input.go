@@ -46,10 +46,10 @@ func inputFlags() []cli.Flag {
 func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
 		dateOrder: c.String("date-order"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
-	switch o.dateOrder {
-	case "", "dmy", "mdy":
-	default:
-		return o, usageErrorf("--date-order must be dmy or mdy, not %q", o.dateOrder)
+	if o.dateOrder != "" {
+		if err := oneOf("--date-order", o.dateOrder, []string{"dmy", "mdy"}); err != nil {
+			return o, err
+		}
 	}
 	o.limits.Columns = c.Int("max-columns")
 	o.limits.MergedCells = c.Int("max-merged-cells")

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -48,8 +47,8 @@ func newReportCommand(s *streams) *cli.Command {
 					format = f
 				}
 			}
-			if !slices.Contains(summaryview.Formats, format) {
-				return usageErrorf("--format must be one of %s, not %q", strings.Join(summaryview.Formats, ", "), format)
+			if err := oneOf("--format", format, summaryview.Formats); err != nil {
+				return err
 			}
 			dst := output{path: out, binary: summaryview.Binary(format), what: format}
 			if err := s.checkOutput(dst); err != nil {
@@ -78,7 +77,7 @@ func newReportCommand(s *streams) *cli.Command {
 			}
 			r := summary.Compute(p, loc, now)
 			// Box drawing only on a terminal, as in docket table.
-			so := summaryview.Options{Title: c.String("title"), Now: exportTime(s), ASCII: !s.outTTY || (out != "" && out != "-")}
+			so := summaryview.Options{Title: c.String("title"), Now: exportTime(s), ASCII: !s.boxDrawing(dst, false)}
 			if so.Title == "" {
 				so.Title = p.Name
 			}

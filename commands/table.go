@@ -49,8 +49,8 @@ func newTableCommand(s *streams) *cli.Command {
 }
 
 func runTable(s *streams, o tableOptions) error {
-	if o.view != "list" && o.view != "grid" {
-		return usageErrorf("--view must be list or grid, not %q", o.view)
+	if err := oneOf("--view", o.view, []string{"list", "grid"}); err != nil {
+		return err
 	}
 	loc, err := o.filter.check()
 	if err != nil {
@@ -68,8 +68,8 @@ func runTable(s *streams, o tableOptions) error {
 	ss, loc := o.filter.apply(p, loc)
 	topts := termtable.Options{
 		Width: s.width,
-		ASCII: o.ascii || !s.outTTY, // box drawing only on a terminal
-		Color: s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
+		ASCII: !s.boxDrawing(output{}, o.ascii),
+		Color: s.color(output{}, o.noColor),
 		Loc:   loc,
 	}
 	if len(ss) == 0 {

@@ -65,11 +65,8 @@ func newValidateCommand(s *streams) *cli.Command {
 }
 
 func runValidate(s *streams, o validateOptions) error {
-	if !slices.Contains(findings.Formats, o.format) {
-		if sug := suggest(o.format, findings.Formats); sug != "" {
-			return usageErrorf("--format must be one of %s, not %q: did you mean %q?", strings.Join(findings.Formats, ", "), o.format, sug)
-		}
-		return usageErrorf("--format must be one of %s, not %q", strings.Join(findings.Formats, ", "), o.format)
+	if err := oneOf("--format", o.format, findings.Formats); err != nil {
+		return err
 	}
 	for _, r := range append(slices.Clone(o.rules.Ignore), o.rules.Error...) {
 		if validate.Lookup(r) == nil {
@@ -100,7 +97,7 @@ func runValidate(s *streams, o validateOptions) error {
 	// never held whole: the checker keeps compact keys.
 	checker := validate.NewChecker(o.rules).Async()
 	ro := findings.Options{
-		Color: o.format == "text" && (o.output == "" || o.output == "-") && s.outTTY && !o.noColor && s.getenv("NO_COLOR") == "",
+		Color: o.format == "text" && s.color(dst, o.noColor),
 		Quiet: o.quiet,
 	}
 	var progs []*schedule.Programme
