@@ -1,9 +1,9 @@
 package commands
 
 import (
-	"fmt"
-	"text/tabwriter"
+	"io"
 
+	"github.com/docket-forum/docket/formats/termtable"
 	"github.com/urfave/cli/v2"
 )
 
@@ -35,31 +35,5 @@ func runColumns(s *streams, in inputOptions) error {
 	if err != nil {
 		return err
 	}
-	tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
-	last := ""
-	for _, c := range p.Columns {
-		where := c.File
-		if c.Sheet != "" {
-			where += ", sheet " + c.Sheet
-		}
-		if where != last {
-			if last != "" {
-				fmt.Fprintln(tw)
-			}
-			fmt.Fprintf(tw, "%s: header on row %d\n", where, c.HeaderRow)
-			last = where
-		}
-		field := string(c.Field)
-		if field == "" {
-			field = "extra (kept as is)"
-			if c.Unnamed {
-				field = "extra (no header)"
-			}
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t→ %s\n", c.Letter, c.Header, field)
-	}
-	if err := tw.Flush(); err != nil {
-		return &outputError{err}
-	}
-	return nil
+	return s.write(output{}, func(w io.Writer) error { return termtable.Columns(w, p.Columns) })
 }
