@@ -38,7 +38,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err == nil && out.err != nil {
 		err = &outputError{fmt.Errorf("writing to standard output: %w", out.err)}
 	}
-	return report(s, err)
+	return exitCode(s, err)
 }
 
 // errWriter passes writes through and keeps the first error.

@@ -29,7 +29,7 @@ func usageErrorf(format string, a ...any) error {
 	return &usageError{fmt.Sprintf(format, a...)}
 }
 
-// findingsError means validation found errors; the report is already out.
+// findingsError means validation found errors; the findings are already out.
 type findingsError struct{ errors int }
 
 func (e *findingsError) Error() string { return fmt.Sprintf("%d errors", e.errors) }
@@ -40,9 +40,9 @@ type outputError struct{ err error }
 func (e *outputError) Error() string { return e.err.Error() }
 func (e *outputError) Unwrap() error { return e.err }
 
-// report prints err (once, prefixed with the program name) and returns the
-// exit code for it.
-func report(s *streams, err error) int {
+// exitCode prints err (once, prefixed with the program name) and returns
+// the exit code for it.
+func exitCode(s *streams, err error) int {
 	if err == nil {
 		return exitOK
 	}

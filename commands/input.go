@@ -206,7 +206,7 @@ func displayLocation(name string) (*time.Location, error) {
 }
 
 // warnProblems tells on stderr how many values could not be read, for the
-// commands that do not print a validation report.
+// commands that do not print the findings.
 func warnProblems(s *streams, p *schedule.Programme, quiet bool) {
 	if quiet || len(p.Problems) == 0 {
 		return

@@ -33,17 +33,17 @@ func newValidateCommand(s *streams) *cli.Command {
 			"spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
 			"Examples:\n" +
 			"  docket validate testdata/faults.csv\n" +
-			"  docket validate sessions.xlsx --format json > report.json\n" +
+			"  docket validate sessions.xlsx --format json > findings.json\n" +
 			"  docket validate sessions.csv --format github --event-days 2023-10-08..2023-10-12\n" +
 			"  docket validate sessions.csv --format junit -o report.xml --ignore no-moderator",
 		Flags: append(inputFlags(),
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "report format: " + strings.Join(findings.Formats, ", ")},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (default: standard output)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "findings format: " + strings.Join(findings.Formats, ", ")},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the findings to `FILE` (default: standard output)"},
 			&cli.StringSliceFlag{Name: "ignore", Usage: "switch a rule off (repeatable)"},
 			&cli.StringSliceFlag{Name: "error", Usage: "treat a rule's findings as errors (repeatable)"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat every warning as an error"},
 			&cli.StringFlag{Name: "event-days", Usage: "the event's first and last day, `FIRST..LAST` (YYYY-MM-DD), for outside-event"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text report: print only errors; no warnings on stderr"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text format: print only errors; no warnings on stderr"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
 		),
 		Action: func(c *cli.Context) error {

@@ -49,7 +49,7 @@ func Write(w io.Writer, format string, fs []validate.Finding, o Options) error {
 	case "junit":
 		return writeJUnit(w, fs, o)
 	}
-	return fmt.Errorf("unknown report format %q (valid: %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown findings format %q (valid: %s)", format, strings.Join(Formats, ", "))
 }
 
 func writeJSON(w io.Writer, fs []validate.Finding) error {
