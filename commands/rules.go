@@ -25,18 +25,11 @@ func newRulesCommand(s *streams) *cli.Command {
 
 func runRules(s *streams, name string) error {
 	if name != "" {
-		r := validate.Lookup(name)
-		if r == nil {
-			names := make([]string, len(validate.Rules))
-			for i, r := range validate.Rules {
-				names[i] = r.Name
-			}
-			if sug := suggest(name, names); sug != "" {
-				return usageErrorf("unknown rule %q: did you mean %q?", name, sug)
-			}
-			return usageErrorf("unknown rule %q (see docket rules)", name)
+		r, err := lookupRule(name)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, termtable.WrapText(r.Doc, 78))
+		fmt.Fprintf(s.out, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, termtable.WrapText(s.word(r.Doc), 78))
 		return nil
 	}
 	width := 0
@@ -49,4 +42,19 @@ func runRules(s *streams, name string) error {
 		}
 	}
 	return nil
+}
+
+// lookupRule finds a rule by name, or says which one was meant.
+func lookupRule(name string) (*validate.Rule, error) {
+	if r := validate.Lookup(name); r != nil {
+		return r, nil
+	}
+	names := make([]string, len(validate.Rules))
+	for i, r := range validate.Rules {
+		names[i] = r.Name
+	}
+	if sug := suggest(name, names); sug != "" {
+		return nil, usageErrorf("unknown rule %q: did you mean %q? (see docket rules)", name, sug)
+	}
+	return nil, usageErrorf("unknown rule %q (see docket rules)", name)
 }

@@ -69,15 +69,8 @@ func runValidate(s *streams, o validateOptions) error {
 		return err
 	}
 	for _, r := range append(slices.Clone(o.rules.Ignore), o.rules.Error...) {
-		if validate.Lookup(r) == nil {
-			names := make([]string, len(validate.Rules))
-			for i, r := range validate.Rules {
-				names[i] = r.Name
-			}
-			if sug := suggest(r, names); sug != "" {
-				return usageErrorf("unknown rule %q: did you mean %q? (see docket rules)", r, sug)
-			}
-			return usageErrorf("unknown rule %q (see docket rules)", r)
+		if _, err := lookupRule(r); err != nil {
+			return err
 		}
 	}
 	if o.eventDays != "" {

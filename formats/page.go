@@ -31,7 +31,7 @@ var pageFormat = &Format{
 	// .md and .html are the markdown and html formats' when --format does
 	// not say; a page file's extension decides its kind (PageKindFor).
 	Extensions:  []string{".md", ".markdown", ".html", ".htm"},
-	Description: "one page per session in the layout of the IGF session pages (Markdown, or HTML with --as html); -o DIR/ writes one file per session",
+	Description: "one page per session in the layout of the IGF session pages, as Markdown or HTML (output.as), in one file or a folder of one file per session",
 	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		return WritePageStream(w, p, PageOptions{As: o.As, Loc: o.Loc, Title: o.Title})
 	},

@@ -57,7 +57,7 @@ var Rules = []Rule{
 		"SDG targets are written GOAL.TARGET (9.1, 16.a). 16.11 and 18.1 do not exist. Beware that Excel " +
 			"turns a typed 17.10 into the number 17.1: format the column as text."},
 	{schedule.RuleOutsideEvent, Error, "a session outside the event's days",
-		"Given the event's first and last day (--event-days 2023-10-08..2023-10-12, or a programme that " +
+		"Given the event's first and last day (event.days 2023-10-08..2023-10-12, or a programme that " +
 			"names them), a session whose start falls before the first or after the last day, in the " +
 			"session's own zone, is reported. Without event days the rule does nothing."},
 	{schedule.RuleBadEmail, Warning, "an email that is no address",
