@@ -129,11 +129,6 @@ func (f *Format) Accepts(path string) bool {
 	return ext == "" || slices.Contains(f.Extensions, ext)
 }
 
-var registry []*Format
-
-// register adds a format; each format's file calls it from init.
-func register(f *Format) { registry = append(registry, f) }
-
 // All returns every format, sorted by name.
 func All() []*Format {
 	out := slices.Clone(registry)

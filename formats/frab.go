@@ -15,18 +15,6 @@ import (
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
-var frabFormat = &Format{
-	Name:        "frab",
-	Aliases:     []string{"schedule-xml", "schedule.xml"},
-	Extensions:  []string{".xml"},
-	Noun:        "a frab schedule.xml",
-	Sniff:       sniffXMLRoot(SniffSure, "schedule"),
-	Description: "frab/pretalx schedule.xml (c3voc XSD), for Giggity, EventFahrplan, ConfClerk and c3voc tools",
-	Write:       writeFrab,
-}
-
-func init() { register(frabFormat) }
-
 // The schedule.xml document, in the element order of the c3voc XSD
 // (voc/schedule validator/xsd/schedule.xml.xsd). The XSD admits no
 // elements beyond these, so whatever has no field goes into the event's

@@ -21,16 +21,6 @@ import (
 // session page. The template (templates/html.tmpl) only prints what
 // htmlView prepared; html/template escapes every piece of user text.
 
-var htmlFormat = &Format{
-	Name:        "html",
-	Aliases:     []string{"htm"},
-	Extensions:  []string{".html", ".htm"},
-	Description: "one self-contained web page: a grid and a list per day and a card per session; prints as a booklet",
-	Write:       writeHTML,
-}
-
-func init() { register(htmlFormat) }
-
 //go:embed templates/html.tmpl
 var htmlTemplateText string
 

@@ -11,18 +11,6 @@ import (
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
-var icsFormat = &Format{
-	Name:        "ics",
-	Aliases:     []string{"ical", "icalendar"},
-	Extensions:  []string{".ics", ".ical"},
-	Noun:        "an iCalendar file",
-	Sniff:       sniffICS,
-	Description: "iCalendar (RFC 5545): one event per session, for calendar apps",
-	Write:       writeICS,
-}
-
-func init() { register(icsFormat) }
-
 // writeICS writes an RFC 5545 calendar by hand: the rules are few and
 // exact (CRLF, folding at 75 octets without splitting a character, TEXT
 // escaping), and the Go libraries checked either folded on "\n" or could

@@ -59,11 +59,6 @@ type jsonInSession struct {
 	Extra            json.RawMessage `json:"extra"`
 }
 
-func init() {
-	jsonFormat.Read = func(in Input, o ReadOptions) (*schedule.Programme, error) { return readJSON(in, o, false) }
-	ndjsonFormat.Read = func(in Input, o ReadOptions) (*schedule.Programme, error) { return readJSON(in, o, true) }
-}
-
 func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme, err error) {
 	rc, err := open(in)
 	if err != nil {
@@ -312,4 +307,14 @@ func toPerson(p jsonInPerson) schedule.Person {
 		Email:         p.Email,
 		Gender:        schedule.ParseGender(p.Gender),
 	}
+}
+
+// readDocketJSON reads docket's JSON: {"programme": ..., "sessions": [...]}.
+func readDocketJSON(in Input, o ReadOptions) (*schedule.Programme, error) {
+	return readJSON(in, o, false)
+}
+
+// readNDJSON reads docket's NDJSON: one session object per line.
+func readNDJSON(in Input, o ReadOptions) (*schedule.Programme, error) {
+	return readJSON(in, o, true)
 }

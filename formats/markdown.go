@@ -12,16 +12,6 @@ import (
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
-var markdownFormat = &Format{
-	Name:        "markdown",
-	Aliases:     []string{"md"},
-	Extensions:  []string{".md", ".markdown"},
-	Description: "a schedule table per day and a section per session, for wikis and READMEs",
-	Write:       writeMarkdown,
-}
-
-func init() { register(markdownFormat) }
-
 // mdBlock is a paragraph block: each line kept, escaped, with a Markdown
 // hard break.
 func mdBlock(s string) string {

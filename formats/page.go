@@ -25,20 +25,6 @@ import (
 // small self-contained HTML page. Both renderings come from one list of
 // sections (pageSections), so they cannot disagree on order or content.
 
-var pageFormat = &Format{
-	Name:    "page",
-	Aliases: []string{"pages"},
-	// .md and .html are the markdown and html formats' when --format does
-	// not say; a page file's extension decides its kind (PageKindFor).
-	Extensions:  []string{".md", ".markdown", ".html", ".htm"},
-	Description: "one page per session in the layout of the IGF session pages, as Markdown or HTML (output.as), in one file or a folder of one file per session",
-	Write: func(w io.Writer, p *schedule.Programme, o WriteOptions) error {
-		return WritePageStream(w, p, PageOptions{As: o.As, Loc: o.Loc, Title: o.Title})
-	},
-}
-
-func init() { register(pageFormat) }
-
 // PageOptions says how to write session pages.
 type PageOptions struct {
 	// As is "markdown" (the default, also "" or "md") or "html".

@@ -18,20 +18,6 @@ import (
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
-var scheduleJSONFormat = &Format{
-	Name: "schedule-json",
-	// .json is the json format's when --to or --format does not say.
-	Extensions: []string{".json"},
-	Noun:       "a c3voc schedule.json",
-	Sniff:      sniffC3VOC,
-	Aliases:    []string{"schedule.json", "c3voc"},
-	// No extension: ".json" is the canonical json format.
-	Description: "c3voc schedule.json v1 conference feed (as pretalx and frab publish it), for schedule apps and recording tools",
-	Write:       writeScheduleJSON,
-}
-
-func init() { register(scheduleJSONFormat) }
-
 // The c3voc schedule.json v1 (https://c3voc.de/schedule/schema.json, JSON
 // Schema draft-06). Conference and event objects reject unknown keys, so
 // what the schema has no field for goes into the event's description

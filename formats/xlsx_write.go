@@ -11,20 +11,6 @@ import (
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
-var xlsxFormat = &Format{
-	Name:        "xlsx",
-	Aliases:     []string{"excel"},
-	Extensions:  []string{".xlsx", ".xlsm", ".xltx", ".xltm"},
-	Description: "Excel workbook: real date/time cells, bold frozen header, filters, a Speakers sheet",
-	Noun:        "an Excel workbook",
-	Binary:      true,
-	Sniff:       sniffZip,
-	Read:        readXLSX,
-	Write:       writeXLSX,
-}
-
-func init() { register(xlsxFormat) }
-
 const (
 	sessionsSheet = "Sessions"
 	speakersSheet = "Speakers"

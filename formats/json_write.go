@@ -14,32 +14,6 @@ import (
 	"github.com/docket-forum/docket/internal/swar"
 )
 
-var jsonFormat = &Format{
-	Name:        "json",
-	Extensions:  []string{".json"},
-	Noun:        "docket's JSON",
-	Description: `canonical records for scripts: {"programme": {...}, "sessions": [...]}`,
-	Sniff:       sniffDocketJSON,
-	Write:       writeJSON,
-	Stream:      func(w io.Writer, _ WriteOptions) SessionWriter { return &jsonStream{w: w} },
-}
-
-var ndjsonFormat = &Format{
-	Name:        "ndjson",
-	Aliases:     []string{"jsonl", "jsonlines"},
-	Extensions:  []string{".ndjson", ".jsonl"},
-	Noun:        "docket's NDJSON",
-	Description: "one canonical session object per line",
-	Sniff:       sniffNDJSON,
-	Write:       writeNDJSON,
-	Stream:      func(w io.Writer, _ WriteOptions) SessionWriter { return newNDJSONStream(w) },
-}
-
-func init() {
-	register(jsonFormat)
-	register(ndjsonFormat)
-}
-
 // The JSON contract is written by hand rather than through encoding/json:
 // the field order is the documented one, and reflection and re-indenting
 // cost more than reading the CSV on large programmes.
