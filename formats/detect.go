@@ -127,7 +127,7 @@ func detect(head []byte, name string) (*Format, error) {
 	case refuse != nil:
 		return nil, refuse(head, ext)
 	case bestScore > SniffText && best.Read == nil:
-		return nil, fmt.Errorf("this is %s%s, which docket writes (--format %s) but does not read yet; it reads %s", best.Noun, generator(head), best.Name, readableKinds())
+		return nil, fmt.Errorf("this is %s%s, which docket writes (output.format %s) but does not read yet; it reads %s", best.Noun, generator(head), best.Name, readableKinds())
 	case bestScore > SniffText:
 		if best == xlsxFormat {
 			return refuseZip(ext)
