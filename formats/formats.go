@@ -1,7 +1,11 @@
-// Package formats reads and writes programmes: one file per format, each
-// declared once in the registry (by name, aliases and file extensions) so
-// that lookup, extension detection and the "valid formats" message all
-// come from the same list.
+// Package formats reads and writes programmes. Every format is declared
+// once in registry.go (names, extensions, a Sniff score, its reader and
+// writer), so that lookup by name, by extension and by content (detect.go)
+// and the "valid formats" message all come from one list. Each format's
+// code is in <format>.go, <format>_read.go and <format>_write.go; the
+// engines they share are in formats/internal, and what is not a programme
+// (findings, the summary, terminal tables, the template) in subpackages
+// that never import this one.
 package formats
 
 import (
