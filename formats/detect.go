@@ -229,9 +229,16 @@ func shapeOfJSON(head []byte) jsonShape {
 	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
 		return jsonShape{}
 	}
-	sh := jsonShape{valid: true, array: t[0] == '['}
 	dec := json.NewDecoder(bytes.NewReader(t))
 	dec.Token() // the opening delimiter
+	// What follows the opening must be JSON too: a CSV whose first header
+	// is "[Session ID]" is not a JSON array.
+	probe := json.NewDecoder(bytes.NewReader(t))
+	probe.Token()
+	if _, err := probe.Token(); err != nil {
+		return jsonShape{}
+	}
+	sh := jsonShape{valid: true, array: t[0] == '['}
 	keys := func(dst *[]string, descend bool) {
 		for dec.More() {
 			tok, err := dec.Token()

@@ -74,6 +74,8 @@ func TestDetect(t *testing.T) {
 		{"docx", "notes.docx", "PK\x03\x04\x14\x00\x06\x00", "", "docket cannot read .docx files"},
 		{"markdown", "notes.md", "# Notes\n", "", "docket writes markdown but does not read it"},
 		{"csv named xlsx", "programme.xlsx", "id,title\n", "", "it is not a zip file"},
+		{"csv with a bracketed header", "export.csv", "[Session ID],[Title]\nA,T\n", "csv", ""},
+		{"csv with a braced header", "<stdin>", "{id};{title}\nA;T\n", "csv", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
