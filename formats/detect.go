@@ -513,8 +513,17 @@ func sniffHTML(head []byte) int {
 	return SniffNo
 }
 
+// sniffAnyXML recognises any other XML document: a root element, and an
+// XML declaration, a namespace, or a first line that no CSV would have
+// (a CSV whose first header is "<b>Title</b>" has a delimiter there).
 func sniffAnyXML(head []byte) int {
-	if xmlRoot(head) != "" {
+	root := xmlRoot(head)
+	if root == "" {
+		return SniffNo
+	}
+	t := trimHead(head)
+	first, _, _ := bytes.Cut(t, []byte("\n"))
+	if bytes.HasPrefix(t, []byte("<?xml")) || bytes.Contains(head, []byte("xmlns")) || !bytes.ContainsAny(first, ",;\t|") {
 		return SniffText + 1
 	}
 	return SniffNo

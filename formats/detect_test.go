@@ -76,6 +76,8 @@ func TestDetect(t *testing.T) {
 		{"csv named xlsx", "programme.xlsx", "id,title\n", "", "it is not a zip file"},
 		{"csv with a bracketed header", "export.csv", "[Session ID],[Title]\nA,T\n", "csv", ""},
 		{"csv with a braced header", "<stdin>", "{id};{title}\nA;T\n", "csv", ""},
+		{"csv with markup in its header", "<stdin>", "<b>Title</b>,Room\nT,Hall\n", "csv", ""},
+		{"xml without a declaration", "feed", "<rss version=\"2.0\">\n<channel><title>News, today</title>", "", "root element is <rss>"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
