@@ -14,10 +14,15 @@ import (
 
 const module = "github.com/docket-forum/docket"
 
+// testkit holds the helpers the tests under formats/ share.
+const testkit = module + "/formats/internal/testkit"
+
 // TestLayout holds the house's shape: imports point one way (commands →
 // formats → internal), the renderers and engines under formats/ never
 // import formats, only commands knows urfave/cli, and the domain (formats/
 // and internal/) names settings (limits.max-columns), never flags.
+// And formats/internal/testkit, the tests' helpers, is imported only by
+// tests.
 func TestLayout(t *testing.T) {
 	flag := regexp.MustCompile(`(^|[\s(])--[a-z][a-z-]+`)
 	fset := token.NewFileSet()
@@ -49,6 +54,8 @@ func TestLayout(t *testing.T) {
 				t.Errorf("%s imports formats: the packages under formats/ and internal/ never do", path)
 			case strings.HasPrefix(p, module+"/formats") && strings.HasPrefix(dir, "internal"):
 				t.Errorf("%s imports %s: internal/ holds the domain and knows no format", path, p)
+			case p == testkit:
+				t.Errorf("%s imports testkit: only tests may", path)
 			}
 		}
 		if dir != "formats" && !strings.HasPrefix(dir, "formats/") && !strings.HasPrefix(dir, "internal/") {

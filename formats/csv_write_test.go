@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/synth"
 )
@@ -62,7 +63,7 @@ func TestDelimitedWriterIsCSV(t *testing.T) {
 					t.Fatal(err)
 				}
 				if want := encodingCSV(t, p, comma, raw); !bytes.Equal(got.Bytes(), want) {
-					t.Errorf("%s (comma %q, raw %v):\n%s", name, comma, raw, firstDiff(got.String(), string(want)))
+					t.Errorf("%s (comma %q, raw %v):\n%s", name, comma, raw, testkit.FirstDiff(got.String(), string(want)))
 				}
 			}
 		}

@@ -3,13 +3,11 @@ package formats
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,10 +15,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 const (
 	sampleCSV  = "../testdata/sample.csv"
@@ -54,51 +51,11 @@ func render(t *testing.T, name string, p *schedule.Programme) string {
 	return b.String()
 }
 
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./formats -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n%s\n(run go test ./formats -update if the change is intended, and review the diff)", name, firstDiff(string(want), got))
-	}
-}
-
-// firstDiff shows the first differing line of want and got.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n want: " + w + "\n  got: " + g
-		}
-	}
-	return "(same lines, different line ends)"
-}
-
 func TestSampleCSVAndXLSXGiveTheSameProgramme(t *testing.T) {
 	fromCSV := render(t, "json", readFile(t, sampleCSV, ReadOptions{}))
 	fromXLSX := render(t, "json", readFile(t, sampleXLSX, ReadOptions{}))
 	if fromCSV != fromXLSX {
-		t.Errorf("sample.csv and sample.xlsx differ as JSON:\n%s", firstDiff(fromCSV, fromXLSX))
+		t.Errorf("sample.csv and sample.xlsx differ as JSON:\n%s", testkit.FirstDiff(fromCSV, fromXLSX))
 	}
 }
 
@@ -116,7 +73,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			back := readFile(t, path, ReadOptions{})
 			if got := render(t, "json", back); got != want {
-				t.Errorf("round trip through %s changed the programme:\n%s", name, firstDiff(want, got))
+				t.Errorf("round trip through %s changed the programme:\n%s", name, testkit.FirstDiff(want, got))
 			}
 			if len(back.Problems) > 0 {
 				t.Errorf("reading our own %s found problems: %+v", name, back.Problems)
@@ -193,7 +150,7 @@ func names(ps []schedule.Person) []string {
 func TestGoldenOutputs(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	for _, name := range []string{"json", "ndjson", "csv", "tsv", "markdown"} {
-		t.Run(name, func(t *testing.T) { golden(t, "sample."+name, render(t, name, p)) })
+		t.Run(name, func(t *testing.T) { testkit.Golden(t, "testdata/golden/sample."+name, []byte(render(t, name, p))) })
 	}
 }
 
@@ -230,7 +187,7 @@ func TestTextEncodingsAndDelimiters(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			got := render(t, "json", mustRead(t, "tidy.csv", c.data))
 			if got != want {
-				t.Errorf("differs from the tidy UTF-8 file:\n%s", firstDiff(want, got))
+				t.Errorf("differs from the tidy UTF-8 file:\n%s", testkit.FirstDiff(want, got))
 			}
 		})
 	}
@@ -259,7 +216,7 @@ func TestJSONInputs(t *testing.T) {
 			t.Fatalf("%s from stdin: %v", name, err)
 		}
 		if got := render(t, "json", back); got != want {
-			t.Errorf("%s from stdin differs:\n%s", name, firstDiff(want, got))
+			t.Errorf("%s from stdin differs:\n%s", name, testkit.FirstDiff(want, got))
 		}
 	}
 	bad := []struct{ data, want string }{

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -97,7 +98,7 @@ func parseFrab(t *testing.T, doc string) frabDoc {
 func TestFrabGolden(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	doc := render(t, "frab", p)
-	golden(t, "sample.frab.xml", doc)
+	testkit.Golden(t, "testdata/golden/sample.frab.xml", []byte(doc))
 	validateFrab(t, doc)
 }
 
@@ -192,10 +193,10 @@ func TestFrabIdentifiers(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	first := render(t, "frab", p)
 	if again := render(t, "frab", readFile(t, sampleCSV, ReadOptions{})); again != first {
-		t.Errorf("two exports of the same programme differ:\n%s", firstDiff(first, again))
+		t.Errorf("two exports of the same programme differ:\n%s", testkit.FirstDiff(first, again))
 	}
 	if fromXLSX := render(t, "frab", readFile(t, sampleXLSX, ReadOptions{})); fromXLSX != first {
-		t.Errorf("the workbook exports differently:\n%s", firstDiff(first, fromXLSX))
+		t.Errorf("the workbook exports differently:\n%s", testkit.FirstDiff(first, fromXLSX))
 	}
 	d := parseFrab(t, first)
 	uuid := regexp.MustCompile(`^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$`)

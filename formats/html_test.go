@@ -2,11 +2,8 @@ package formats
 
 import (
 	"bytes"
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,15 +14,16 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/docket-forum/docket/formats/internal/feed"
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
 func TestHTMLGolden(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	got := render(t, "html", p)
-	golden(t, "sample.html", got)
+	testkit.Golden(t, "testdata/golden/sample.html", []byte(got))
 	if again := render(t, "html", readFile(t, sampleCSV, ReadOptions{})); again != got {
-		t.Errorf("the same programme gives different bytes:\n%s", firstDiff(got, again))
+		t.Errorf("the same programme gives different bytes:\n%s", testkit.FirstDiff(got, again))
 	}
 }
 
@@ -42,82 +40,26 @@ func TestHTMLLookup(t *testing.T) {
 	}
 }
 
-// parseHTML parses a page the way a browser does.
-func parseHTML(t *testing.T, doc string) *html.Node {
-	t.Helper()
-	root, err := html.Parse(strings.NewReader(doc))
-	if err != nil {
-		t.Fatalf("the page does not parse: %v", err)
-	}
-	return root
-}
-
-// htmlNodes returns the elements below n that match.
-func htmlNodes(n *html.Node, match func(*html.Node) bool) []*html.Node {
-	var out []*html.Node
-	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && match(d) {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func htmlAttr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func htmlHasClass(n *html.Node, class string) bool {
-	return slices.Contains(strings.Fields(htmlAttr(n, "class")), class)
-}
-
-func htmlElem(a atom.Atom, class string) func(*html.Node) bool {
-	return func(n *html.Node) bool { return n.DataAtom == a && (class == "" || htmlHasClass(n, class)) }
-}
-
-// htmlTextOf is the text of n as a browser holds it (entities decoded).
-func htmlTextOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-		}
-	}
-	return b.String()
-}
-
 // checkHTMLPage checks what every page must be: it parses, each session
 // has one card with a unique id, every in-page link has a target, each
 // grid is a well-formed table holding each scheduled session once, and
 // nothing is fetched from anywhere.
 func checkHTMLPage(t *testing.T, p *schedule.Programme, doc string) *html.Node {
 	t.Helper()
-	root := parseHTML(t, doc)
+	root := testkit.ParseHTML(t, doc)
 
-	cards := htmlNodes(root, htmlElem(atom.Article, "card"))
+	cards := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Article, "card"))
 	if len(cards) != len(p.Sessions) {
 		t.Errorf("%d session cards, want one per session (%d)", len(cards), len(p.Sessions))
 	}
-	ids := map[string]bool{}
-	for _, n := range htmlNodes(root, func(n *html.Node) bool { return htmlAttr(n, "id") != "" }) {
-		id := htmlAttr(n, "id")
-		if ids[id] {
-			t.Errorf("element id %q is used twice", id)
-		}
-		ids[id] = true
-	}
+	ids := testkit.HTMLIDs(t, root)
 	for _, c := range cards {
-		if id := htmlAttr(c, "id"); !strings.HasPrefix(id, "s-") || strings.Trim(id[2:], "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+		if id := testkit.HTMLAttr(c, "id"); !strings.HasPrefix(id, "s-") || strings.Trim(id[2:], "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
 			t.Errorf("card id %q is not s- and a slug", id)
 		}
 	}
-	for _, a := range htmlNodes(root, htmlElem(atom.A, "")) {
-		href := htmlAttr(a, "href")
+	for _, a := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.A, "")) {
+		href := testkit.HTMLAttr(a, "href")
 		if target, ok := strings.CutPrefix(href, "#"); ok && !ids[target] {
 			t.Errorf("link to #%s has no target", target)
 		}
@@ -130,18 +72,18 @@ func checkHTMLPage(t *testing.T, p *schedule.Programme, doc string) *html.Node {
 		}
 	}
 	inGrid := 0
-	for _, g := range htmlNodes(root, htmlElem(atom.Table, "grid")) {
+	for _, g := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Table, "grid")) {
 		checkHTMLGridShape(t, g)
-		for _, td := range htmlNodes(g, htmlElem(atom.Td, "slot")) {
-			inGrid += len(htmlNodes(td, htmlElem(atom.A, "")))
+		for _, td := range testkit.HTMLNodes(g, testkit.HTMLElem(atom.Td, "slot")) {
+			inGrid += len(testkit.HTMLNodes(td, testkit.HTMLElem(atom.A, "")))
 		}
 	}
 	if inGrid != scheduled {
 		t.Errorf("the grids show %d sessions, want each scheduled session once (%d)", inGrid, scheduled)
 	}
 	listed := 0
-	for _, l := range htmlNodes(root, htmlElem(atom.Table, "list")) {
-		listed += len(htmlNodes(l, htmlElem(atom.Td, "title")))
+	for _, l := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Table, "list")) {
+		listed += len(testkit.HTMLNodes(l, testkit.HTMLElem(atom.Td, "title")))
 	}
 	if listed != len(p.Sessions) {
 		t.Errorf("the lists hold %d sessions, want %d", listed, len(p.Sessions))
@@ -149,13 +91,7 @@ func checkHTMLPage(t *testing.T, p *schedule.Programme, doc string) *html.Node {
 
 	// Self-contained: no scripts, no fetched resources, and the only
 	// addresses are the sessions' own pages, as links.
-	for _, n := range htmlNodes(root, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Script, atom.Link, atom.Img, atom.Iframe, atom.Object, atom.Embed, atom.Video, atom.Audio, atom.Source, atom.Base, atom.Form:
-			return true
-		}
-		return false
-	}) {
+	for _, n := range testkit.HTMLNodes(root, testkit.HTMLLoads) {
 		t.Errorf("the page has a <%s> element", n.Data)
 	}
 	urls := map[string]bool{}
@@ -164,30 +100,18 @@ func checkHTMLPage(t *testing.T, p *schedule.Programme, doc string) *html.Node {
 			urls[u] = true
 		}
 	}
-	for n := range root.Descendants() {
-		if n.Type != html.ElementNode {
+	testkit.CheckNoEventHandlers(t, root)
+	for n, a := range testkit.HTMLAttrs(root) {
+		v := strings.ToLower(a.Val)
+		if !strings.Contains(v, "http:") && !strings.Contains(v, "https:") && !strings.Contains(v, "//") && !strings.Contains(v, "url(") {
 			continue
 		}
-		for _, a := range n.Attr {
-			if strings.HasPrefix(a.Key, "on") {
-				t.Errorf("<%s> has an event handler %s", n.Data, a.Key)
-			}
-			v := strings.ToLower(a.Val)
-			if !strings.Contains(v, "http:") && !strings.Contains(v, "https:") && !strings.Contains(v, "//") && !strings.Contains(v, "url(") {
-				continue
-			}
-			if n.DataAtom != atom.A || a.Key != "href" || !urls[a.Val] {
-				t.Errorf("<%s %s=%q> refers to something outside the page", n.Data, a.Key, a.Val)
-			}
+		if n.DataAtom != atom.A || a.Key != "href" || !urls[a.Val] {
+			t.Errorf("<%s %s=%q> refers to something outside the page", n.Data, a.Key, a.Val)
 		}
 	}
-	for _, st := range htmlNodes(root, htmlElem(atom.Style, "")) {
-		css := strings.ToLower(htmlTextOf(st))
-		for _, bad := range []string{"url(", "@import", "http:", "https:", "@font-face"} {
-			if strings.Contains(css, bad) {
-				t.Errorf("the style sheet contains %q", bad)
-			}
-		}
+	for _, st := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Style, "")) {
+		testkit.CheckCSSFetchesNothing(t, testkit.HTMLTextOf(st))
 	}
 	// What is left after taking out the sessions' addresses names no
 	// address either.
@@ -209,14 +133,14 @@ func checkHTMLPage(t *testing.T, p *schedule.Programme, doc string) *html.Node {
 // and no span runs past the last row.
 func checkHTMLGridShape(t *testing.T, table *html.Node) {
 	t.Helper()
-	head := htmlNodes(table, htmlElem(atom.Thead, ""))
+	head := testkit.HTMLNodes(table, testkit.HTMLElem(atom.Thead, ""))
 	if len(head) != 1 {
 		t.Fatalf("a grid has %d heads", len(head))
 	}
-	cols := len(htmlNodes(head[0], htmlElem(atom.Th, "")))
+	cols := len(testkit.HTMLNodes(head[0], testkit.HTMLElem(atom.Th, "")))
 	var rows []*html.Node
-	for _, body := range htmlNodes(table, htmlElem(atom.Tbody, "")) {
-		rows = append(rows, htmlNodes(body, htmlElem(atom.Tr, ""))...)
+	for _, body := range testkit.HTMLNodes(table, testkit.HTMLElem(atom.Tbody, "")) {
+		rows = append(rows, testkit.HTMLNodes(body, testkit.HTMLElem(atom.Tr, ""))...)
 	}
 	pending := make([]int, cols) // rows each column is still spanned for
 	for r, tr := range rows {
@@ -233,7 +157,7 @@ func checkHTMLGridShape(t *testing.T, table *html.Node) {
 				break
 			}
 			span := 1
-			if v := htmlAttr(c, "rowspan"); v != "" {
+			if v := testkit.HTMLAttr(c, "rowspan"); v != "" {
 				n, err := strconv.Atoi(v)
 				if err != nil || n < 2 {
 					t.Errorf("grid row %d: rowspan %q", r+1, v)
@@ -248,7 +172,7 @@ func checkHTMLGridShape(t *testing.T, table *html.Node) {
 		}
 		for i := range pending {
 			if pending[i] == 0 {
-				t.Errorf("grid row %d (%s) leaves column %d empty", r+1, htmlTextOf(tr.FirstChild), i+1)
+				t.Errorf("grid row %d (%s) leaves column %d empty", r+1, testkit.HTMLTextOf(tr.FirstChild), i+1)
 			}
 			pending[i] = max(pending[i]-1, 0)
 		}
@@ -260,18 +184,18 @@ func TestHTMLSample(t *testing.T) {
 	doc := render(t, "html", p)
 	root := checkHTMLPage(t, p, doc)
 
-	header := htmlTextOf(htmlNodes(root, htmlElem(atom.Header, "masthead"))[0])
+	header := testkit.HTMLTextOf(testkit.HTMLNodes(root, testkit.HTMLElem(atom.Header, "masthead"))[0])
 	for _, want := range []string{"10–11 October 2023", "Times in Asia/Tokyo (UTC+09:00)", "48 sessions · 7 rooms · 2 days"} {
 		if !strings.Contains(header, want) {
 			t.Errorf("the header lacks %q: %q", want, header)
 		}
 	}
-	if n := len(htmlNodes(root, htmlElem(atom.Table, "grid"))); n != 2 {
+	if n := len(testkit.HTMLNodes(root, testkit.HTMLElem(atom.Table, "grid"))); n != 2 {
 		t.Errorf("%d grids, want one per day (2)", n)
 	}
 	// A 90-minute workshop spans the slots to its end.
-	for _, td := range htmlNodes(root, htmlElem(atom.Td, "slot")) {
-		if strings.Contains(htmlTextOf(td), "WS #220") && htmlAttr(td, "rowspan") == "" {
+	for _, td := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Td, "slot")) {
+		if strings.Contains(testkit.HTMLTextOf(td), "WS #220") && testkit.HTMLAttr(td, "rowspan") == "" {
 			t.Errorf("WS #220 (09:30–11:00) spans no rows")
 		}
 	}
@@ -282,17 +206,17 @@ func TestHTMLSample(t *testing.T) {
 func TestHTMLSeedCard(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	s := findSession(t, p, "Open Forum #168")
-	root := parseHTML(t, render(t, "html", p))
+	root := testkit.ParseHTML(t, render(t, "html", p))
 	var card *html.Node
-	for _, c := range htmlNodes(root, htmlElem(atom.Article, "card")) {
-		if htmlAttr(c, "id") == "s-open-forum-168" {
+	for _, c := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Article, "card")) {
+		if testkit.HTMLAttr(c, "id") == "s-open-forum-168" {
 			card = c
 		}
 	}
 	if card == nil {
 		t.Fatal("no card with id s-open-forum-168")
 	}
-	text := htmlTextOf(card)
+	text := testkit.HTMLTextOf(card)
 	for _, want := range []string{
 		"Open Forum #168",
 		"Creating digital public infrastructure that empowers people",
@@ -338,7 +262,7 @@ func TestHTMLSeedCard(t *testing.T) {
 			t.Errorf("the card lacks the extra column %s = %q", e, v)
 		}
 	}
-	links := htmlNodes(card, func(n *html.Node) bool { return n.DataAtom == atom.A && htmlAttr(n, "href") == s.URL })
+	links := testkit.HTMLNodes(card, func(n *html.Node) bool { return n.DataAtom == atom.A && testkit.HTMLAttr(n, "href") == s.URL })
 	if s.URL == "" || len(links) != 1 {
 		t.Errorf("the card links its page %q %d times, want once", s.URL, len(links))
 	}
@@ -347,8 +271,8 @@ func TestHTMLSeedCard(t *testing.T) {
 	}
 	// Line breaks are kept (and shown, by white-space: pre-line).
 	var texts []string
-	for _, n := range htmlNodes(card, htmlElem(atom.P, "text")) {
-		texts = append(texts, htmlTextOf(n))
+	for _, n := range testkit.HTMLNodes(card, testkit.HTMLElem(atom.P, "text")) {
+		texts = append(texts, testkit.HTMLTextOf(n))
 	}
 	if !slices.ContainsFunc(texts, func(s string) bool {
 		return strings.Contains(s, "peer learning?") && strings.Contains(s, "\n2. What lessons")
@@ -393,31 +317,31 @@ func TestHTMLEscaping(t *testing.T) {
 		t.Error("the hostile title is not in the page as escaped text")
 	}
 	const hostile = `<script>alert(1)</script> & "x"`
-	title := htmlNodes(root, htmlElem(atom.Title, ""))
-	if len(title) != 1 || htmlTextOf(title[0]) != hostile+" Forum" {
+	title := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Title, ""))
+	if len(title) != 1 || testkit.HTMLTextOf(title[0]) != hostile+" Forum" {
 		t.Errorf("<title> does not read as the programme's name")
 	}
-	card := htmlNodes(root, htmlElem(atom.Article, "card"))[0]
-	text := htmlTextOf(card)
+	card := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Article, "card"))[0]
+	text := testkit.HTMLTextOf(card)
 	for _, want := range []string{hostile, "Room" + hostile, "<img src=x onerror=alert(1)>", `"><svg onload=alert(1)>`, "<b>Notes</b><em>note</em>", "<u>9.1</u>", "<tag>", "javascript:alert(1)", "second </p><script>x</script> \uFFFD line"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the card does not show %q as text: %q", want, text)
 		}
 	}
-	if htmlAttr(card, "id") != "s-script-alert-1-script-x" {
-		t.Errorf("card id = %q", htmlAttr(card, "id"))
+	if testkit.HTMLAttr(card, "id") != "s-script-alert-1-script-x" {
+		t.Errorf("card id = %q", testkit.HTMLAttr(card, "id"))
 	}
 	for _, want := range []string{
 		"Times in Europe/Berlin (UTC+01:00, UTC+02:00)", // the clocks change on 30 March
 		"Not scheduled (date: next week)",
 		"No room",
 	} {
-		if !strings.Contains(htmlTextOf(root), want) {
+		if !strings.Contains(testkit.HTMLTextOf(root), want) {
 			t.Errorf("the page lacks %q", want)
 		}
 	}
-	clash := htmlNodes(root, htmlElem(atom.Td, "clash"))
-	if len(clash) != 1 || len(htmlNodes(clash[0], htmlElem(atom.A, ""))) != 2 {
+	clash := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Td, "clash"))
+	if len(clash) != 1 || len(testkit.HTMLNodes(clash[0], testkit.HTMLElem(atom.A, ""))) != 2 {
 		t.Errorf("the clash in Hall should share one cell")
 	}
 	if render(t, "html", htmlHostileProgramme()) != doc {
@@ -432,11 +356,11 @@ func TestHTMLDisplayZoneAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := checkHTMLPage(t, p, b.String())
-	header := htmlTextOf(htmlNodes(root, htmlElem(atom.Header, "masthead"))[0])
+	header := testkit.HTMLTextOf(testkit.HTMLNodes(root, testkit.HTMLElem(atom.Header, "masthead"))[0])
 	if !strings.Contains(header, "IGF 2023") || !strings.Contains(header, "Times in UTC") || strings.Contains(header, "Tokyo") {
 		t.Errorf("header = %q, want the title and UTC", header)
 	}
-	if !strings.Contains(htmlTextOf(root), "Tuesday 10 October 2023, 00:00–00:30 UTC") {
+	if !strings.Contains(testkit.HTMLTextOf(root), "Tuesday 10 October 2023, 00:00–00:30 UTC") {
 		t.Error("MAIN-1 is not shown at 00:00 UTC")
 	}
 
@@ -451,70 +375,18 @@ func TestHTMLDisplayZoneAndEmpty(t *testing.T) {
 // TestHTMLChromium renders the sample page in headless Chromium: a
 // screenshot and a PDF (the print style sheet) must come out.
 func TestHTMLChromium(t *testing.T) {
-	const chromium = "/usr/bin/chromium"
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("chromium is not installed (apt-get install chromium; .ci/run does)")
-	}
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
+	testkit.SkipWithoutChromium(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "sample.html")
 	if err := os.WriteFile(page, []byte(render(t, "html", readFile(t, sampleCSV, ReadOptions{}))), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run := func(name string, args ...string) { t.Helper(); runChromium(t, dir, page, name, args...) }
-
-	png := filepath.Join(dir, "page.png")
-	run("screenshot", "--hide-scrollbars", "--screenshot="+png, "--window-size=1280,2000")
-	data, err := os.ReadFile(png)
-	if err != nil {
-		t.Fatalf("no screenshot: %v", err)
-	}
-	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) || len(data) <= 10<<10 {
-		t.Errorf("the screenshot is %d bytes and starts %q, want a PNG over 10 KB", len(data), data[:min(len(data), 8)])
-	}
-
-	pdf := filepath.Join(dir, "page.pdf")
-	run("pdf", "--no-pdf-header-footer", "--print-to-pdf="+pdf)
-	data, err = os.ReadFile(pdf)
-	if err != nil {
-		t.Fatalf("no PDF: %v", err)
-	}
-	if !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) <= 10<<10 {
-		t.Errorf("the PDF is %d bytes and starts %q", len(data), data[:min(len(data), 8)])
-	}
+	testkit.Screenshot(t, dir, page, "1280,2000", 10)
+	_, data := testkit.PrintPDF(t, dir, page, 10)
 	// The print style sheet starts each card on a page of its own: the
 	// root of the page tree (the largest /Count) counts at least one page
 	// per session.
-	if pages := pdfPages(data); pages < 48 {
+	if pages := testkit.PDFPages(data); pages < 48 {
 		t.Errorf("the PDF has %d pages, want at least one per session card (48)", pages)
 	}
-
-}
-
-// runChromium runs headless Chromium on the file page with args (a
-// screenshot or a PDF), with a profile of its own under dir.
-func runChromium(t *testing.T, dir, page, name string, args ...string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + filepath.Join(dir, "profile-"+name)}
-	out, err := exec.CommandContext(ctx, "/usr/bin/chromium", append(append(base, args...), "file://"+page)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("chromium (%s): %v\n%s", name, err, out)
-	}
-}
-
-// pdfPages is the page count of a PDF: the root of the page tree has the
-// largest /Count.
-func pdfPages(data []byte) int {
-	pages := 0
-	for _, m := range regexp.MustCompile(`/Count (\d+)`).FindAllSubmatch(data, -1) {
-		n, _ := strconv.Atoi(string(m[1]))
-		pages = max(pages, n)
-	}
-	return pages
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -31,7 +32,7 @@ func renderWith(t *testing.T, name string, p *schedule.Programme, o WriteOptions
 func TestICSGolden(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	out := renderWith(t, "ics", p, WriteOptions{Now: exportTime, Title: "IGF 2023", Acronym: "igf2023"})
-	golden(t, "sample.ics", out)
+	testkit.Golden(t, "testdata/golden/sample.ics", []byte(out))
 }
 
 // TestICSRules checks RFC 5545's syntax rules directly: real parsers are

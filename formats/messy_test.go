@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -100,7 +101,7 @@ func TestMessyTwinsGiveTheSampleProgramme(t *testing.T) {
 				w = render(t, "json", sub)
 			}
 			if got := render(t, "json", p); got != w {
-				t.Errorf("differs from sample.csv as canonical JSON:\n%s%s", firstDiff(w, got), problemsNote(p))
+				t.Errorf("differs from sample.csv as canonical JSON:\n%s%s", testkit.FirstDiff(w, got), problemsNote(p))
 			}
 		})
 	}

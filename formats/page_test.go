@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -34,9 +35,9 @@ func TestPageOF168(t *testing.T) {
 	p := readFile(t, sampleCSV, ReadOptions{})
 	of168 := findSession(t, p, "Open Forum #168")
 	md := writePage(t, of168, PageOptions{})
-	golden(t, "page-of168.md", md)
+	testkit.Golden(t, "testdata/golden/page-of168.md", []byte(md))
 	html := writePage(t, of168, PageOptions{As: "html"})
-	golden(t, "page-of168.html", html)
+	testkit.Golden(t, "testdata/golden/page-of168.html", []byte(html))
 
 	for _, want := range []string{
 		"# Open Forum \\#168 Creating digital public infrastructure that empowers people\n",

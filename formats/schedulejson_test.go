@@ -11,6 +11,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -122,7 +123,7 @@ func TestScheduleJSONGolden(t *testing.T) {
 	defer func(v string) { docketVersion = v }(docketVersion)
 	docketVersion = "" // the golden file must not depend on the build
 	p := readFile(t, sampleCSV, ReadOptions{})
-	golden(t, "sample.schedule.json", writeScheduleJSONWith(t, p, sjIGFOptions))
+	testkit.Golden(t, "testdata/golden/sample.schedule.json", []byte(writeScheduleJSONWith(t, p, sjIGFOptions)))
 }
 
 // TestScheduleJSONValidatorWorks shows the validator setup accepts valid

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -46,7 +47,7 @@ func TestStreamSameBytes(t *testing.T) {
 			t.Run(f.Name+"/"+filepath.Base(path), func(t *testing.T) {
 				s, w, _ := streamed(t, func() Input { return Input{Name: path, Path: path} }, f, ReadOptions{})
 				if !bytes.Equal(s, w) {
-					t.Errorf("streamed output differs from the whole write:\n%s", firstDiff(string(s), string(w)))
+					t.Errorf("streamed output differs from the whole write:\n%s", testkit.FirstDiff(string(s), string(w)))
 				}
 			})
 		}
@@ -80,7 +81,7 @@ func TestStreamHeldRows(t *testing.T) {
 	for _, f := range []*Format{csvFormat, jsonFormat, ndjsonFormat} {
 		s, w, warnings := streamed(t, in, f, ReadOptions{})
 		if !bytes.Equal(s, w) {
-			t.Errorf("%s: streamed output differs:\n%s", f.Name, firstDiff(string(s), string(w)))
+			t.Errorf("%s: streamed output differs:\n%s", f.Name, testkit.FirstDiff(string(s), string(w)))
 		}
 		if len(warnings) != 0 {
 			t.Errorf("%s: warnings %v", f.Name, warnings)
@@ -175,7 +176,7 @@ func TestStreamJSONFromAFileNeedsNoSpool(t *testing.T) {
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
 	s, w, _ := streamed(t, func() Input { return Input{Name: path, Path: path} }, jsonFormat, ReadOptions{})
 	if !bytes.Equal(s, w) {
-		t.Errorf("streamed output differs:\n%s", firstDiff(string(s), string(w)))
+		t.Errorf("streamed output differs:\n%s", testkit.FirstDiff(string(s), string(w)))
 	}
 	if !bytes.Contains(s, []byte(`"first_day": "2024-03-04"`)) || !bytes.Contains(s, []byte(`"last_day": "2024-03-14"`)) || !bytes.Contains(s, []byte(`"timezone": "Europe/Oslo"`)) {
 		t.Errorf("header:\n%.200s", s)

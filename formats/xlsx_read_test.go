@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/formats/internal/xlsxread/xlsxreadtest"
 	"github.com/docket-forum/docket/internal/schedule"
 )
@@ -228,7 +229,7 @@ func compareProgrammes(t *testing.T, what string, got, want *schedule.Programme)
 		t.Fatal(err)
 	}
 	if g.String() != w.String() {
-		t.Errorf("%s: JSON differs at %s", what, firstDiff(g.String(), w.String()))
+		t.Errorf("%s: JSON differs at %s", what, testkit.FirstDiff(g.String(), w.String()))
 	}
 	if !reflect.DeepEqual(got, want) {
 		for i := range min(len(got.Sessions), len(want.Sessions)) {

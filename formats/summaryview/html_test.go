@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/internal/schedule"
 	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
@@ -59,10 +60,10 @@ func reportHTMLRender(t *testing.T, r *summary.Report, o Options) string {
 func TestReportHTMLGolden(t *testing.T) {
 	o := Options{Now: reportHTMLNow}
 	got := reportHTMLRender(t, reportHTMLSample(t), o)
-	golden(t, "sample.report.html", got)
+	testkit.Golden(t, "testdata/golden/sample.report.html", []byte(got))
 	for range 3 {
 		if again := reportHTMLRender(t, reportHTMLSample(t), o); again != got {
-			t.Fatalf("the same report gives different bytes:\n%s", firstDiff(got, again))
+			t.Fatalf("the same report gives different bytes:\n%s", testkit.FirstDiff(got, again))
 		}
 	}
 }
@@ -70,17 +71,17 @@ func TestReportHTMLGolden(t *testing.T) {
 // reportHTMLTag matches elements by name, which SVG's have without an
 // atom.
 func reportHTMLTag(name, class string) func(*html.Node) bool {
-	return func(n *html.Node) bool { return n.Data == name && (class == "" || htmlHasClass(n, class)) }
+	return func(n *html.Node) bool { return n.Data == name && (class == "" || testkit.HTMLHasClass(n, class)) }
 }
 
 // reportHTMLFigure finds a chart's <figure> and its one <svg>.
 func reportHTMLFigure(t *testing.T, root *html.Node, id string) (*html.Node, *html.Node) {
 	t.Helper()
-	figs := htmlNodes(root, func(n *html.Node) bool { return n.DataAtom == atom.Figure && htmlAttr(n, "id") == id })
+	figs := testkit.HTMLNodes(root, func(n *html.Node) bool { return n.DataAtom == atom.Figure && testkit.HTMLAttr(n, "id") == id })
 	if len(figs) != 1 {
 		t.Fatalf("%d figures with id %q, want 1", len(figs), id)
 	}
-	svgs := htmlNodes(figs[0], reportHTMLTag("svg", ""))
+	svgs := testkit.HTMLNodes(figs[0], reportHTMLTag("svg", ""))
 	if len(svgs) != 1 {
 		t.Fatalf("figure %s has %d svg elements, want 1", id, len(svgs))
 	}
@@ -100,26 +101,26 @@ func reportHTMLRows(t *testing.T, svg *html.Node) []reportHTMLBar {
 	t.Helper()
 	var rows []reportHTMLBar
 	head := ""
-	for _, g := range htmlNodes(svg, reportHTMLTag("g", "")) {
+	for _, g := range testkit.HTMLNodes(svg, reportHTMLTag("g", "")) {
 		switch {
-		case htmlHasClass(g, "head"):
-			head = htmlTextOf(g)
-		case htmlHasClass(g, "row"):
-			b := reportHTMLBar{Head: head, Width: -1, Class: htmlAttr(g, "class")}
+		case testkit.HTMLHasClass(g, "head"):
+			head = testkit.HTMLTextOf(g)
+		case testkit.HTMLHasClass(g, "row"):
+			b := reportHTMLBar{Head: head, Width: -1, Class: testkit.HTMLAttr(g, "class")}
 			var label []string
-			for _, n := range htmlNodes(g, func(n *html.Node) bool { return n.Data == "text" }) {
+			for _, n := range testkit.HTMLNodes(g, func(n *html.Node) bool { return n.Data == "text" }) {
 				switch {
-				case htmlHasClass(n, "label"):
-					label = append(label, htmlTextOf(n))
-				case htmlHasClass(n, "value"):
-					b.Value = htmlTextOf(n)
+				case testkit.HTMLHasClass(n, "label"):
+					label = append(label, testkit.HTMLTextOf(n))
+				case testkit.HTMLHasClass(n, "value"):
+					b.Value = testkit.HTMLTextOf(n)
 				}
 			}
 			b.Label = strings.Join(label, " ")
-			for _, n := range htmlNodes(g, func(n *html.Node) bool { return n.Data == "rect" && htmlHasClass(n, "bar") }) {
-				w, err := strconv.ParseFloat(htmlAttr(n, "width"), 64)
+			for _, n := range testkit.HTMLNodes(g, func(n *html.Node) bool { return n.Data == "rect" && testkit.HTMLHasClass(n, "bar") }) {
+				w, err := strconv.ParseFloat(testkit.HTMLAttr(n, "width"), 64)
 				if err != nil {
-					t.Errorf("a bar's width %q: %v", htmlAttr(n, "width"), err)
+					t.Errorf("a bar's width %q: %v", testkit.HTMLAttr(n, "width"), err)
 				}
 				b.Width = w
 			}
@@ -135,65 +136,43 @@ func reportHTMLRows(t *testing.T, svg *html.Node) []reportHTMLBar {
 // exist; element ids are unique and in-page links have targets.
 func checkReportHTMLPage(t *testing.T, doc string) *html.Node {
 	t.Helper()
-	root := parseHTML(t, doc)
+	root := testkit.ParseHTML(t, doc)
 	if !strings.HasPrefix(doc, "<!DOCTYPE html>\n") {
 		t.Errorf("the page starts %q", doc[:min(len(doc), 40)])
 	}
-	ids := map[string]bool{}
-	for _, n := range htmlNodes(root, func(n *html.Node) bool { return htmlAttr(n, "id") != "" }) {
-		id := htmlAttr(n, "id")
-		if ids[id] {
-			t.Errorf("element id %q is used twice", id)
-		}
-		ids[id] = true
-	}
-	for _, a := range htmlNodes(root, htmlElem(atom.A, "")) {
-		href := htmlAttr(a, "href")
+	ids := testkit.HTMLIDs(t, root)
+	for _, a := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.A, "")) {
+		href := testkit.HTMLAttr(a, "href")
 		if target, ok := strings.CutPrefix(href, "#"); !ok || !ids[target] {
 			t.Errorf("link to %q is no link to an element of the page", href)
 		}
 	}
 
 	// Self-contained.
-	for _, n := range htmlNodes(root, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Script, atom.Link, atom.Img, atom.Iframe, atom.Object, atom.Embed, atom.Video, atom.Audio, atom.Source, atom.Base, atom.Form:
-			return true
-		}
-		return n.Data == "use" || n.Data == "foreignObject" || n.Data == "image"
+	for _, n := range testkit.HTMLNodes(root, func(n *html.Node) bool {
+		return testkit.HTMLLoads(n) || n.Data == "use" || n.Data == "foreignObject" || n.Data == "image"
 	}) {
 		t.Errorf("the page has a <%s> element", n.Data)
 	}
-	for n := range root.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
+	testkit.CheckNoEventHandlers(t, root)
+	for n, a := range testkit.HTMLAttrs(root) {
+		v := strings.ToLower(a.Val)
+		if (a.Key == "src" || a.Key == "href" || a.Key == "xlink:href") && !strings.HasPrefix(v, "#") {
+			t.Errorf("<%s %s=%q> refers to something outside the page", n.Data, a.Key, a.Val)
 		}
-		for _, a := range n.Attr {
-			if strings.HasPrefix(a.Key, "on") {
-				t.Errorf("<%s> has an event handler %s", n.Data, a.Key)
-			}
-			v := strings.ToLower(a.Val)
-			if (a.Key == "src" || a.Key == "href" || a.Key == "xlink:href") && !strings.HasPrefix(v, "#") {
-				t.Errorf("<%s %s=%q> refers to something outside the page", n.Data, a.Key, a.Val)
-			}
-			for _, bad := range []string{"http:", "https:", "//", "url(", "javascript:", "data:"} {
-				if strings.Contains(v, bad) {
-					t.Errorf("<%s %s=%q> names an address", n.Data, a.Key, a.Val)
-				}
+		for _, bad := range []string{"http:", "https:", "//", "url(", "javascript:", "data:"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("<%s %s=%q> names an address", n.Data, a.Key, a.Val)
 			}
 		}
 	}
-	styles := htmlNodes(root, htmlElem(atom.Style, ""))
+	styles := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Style, ""))
 	if len(styles) != 1 {
 		t.Errorf("%d style sheets, want the one inline", len(styles))
 	}
 	for _, st := range styles {
-		css := strings.ToLower(htmlTextOf(st))
-		for _, bad := range []string{"url(", "@import", "http:", "https:", "@font-face"} {
-			if strings.Contains(css, bad) {
-				t.Errorf("the style sheet contains %q", bad)
-			}
-		}
+		css := strings.ToLower(testkit.HTMLTextOf(st))
+		testkit.CheckCSSFetchesNothing(t, css)
 		for _, want := range []string{"@media print", "prefers-color-scheme: dark", "break-inside: avoid"} {
 			if !strings.Contains(css, want) {
 				t.Errorf("the style sheet lacks %q", want)
@@ -207,9 +186,9 @@ func checkReportHTMLPage(t *testing.T, doc string) *html.Node {
 	}
 
 	// Every chart is an image with its name and description.
-	for _, svg := range htmlNodes(root, reportHTMLTag("svg", "")) {
-		if htmlAttr(svg, "role") != "img" {
-			t.Errorf("an svg has role %q, want img", htmlAttr(svg, "role"))
+	for _, svg := range testkit.HTMLNodes(root, reportHTMLTag("svg", "")) {
+		if testkit.HTMLAttr(svg, "role") != "img" {
+			t.Errorf("an svg has role %q, want img", testkit.HTMLAttr(svg, "role"))
 		}
 		var title, desc *html.Node
 		for c := svg.FirstChild; c != nil; c = c.NextSibling {
@@ -220,16 +199,16 @@ func checkReportHTMLPage(t *testing.T, doc string) *html.Node {
 				desc = c
 			}
 		}
-		if title == nil || strings.TrimSpace(htmlTextOf(title)) == "" || desc == nil || strings.TrimSpace(htmlTextOf(desc)) == "" {
+		if title == nil || strings.TrimSpace(testkit.HTMLTextOf(title)) == "" || desc == nil || strings.TrimSpace(testkit.HTMLTextOf(desc)) == "" {
 			t.Errorf("an svg lacks a <title> or <desc>")
 			continue
 		}
-		labelled := strings.Fields(htmlAttr(svg, "aria-labelledby"))
-		if !slices.Equal(labelled, []string{htmlAttr(title, "id"), htmlAttr(desc, "id")}) {
-			t.Errorf("svg %q is labelled by %q, want its title and desc", htmlTextOf(title), labelled)
+		labelled := strings.Fields(testkit.HTMLAttr(svg, "aria-labelledby"))
+		if !slices.Equal(labelled, []string{testkit.HTMLAttr(title, "id"), testkit.HTMLAttr(desc, "id")}) {
+			t.Errorf("svg %q is labelled by %q, want its title and desc", testkit.HTMLTextOf(title), labelled)
 		}
-		if vb := strings.Fields(htmlAttr(svg, "viewBox")); len(vb) != 4 || vb[2] != htmlAttr(svg, "width") || vb[3] != htmlAttr(svg, "height") {
-			t.Errorf("svg %q: viewBox %q, width %q, height %q", htmlTextOf(title), vb, htmlAttr(svg, "width"), htmlAttr(svg, "height"))
+		if vb := strings.Fields(testkit.HTMLAttr(svg, "viewBox")); len(vb) != 4 || vb[2] != testkit.HTMLAttr(svg, "width") || vb[3] != testkit.HTMLAttr(svg, "height") {
+			t.Errorf("svg %q: viewBox %q, width %q, height %q", testkit.HTMLTextOf(title), vb, testkit.HTMLAttr(svg, "width"), testkit.HTMLAttr(svg, "height"))
 		}
 	}
 	return root
@@ -241,40 +220,40 @@ func TestReportHTMLSample(t *testing.T) {
 	root := checkReportHTMLPage(t, doc)
 
 	// The page is named, and dated.
-	if title := htmlNodes(root, htmlElem(atom.Title, "")); len(title) == 0 || htmlTextOf(title[0]) != "Programme report" {
+	if title := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Title, "")); len(title) == 0 || testkit.HTMLTextOf(title[0]) != "Programme report" {
 		t.Errorf("<title> is not the fallback title")
 	}
-	if h1 := htmlNodes(root, htmlElem(atom.H1, "")); len(h1) != 1 || htmlTextOf(h1[0]) != "Programme report" {
+	if h1 := testkit.HTMLNodes(root, testkit.HTMLElem(atom.H1, "")); len(h1) != 1 || testkit.HTMLTextOf(h1[0]) != "Programme report" {
 		t.Errorf("the page has no one h1 with the fallback title")
 	}
-	times := htmlNodes(root, htmlElem(atom.Time, ""))
-	if len(times) != 1 || htmlAttr(times[0], "datetime") != "2023-10-12" || htmlTextOf(times[0]) != "12 October 2023" {
+	times := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Time, ""))
+	if len(times) != 1 || testkit.HTMLAttr(times[0], "datetime") != "2023-10-12" || testkit.HTMLTextOf(times[0]) != "12 October 2023" {
 		t.Errorf("the page does not say when it was made")
 	}
 
 	// One chart per question, each a single svg.
-	svgs := htmlNodes(root, reportHTMLTag("svg", ""))
+	svgs := testkit.HTMLNodes(root, reportHTMLTag("svg", ""))
 	if len(svgs) != len(reportHTMLCharts) {
 		t.Errorf("%d svg charts, want %d", len(svgs), len(reportHTMLCharts))
 	}
 	for _, id := range reportHTMLCharts {
 		reportHTMLFigure(t, root, id)
 	}
-	if len(htmlNodes(root, func(n *html.Node) bool { return htmlAttr(n, "id") == "c-gender" })) != 0 {
+	if len(testkit.HTMLNodes(root, func(n *html.Node) bool { return testkit.HTMLAttr(n, "id") == "c-gender" })) != 0 {
 		t.Error("the sample tells no genders, yet the page draws them")
 	}
 
 	// The key figures: the hand counts of the sample.
 	figures := map[string]string{}
-	for _, f := range htmlNodes(root, htmlElem(atom.Div, "fig")) {
-		figures[htmlTextOf(htmlNodes(f, htmlElem(atom.Dt, ""))[0])] = htmlTextOf(htmlNodes(f, htmlElem(atom.Dd, "big"))[0])
+	for _, f := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Div, "fig")) {
+		figures[testkit.HTMLTextOf(testkit.HTMLNodes(f, testkit.HTMLElem(atom.Dt, ""))[0])] = testkit.HTMLTextOf(testkit.HTMLNodes(f, testkit.HTMLElem(atom.Dd, "big"))[0])
 	}
 	for label, want := range map[string]string{"sessions": "48", "days": "2", "speakers": "158", "moderators": "96", "SDGs covered": "9 of 17", "owing outcomes": "46"} {
 		if figures[label] != want {
 			t.Errorf("key figure %q = %q, want %q", label, figures[label], want)
 		}
 	}
-	if text := htmlTextOf(root); !strings.Contains(text, "161 appearances") || !strings.Contains(text, "58 scheduled hours") {
+	if text := testkit.HTMLTextOf(root); !strings.Contains(text, "161 appearances") || !strings.Contains(text, "58 scheduled hours") {
 		t.Error("the figures lack 161 appearances or 58 scheduled hours")
 	}
 
@@ -331,10 +310,10 @@ func TestReportHTMLSample(t *testing.T) {
 
 	// Participation: a bar per capacity with its numbers written out.
 	_, part := reportHTMLFigure(t, root, "c-participation")
-	splits := htmlNodes(part, func(n *html.Node) bool { return n.Data == "text" && htmlHasClass(n, "split") })
+	splits := testkit.HTMLNodes(part, func(n *html.Node) bool { return n.Data == "text" && testkit.HTMLHasClass(n, "split") })
 	var got []string
 	for _, s := range splits {
-		got = append(got, htmlTextOf(s))
+		got = append(got, testkit.HTMLTextOf(s))
 	}
 	want := []string{
 		"on-site 94 (59%) · online 49 (31%) · unknown 15 (9%)",
@@ -346,15 +325,17 @@ func TestReportHTMLSample(t *testing.T) {
 	}
 
 	// Moderators and rapporteurs, in tables beside the speakers.
-	stakeTable := htmlNodes(root, func(n *html.Node) bool { return n.DataAtom == atom.Table && htmlAttr(n, "id") == "t-stakeholder" })
+	stakeTable := testkit.HTMLNodes(root, func(n *html.Node) bool {
+		return n.DataAtom == atom.Table && testkit.HTMLAttr(n, "id") == "t-stakeholder"
+	})
 	if len(stakeTable) != 1 {
 		t.Fatal("no stakeholder table")
 	}
 	var media []string
-	for _, tr := range htmlNodes(stakeTable[0], htmlElem(atom.Tr, "")) {
-		if th := htmlNodes(tr, htmlElem(atom.Th, "")); len(th) > 0 && htmlTextOf(th[0]) == "Media" {
-			for _, td := range htmlNodes(tr, htmlElem(atom.Td, "")) {
-				media = append(media, htmlTextOf(td))
+	for _, tr := range testkit.HTMLNodes(stakeTable[0], testkit.HTMLElem(atom.Tr, "")) {
+		if th := testkit.HTMLNodes(tr, testkit.HTMLElem(atom.Th, "")); len(th) > 0 && testkit.HTMLTextOf(th[0]) == "Media" {
+			for _, td := range testkit.HTMLNodes(tr, testkit.HTMLElem(atom.Td, "")) {
+				media = append(media, testkit.HTMLTextOf(td))
 			}
 		}
 	}
@@ -393,8 +374,8 @@ func TestReportHTMLSample(t *testing.T) {
 		t.Errorf("%d room rows, want 7 rooms × 2 days", len(roomRows))
 	}
 	var track float64
-	if tr := htmlNodes(rooms, func(n *html.Node) bool { return n.Data == "rect" && htmlHasClass(n, "track") }); len(tr) > 0 {
-		track, _ = strconv.ParseFloat(htmlAttr(tr[0], "width"), 64)
+	if tr := testkit.HTMLNodes(rooms, func(n *html.Node) bool { return n.Data == "rect" && testkit.HTMLHasClass(n, "track") }); len(tr) > 0 {
+		track, _ = strconv.ParseFloat(testkit.HTMLAttr(tr[0], "width"), 64)
 	}
 	found := false
 	for _, row := range roomRows {
@@ -417,10 +398,10 @@ func TestReportHTMLSample(t *testing.T) {
 		t.Error("the chart does not show Main Hall at 69% on 10 October 2023")
 	}
 	var mainHall []string
-	for _, tr := range htmlNodes(root, htmlElem(atom.Tr, "")) {
-		if th := htmlNodes(tr, htmlElem(atom.Th, "")); len(th) > 0 && htmlTextOf(th[0]) == "Main Hall" {
-			for _, td := range htmlNodes(tr, htmlElem(atom.Td, "")) {
-				mainHall = append(mainHall, htmlTextOf(td))
+	for _, tr := range testkit.HTMLNodes(root, testkit.HTMLElem(atom.Tr, "")) {
+		if th := testkit.HTMLNodes(tr, testkit.HTMLElem(atom.Th, "")); len(th) > 0 && testkit.HTMLTextOf(th[0]) == "Main Hall" {
+			for _, td := range testkit.HTMLNodes(tr, testkit.HTMLElem(atom.Td, "")) {
+				mainHall = append(mainHall, testkit.HTMLTextOf(td))
 			}
 		}
 	}
@@ -429,10 +410,10 @@ func TestReportHTMLSample(t *testing.T) {
 	}
 
 	// The sessions still owing their outcomes, every one of them.
-	outcomes := htmlNodes(root, func(n *html.Node) bool { return n.DataAtom == atom.Section && htmlAttr(n, "id") == "outcomes" })
+	outcomes := testkit.HTMLNodes(root, func(n *html.Node) bool { return n.DataAtom == atom.Section && testkit.HTMLAttr(n, "id") == "outcomes" })
 	var owing []string
-	for _, li := range htmlNodes(outcomes[0], htmlElem(atom.Li, "")) {
-		owing = append(owing, htmlTextOf(li))
+	for _, li := range testkit.HTMLNodes(outcomes[0], testkit.HTMLElem(atom.Li, "")) {
+		owing = append(owing, testkit.HTMLTextOf(li))
 	}
 	if len(owing) != 46 || !slices.Equal(owing, r.MissingOutcomes) {
 		t.Errorf("the page lists %d sessions owing outcomes, want the report's %d", len(owing), len(r.MissingOutcomes))
@@ -469,13 +450,13 @@ func TestReportHTMLEscaping(t *testing.T) {
 	if !strings.Contains(doc, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("the hostile room is not in the page as escaped text")
 	}
-	if title := htmlNodes(root, htmlElem(atom.Title, "")); len(title) == 0 || htmlTextOf(title[0]) != bait+" & Forum" {
+	if title := testkit.HTMLNodes(root, testkit.HTMLElem(atom.Title, "")); len(title) == 0 || testkit.HTMLTextOf(title[0]) != bait+" & Forum" {
 		t.Error("<title> does not read as the given title")
 	}
 	// The hostile names read as text where they belong.
 	_, rooms := reportHTMLFigure(t, root, "c-rooms")
-	heads := htmlNodes(rooms, reportHTMLTag("g", "head"))
-	if len(heads) != 2 || !slices.ContainsFunc(heads, func(n *html.Node) bool { return htmlTextOf(n) == bait }) {
+	heads := testkit.HTMLNodes(rooms, reportHTMLTag("g", "head"))
+	if len(heads) != 2 || !slices.ContainsFunc(heads, func(n *html.Node) bool { return testkit.HTMLTextOf(n) == bait }) {
 		t.Errorf("the rooms chart does not name the room %q as text", bait)
 	}
 	for id, want := range map[string]string{"c-type": "<img src=x onerror=alert(1)>", "c-format": `"><svg onload=alert(1)>`, "c-theme": "<u>theme</u>", "c-stakeholder": "<em>group</em>", "c-gender": "<s>gender</s>"} {
@@ -494,12 +475,12 @@ func TestReportHTMLEscaping(t *testing.T) {
 	if !slices.Equal(values, []string{"<s>gender</s> 1 · 33%", "female 1 · 33%", "unknown 1 · 33%"}) {
 		t.Errorf("the gender chart reads %q", values)
 	}
-	if len(htmlNodes(root, func(n *html.Node) bool { return htmlAttr(n, "id") == "t-gender" })) != 1 {
+	if len(testkit.HTMLNodes(root, func(n *html.Node) bool { return testkit.HTMLAttr(n, "id") == "t-gender" })) != 1 {
 		t.Error("no gender table for moderators and rapporteurs")
 	}
 	_, part := reportHTMLFigure(t, root, "c-participation")
-	if !strings.Contains(htmlTextOf(part), "<b>hybrid</b> 3 (100%)") {
-		t.Errorf("participation does not show the odd answer as text: %q", htmlTextOf(part))
+	if !strings.Contains(testkit.HTMLTextOf(part), "<b>hybrid</b> 3 (100%)") {
+		t.Errorf("participation does not show the odd answer as text: %q", testkit.HTMLTextOf(part))
 	}
 	if reportHTMLRender(t, reportHTMLCompute(t, reportHTMLHostile()), o) != doc {
 		t.Error("the same report gives different bytes")
@@ -512,7 +493,7 @@ func TestReportHTMLEmpty(t *testing.T) {
 	r := reportHTMLCompute(t, &schedule.Programme{})
 	doc := reportHTMLRender(t, r, Options{})
 	root := checkReportHTMLPage(t, doc)
-	text := htmlTextOf(root)
+	text := testkit.HTMLTextOf(root)
 	for _, want := range []string{"Programme report", "No sessions.", "No speakers.", "No session has a room.", "Every past session has its key takeaways"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the empty page lacks %q", want)
@@ -521,8 +502,8 @@ func TestReportHTMLEmpty(t *testing.T) {
 	if strings.Contains(text, "generated") {
 		t.Error("a page without a time says when it was generated")
 	}
-	svgs := htmlNodes(root, reportHTMLTag("svg", ""))
-	if len(svgs) != 1 || htmlAttr(svgs[0].Parent, "id") != "c-sdgs" {
+	svgs := testkit.HTMLNodes(root, reportHTMLTag("svg", ""))
+	if len(svgs) != 1 || testkit.HTMLAttr(svgs[0].Parent, "id") != "c-sdgs" {
 		t.Errorf("the empty page draws %d charts, want only the SDGs", len(svgs))
 	}
 	rows := reportHTMLRows(t, svgs[0])
@@ -537,38 +518,15 @@ func TestReportHTMLEmpty(t *testing.T) {
 // docs/report-html.png is the top of such a screenshot (1200 pixels wide,
 // SOURCE_DATE_EPOCH=1697068800).
 func TestReportHTMLChromium(t *testing.T) {
-	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
-		t.Skip("chromium is not installed (apt-get install chromium; .ci/run does)")
-	}
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
+	testkit.SkipWithoutChromium(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
 	if err := os.WriteFile(page, []byte(reportHTMLRender(t, reportHTMLSample(t), Options{Now: reportHTMLNow})), 0o644); err != nil {
 		t.Fatal(err)
 	}
-
-	png := filepath.Join(dir, "report.png")
-	runChromium(t, dir, page, "screenshot", "--hide-scrollbars", "--screenshot="+png, "--window-size=1200,2400")
-	data, err := os.ReadFile(png)
-	if err != nil {
-		t.Fatalf("no screenshot: %v", err)
-	}
-	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) || len(data) <= 50<<10 {
-		t.Errorf("the screenshot is %d bytes and starts %q, want a PNG over 50 KB", len(data), data[:min(len(data), 8)])
-	}
-
-	pdf := filepath.Join(dir, "report.pdf")
-	runChromium(t, dir, page, "pdf", "--no-pdf-header-footer", "--print-to-pdf="+pdf)
-	data, err = os.ReadFile(pdf)
-	if err != nil {
-		t.Fatalf("no PDF: %v", err)
-	}
-	if !bytes.HasPrefix(data, []byte("%PDF-")) || len(data) <= 30<<10 {
-		t.Errorf("the PDF is %d bytes and starts %q", len(data), data[:min(len(data), 8)])
-	}
-	if pages := pdfPages(data); pages < 3 || pages > 12 {
+	testkit.Screenshot(t, dir, page, "1200,2400", 50)
+	pdf, data := testkit.PrintPDF(t, dir, page, 30)
+	if pages := testkit.PDFPages(data); pages < 3 || pages > 12 {
 		t.Errorf("the PDF has %d pages, want the report on a few A4 pages (3 to 12)", pages)
 	}
 	// The charts print as text, not as pictures of text.

@@ -2,23 +2,19 @@ package termtable_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/formats/internal/testkit"
 	"github.com/docket-forum/docket/formats/termtable"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
 // The tests read the sample through formats (termtable itself does not
 // import it), from this external test package.
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 func init() {
 	// Golden output must not depend on the machine's zone.
@@ -33,46 +29,6 @@ func sample(t *testing.T) *schedule.Programme {
 		t.Fatalf("reading %s: %v", path, err)
 	}
 	return p
-}
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./formats/termtable -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n%s\n(run go test ./formats/termtable -update if the change is intended, and review the diff)", name, firstDiff(string(want), got))
-	}
-}
-
-// firstDiff shows the first differing line of want and got.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n want: " + w + "\n  got: " + g
-		}
-	}
-	return "(same lines, different line ends)"
 }
 
 // TestGolden pins the list and the grid as a pipe gets them (ASCII, no
@@ -106,7 +62,7 @@ func TestGolden(t *testing.T) {
 			if bold := strings.Contains(got, "\x1b[1m"); bold != c.o.Color {
 				t.Errorf("bold headings = %v with Color = %v", bold, c.o.Color)
 			}
-			golden(t, c.file, got)
+			testkit.Golden(t, "testdata/golden/"+c.file, []byte(got))
 		})
 	}
 	t.Run("list in another zone", func(t *testing.T) {
@@ -119,7 +75,7 @@ func TestGolden(t *testing.T) {
 		if !strings.Contains(b.String(), "10:45-11:45") || !strings.Contains(b.String(), "Europe/Berlin (UTC+02:00)") {
 			t.Errorf("OF168 should show 10:45–11:45 Berlin time:\n%s", b.String())
 		}
-		golden(t, "sample.berlin.txt", b.String())
+		testkit.Golden(t, "testdata/golden/sample.berlin.txt", b.Bytes())
 	})
 }
 
