@@ -100,8 +100,7 @@ func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	return xlstyle.WriteTo(w, f)
 }
 
 func clockOf(t interface{ Clock() (int, int, int) }) schedule.Clock {

@@ -1,10 +1,7 @@
 package summaryview
 
 import (
-	"archive/zip"
-	"bytes"
 	"cmp"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"maps"
@@ -84,84 +81,7 @@ func writeXLSX(w io.Writer, r *summary.Report, o Options) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return err
-	}
-	data, err := sortContentTypes(buf.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
-}
-
-// xlsxContentTypes is a package's [Content_Types].xml.
-type xlsxContentTypes struct {
-	XMLName  xml.Name          `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
-	Default  []xlsxContentType `xml:"Default"`
-	Override []xlsxContentType `xml:"Override"`
-}
-
-type xlsxContentType struct {
-	Extension   string `xml:",attr,omitempty"`
-	PartName    string `xml:",attr,omitempty"`
-	ContentType string `xml:",attr"`
-}
-
-// sortContentTypes sorts the entries of a workbook's [Content_Types].xml.
-// When excelize adds the first drawing it lists the image types in map
-// order, so the same report would give different bytes from run to run;
-// the other parts are copied as they are.
-func sortContentTypes(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		if zf.Name != "[Content_Types].xml" {
-			raw, err := zf.OpenRaw()
-			if err != nil {
-				return nil, err
-			}
-			w, err := zw.CreateRaw(&zf.FileHeader)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := io.Copy(w, raw); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		var types xlsxContentTypes
-		err = xml.NewDecoder(rc).Decode(&types)
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", zf.Name, err)
-		}
-		slices.SortFunc(types.Default, func(a, b xlsxContentType) int { return strings.Compare(a.Extension, b.Extension) })
-		slices.SortFunc(types.Override, func(a, b xlsxContentType) int { return strings.Compare(a.PartName, b.PartName) })
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := io.WriteString(w, xml.Header); err != nil {
-			return nil, err
-		}
-		if err := xml.NewEncoder(w).Encode(types); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return xlstyle.WriteTo(w, f)
 }
 
 // reportBook writes the report's cells, keeping the first error and the

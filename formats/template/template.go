@@ -173,6 +173,5 @@ func Write(w io.Writer) error {
 	if idx, err := f.GetSheetIndex(sessionsSheet); err == nil {
 		f.SetActiveSheet(idx)
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return xlstyle.WriteTo(w, f)
 }
