@@ -404,9 +404,30 @@ func SplitRange(s string) (from, to string, ok bool) {
 var reMinutes = regexp.MustCompile(`^(?i)(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|min|mins|minute|minutes|m)?\.?$`)
 var reHourMin = regexp.MustCompile(`^(?i)(\d+)\s*h\s*(\d+)\s*(?:m|min|mins)?$`)
 
-// ParseMinutes reads a length: "60", "60 min", "1h30", "1.5 h", "90 Min".
+// reClockLength is a length written as a clock, the frab and voctosched
+// convention: "1:30", "01:30", "01:30:00" (seconds must be zero).
+var reClockLength = regexp.MustCompile(`^(\d{1,3}):([0-5]\d)(?::(00))?$`)
+
+// reISOLength is an ISO 8601 duration of hours and minutes: "PT1H30M",
+// "PT90M", "PT2H" (what iCalendar and schema.org write).
+var reISOLength = regexp.MustCompile(`^(?i)PT(?:(\d{1,4})H)?(?:(\d{1,5})M)?(?:0+S)?$`)
+
+// ParseMinutes reads a length: "60", "60 min", "1h30", "1.5 h", "90 Min",
+// "1:30", "01:30:00", "PT1H30M".
 func ParseMinutes(s string) (int, error) {
 	s = strings.TrimSpace(s)
+	if m := reClockLength.FindStringSubmatch(s); m != nil {
+		if v := atoi(m[1])*60 + atoi(m[2]); v > 0 {
+			return v, nil
+		}
+		return 0, fmt.Errorf("%q is not a length in minutes", s)
+	}
+	if m := reISOLength.FindStringSubmatch(s); m != nil && (m[1] != "" || m[2] != "") {
+		if v := atoi(m[1])*60 + atoi(m[2]); v > 0 && v < 100000 {
+			return v, nil
+		}
+		return 0, fmt.Errorf("%q is not a length in minutes", s)
+	}
 	if m := reHourMin.FindStringSubmatch(s); m != nil {
 		if len(m[1]) <= 4 && len(m[2]) <= 4 {
 			if v := atoi(m[1])*60 + atoi(m[2]); v > 0 && v < 100000 {
