@@ -104,6 +104,41 @@ var headerAliases = map[string]Field{
 	"participation": FieldParticipation, "speakerparticipation": FieldParticipation, "speakersparticipation": FieldParticipation,
 	"attendance": FieldParticipation, "onsiteonline": FieldParticipation, "onlineonsite": FieldParticipation,
 	"speakergender": FieldGender, "speakersgender": FieldGender, "genders": FieldGender, "speakergenders": FieldGender,
+
+	// What other tools and events write (Sched, Sessionize, pretalx,
+	// Google Calendar's import CSV, voctosched, conference websites), in
+	// snake_case and camelCase alike once normalised.
+	"submissionid": FieldID, "talkid": FieldID, "eventid": FieldID, "sessionkey": FieldID,
+	"subject": FieldTitle, "talktitle": FieldTitle, "eventtitle": FieldTitle, "eventname": FieldTitle, "talk": FieldTitle,
+	"talkname": FieldTitle, "submissiontitle": FieldTitle,
+	"eventtype": FieldType, "talktype": FieldType, "submissiontype": FieldType, "sessiontypes": FieldType,
+	"talkformat": FieldFormat,
+	"startdate": FieldDate, "eventdate": FieldDate,
+	"eventstart": FieldStart, "startsat": FieldStart, "scheduledat": FieldStart, "startat": FieldStart,
+	"startingat": FieldStart, "timestart": FieldStart, "starttimes": FieldStart,
+	"eventend": FieldEnd, "endsat": FieldEnd, "endat": FieldEnd, "endingat": FieldEnd, "timeend": FieldEnd,
+	"scheduledduration": FieldDuration, "durationinminutes": FieldDuration, "lengthminutes": FieldDuration,
+	"eventlocation": FieldRoom, "roomnames": FieldRoom, "stage": FieldRoom, "space": FieldRoom,
+	"speakername": FieldSpeakers, "speakernames": FieldSpeakers, "speakersnames": FieldSpeakers, "fullname": FieldSpeakers,
+	"authors": FieldSpeakers, "author": FieldSpeakers, "hosts": FieldSpeakers, "host": FieldSpeakers,
+	"trackname": FieldTheme, "tracks": FieldTheme, "eventtrack": FieldTheme,
+	"eventdescription": FieldDescription, "talkdescription": FieldDescription, "details": FieldDescription,
+	"eventurl": FieldURL, "talkurl": FieldURL,
+	// German, French, Spanish and Portuguese, with and without accents.
+	"beginn": FieldStart, "anfang": FieldStart, "startzeit": FieldStart, "ende": FieldEnd, "endzeit": FieldEnd,
+	"raum": FieldRoom, "saal": FieldRoom, "referent": FieldSpeakers, "referenten": FieldSpeakers, "referentinnen": FieldSpeakers,
+	"sprecher": FieldSpeakers, "vortrag": FieldTitle, "thema": FieldTheme, "dauerminuten": FieldDuration,
+	"titre": FieldTitle, "intervenants": FieldSpeakers, "intervenant": FieldSpeakers, "orateurs": FieldSpeakers,
+	"salle": FieldRoom, "lieu": FieldRoom, "début": FieldStart, "debut": FieldStart, "heurededébut": FieldStart,
+	"heurededebut": FieldStart, "fin": FieldEnd, "heuredefin": FieldEnd, "durée": FieldDuration, "duree": FieldDuration,
+	"jour": FieldDate, "résumé": FieldDescription, "thème": FieldTheme, "theme": FieldTheme, "langue": FieldLanguage,
+	"título": FieldTitle, "titulo": FieldTitle, "ponentes": FieldSpeakers, "ponente": FieldSpeakers,
+	"oradores": FieldSpeakers, "sala": FieldRoom, "inicio": FieldStart, "início": FieldStart, "horainicio": FieldStart,
+	"horadeinicio": FieldStart, "horafin": FieldEnd, "horadefin": FieldEnd, "duración": FieldDuration,
+	"duracion": FieldDuration, "fecha": FieldDate, "descripción": FieldDescription, "descripcion": FieldDescription,
+	"idioma": FieldLanguage, "palestrantes": FieldSpeakers, "palestrante": FieldSpeakers, "término": FieldEnd,
+	"termino": FieldEnd, "duração": FieldDuration, "duracao": FieldDuration,
+	"descrição": FieldDescription, "descricao": FieldDescription, "tema": FieldTheme,
 }
 
 func init() {

@@ -184,3 +184,21 @@ func TestFieldForHeaderDecorations(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherToolsHeaders: the headers other tools and events write (issue
+// 16's list), in their own spelling.
+func TestOtherToolsHeaders(t *testing.T) {
+	for h, want := range map[string]Field{
+		"Start Date": FieldDate, "Subject": FieldTitle, "event_start": FieldStart, "event_end": FieldEnd,
+		"event_type": FieldType, "name": FieldTitle, "talk_title": FieldTitle, "speaker_name": FieldSpeakers,
+		"submission_id": FieldID, "fullname": FieldSpeakers, "talk_format": FieldFormat, "Starts at": FieldStart,
+		"Scheduled At": FieldStart, "Scheduled Duration": FieldDuration, "startsAt": FieldStart, "endsAt": FieldEnd,
+		"Salle": FieldRoom, "Début": FieldStart, "Heure de fin": FieldEnd, "Durée": FieldDuration, "Intervenants": FieldSpeakers,
+		"Ponentes": FieldSpeakers, "Título": FieldTitle, "Hora de inicio": FieldStart, "Palestrantes": FieldSpeakers,
+		"Referent:innen": FieldSpeakers, "Raum": FieldRoom, "Beginn": FieldStart, "Ende": FieldEnd,
+	} {
+		if got, ok := FieldForHeader(h); !ok || got != want {
+			t.Errorf("FieldForHeader(%q) = %q, %v; want %q", h, got, ok, want)
+		}
+	}
+}
