@@ -109,6 +109,9 @@ type Builder struct {
 	hold   *[]Problem // where problem puts problems instead of the programme, when set
 
 	workers int // goroutines that prepare rows: 0 for readWorkers, -1 for none
+
+	names        [numFields]bool // person fields read as lists of names (names.go)
+	formsDecided bool
 }
 
 type hygieneIssue struct {
@@ -296,6 +299,9 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 // Read feeds every row of rows to the builder.
 func (b *Builder) Read(rows Rows) error {
 	for {
+		if b.header && !b.opts.TimesOnly && !b.formsDecided {
+			rows = b.decidePersonForms(rows)
+		}
 		if b.header && !b.opts.TimesOnly {
 			if n := cmp.Or(b.workers, readWorkers()); n > 0 {
 				return b.readParallel(rows, n)
@@ -755,14 +761,14 @@ func (b *Builder) prepare(r Row, p *prepared) {
 	s.Description = text(nDescription)
 	s.PolicyQuestions = text(nPolicyQuestions)
 	s.ExpectedOutcomes = text(nExpectedOutcomes)
-	s.Organizers = ParsePersons(text(nOrganizers))
-	s.Speakers = ParsePersons(text(nSpeakers))
+	s.Organizers = b.parsePersons(nOrganizers, text(nOrganizers))
+	s.Speakers = b.parsePersons(nSpeakers, text(nSpeakers))
 	for k, one := range [3]struct {
 		n   int
 		dst **Person
 	}{{nOnsiteModerator, &s.OnsiteModerator}, {nOnlineModerator, &s.OnlineModerator}, {nRapporteur, &s.Rapporteur}} {
 		p.more[k] = nil
-		if ps := ParsePersons(text(one.n)); len(ps) > 0 {
+		if ps := b.parsePersons(one.n, text(one.n)); len(ps) > 0 {
 			*one.dst, p.more[k] = &ps[0], ps[1:]
 		}
 	}

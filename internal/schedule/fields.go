@@ -108,12 +108,12 @@ var headerAliases = map[string]Field{
 	// What other tools and events write (Sched, Sessionize, pretalx,
 	// Google Calendar's import CSV, voctosched, conference websites), in
 	// snake_case and camelCase alike once normalised.
-	"submissionid": FieldID, "talkid": FieldID, "eventid": FieldID, "sessionkey": FieldID,
+	"submissionid": FieldID, "talkid": FieldID, "eventid": FieldID, "eventkey": FieldID, "sessionkey": FieldID,
 	"subject": FieldTitle, "talktitle": FieldTitle, "eventtitle": FieldTitle, "eventname": FieldTitle, "talk": FieldTitle,
 	"talkname": FieldTitle, "submissiontitle": FieldTitle,
 	"eventtype": FieldType, "talktype": FieldType, "submissiontype": FieldType, "sessiontypes": FieldType,
 	"talkformat": FieldFormat,
-	"startdate": FieldDate, "eventdate": FieldDate,
+	"startdate":  FieldDate, "eventdate": FieldDate,
 	"eventstart": FieldStart, "startsat": FieldStart, "scheduledat": FieldStart, "startat": FieldStart,
 	"startingat": FieldStart, "timestart": FieldStart, "starttimes": FieldStart,
 	"eventend": FieldEnd, "endsat": FieldEnd, "endat": FieldEnd, "endingat": FieldEnd, "timeend": FieldEnd,

@@ -1,0 +1,246 @@
+package schedule
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/docket-forum/docket/internal/vocab"
+)
+
+// Not every programme packs its persons the IGF's way. A speakers cell
+// of plain names ("Bo Chen, Priya Raman", "Bo Chen & Priya Raman") is a
+// list of people. Which reading a person column gets is decided from the
+// data, before its first row is read: the packed form when cells of the
+// file's person columns carry its vocabulary (a stakeholder group or a
+// region at its place), the name list when none does. One decision holds
+// for every person column of the sheet, so that an IGF file whose
+// moderator column happens to name no stakeholder still reads as before.
+
+// personLookahead is how many data rows decide how person columns are
+// read.
+const personLookahead = 200
+
+// personFields are the numbers of the fields that hold persons.
+var personFields = [...]int{nOrganizers, nSpeakers, nOnsiteModerator, nOnlineModerator, nRapporteur}
+
+// bufferedRows replays rows read ahead, then reads on.
+type bufferedRows struct {
+	buf  []Row
+	err  error // what ended the read ahead, returned after buf
+	rest Rows
+}
+
+func (r *bufferedRows) Next() (Row, error) {
+	if len(r.buf) > 0 {
+		row := r.buf[0]
+		r.buf = r.buf[1:]
+		return row, nil
+	}
+	if r.err != nil {
+		return Row{}, r.err
+	}
+	return r.rest.Next()
+}
+
+// decidePersonForms reads up to personLookahead rows ahead, decides how
+// the person columns are read (Builder.names), says so in a note, and
+// returns rows that replay what it read.
+func (b *Builder) decidePersonForms(rows Rows) Rows {
+	b.formsDecided = true
+	var cols []int // indices of the person columns in the row
+	for i, c := range b.cols {
+		for _, n := range personFields {
+			if c.num == n {
+				cols = append(cols, i)
+			}
+		}
+	}
+	if len(cols) == 0 {
+		return rows
+	}
+	br := &bufferedRows{rest: rows}
+	for len(br.buf) < personLookahead {
+		r, err := rows.Next()
+		if err != nil {
+			br.err = err
+			break
+		}
+		br.buf = append(br.buf, r)
+	}
+	names := 0 // cells that read as a list of names
+	for _, r := range br.buf {
+		for _, i := range cols {
+			if i >= len(r.Cells) {
+				continue
+			}
+			switch personCellForm(r.Cells[i]) {
+			case formPacked:
+				b.note(fmt.Sprintf("persons are read in the IGF packed form (Name, Role, Organisation, Stakeholder, Region): row %d, column %s is written that way", r.Num, ColumnName(i)))
+				return br
+			case formNames:
+				names++
+			}
+		}
+	}
+	if names == 0 {
+		return br // one person per cell or line: both readings agree
+	}
+	for _, n := range personFields {
+		b.names[n] = true
+	}
+	b.note(fmt.Sprintf("persons are read as lists of names (separated by , ; & and /): %d cells in the first %d rows list names, and none has a role, organisation, stakeholder group or region after a name", names, len(br.buf)))
+	return br
+}
+
+// The forms a person cell shows.
+const (
+	formEither = iota // one person, or one per line: both readings agree
+	formPacked        // Name, Role, Organisation...: the IGF packed form
+	formNames         // Bo Chen, Priya Raman: a list of names
+)
+
+// personCellForm tells which reading a cell asks for. Anything that is not
+// a name after a comma (a role, an organisation, an acronym, a known
+// stakeholder group or region), a numbered list, or commas inside items
+// separated by ";" or lines is the packed form; commas, "&" or "and"
+// between names only is a list of names.
+func personCellForm(cell string) int {
+	cell = trim(cell)
+	hasComma := strings.Contains(cell, ",")
+	if !hasComma && !strings.Contains(cell, "&") && !strings.Contains(cell, " and ") && !strings.Contains(cell, " / ") {
+		return formEither
+	}
+	if packedVocabulary(cell) || strings.HasPrefix(cell, "1.") || strings.HasPrefix(cell, "1)") ||
+		(hasComma && strings.ContainsAny(cell, ";\n\r")) {
+		return formPacked
+	}
+	parts := splitNames(cell)
+	for _, p := range parts {
+		if !nameLike(p) {
+			if hasComma {
+				return formPacked
+			}
+			return formEither
+		}
+	}
+	if len(parts) > 1 {
+		return formNames
+	}
+	return formEither
+}
+
+// notNameWords are words of roles and organisations, which a packed
+// person has after the name and a personal name has not.
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`minister ministry deputy director directora directeur professor prof head chair
+	chairman chairwoman manager officer president vice ceo cto coo founder cofounder co-founder secretary advisor
+	adviser researcher lead coordinator senior chief member ambassador representative specialist consultant analyst
+	engineer editor fellow expert partner counsel executive governor mayor senator commissioner
+	university universität université universidad universidade institute institut instituto foundation fondation
+	fundación stiftung stadt city department council agency commission association network centre center organisation
+	organization company group inc inc. ltd ltd. gmbh llc e.v. office government bank union society forum lab labs school
+	college academy ministère ministerio bundesministerium program programme project initiative alliance coalition
+	committee board federation trust corporation corp corp. limited agence team media news press`) {
+		notNameWords[w] = true
+	}
+}
+
+// nameLike reports whether s reads as a personal name: two to five
+// words, the first capitalised, none a role or organisation word, no
+// digits.
+func nameLike(s string) bool {
+	s = trim(s)
+	if i := strings.IndexByte(s, '('); i > 0 { // "Bo Chen (online)"
+		s = trim(s[:i])
+	}
+	// Two words at least: a list of people names them in full, and a
+	// single word after a comma is an organisation (Ana Lima, Google) or
+	// an acronym (Jane Doe, GIZ).
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	if r := []rune(words[0])[0]; !unicode.IsUpper(r) {
+		return false
+	}
+	for _, w := range words {
+		if notNameWords[strings.ToLower(strings.Trim(w, ".,"))] || strings.ContainsAny(w, "0123456789@") {
+			return false
+		}
+	}
+	return true
+}
+
+// note adds a note about the sheet, for --verbose and docket columns.
+func (b *Builder) note(msg string) {
+	b.prog.Notes = append(b.prog.Notes, b.where(0)+": "+msg)
+}
+
+// packedVocabulary reports whether a cell holds a person in the IGF
+// packed form: a known stakeholder group or region at its place.
+func packedVocabulary(cell string) bool {
+	if !strings.Contains(cell, ",") {
+		return false
+	}
+	for _, p := range ParsePersons(cell) {
+		if (p.Stakeholder != "" && vocab.Stakeholders().Lookup(p.Stakeholder) != nil) ||
+			(p.Region != "" && vocab.Regions().Lookup(p.Region) != nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePersons reads the persons of a cell of field number n, as the
+// sheet's decision says.
+func (b *Builder) parsePersons(n int, cell string) []Person {
+	if b.names[n] {
+		return ParseNames(cell)
+	}
+	return ParsePersons(cell)
+}
+
+// ParseNames reads a cell that lists people by name: "Bo Chen, Priya
+// Raman", "Bo Chen & Priya Raman", "Bo Chen and Priya Raman", one per
+// line or separated by ";" or "/". A name may carry its participation or
+// email in brackets, as in the packed form.
+func ParseNames(cell string) []Person {
+	var out []Person
+	for _, name := range splitNames(cell) {
+		if p := ParsePerson(name); p.Name != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// nameSeparators split a list of names; " and " and its sisters only
+// between spaces, so that "Alexander" keeps its "and".
+var nameSeparators = strings.NewReplacer(
+	"\r\n", "\x00", "\n", "\x00", "\r", "\x00", ";", "\x00", ",", "\x00", "&", "\x00", " / ", "\x00",
+	" and ", "\x00", " And ", "\x00", " AND ", "\x00", " und ", "\x00", " et ", "\x00", " y ", "\x00",
+)
+
+// nameSuffixes follow a name after a comma without being a name.
+var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true,
+	"iv": true, "phd": true, "ph.d.": true, "md": true, "m.d.": true, "esq.": true}
+
+// splitNames splits a list of names, keeping a suffix ("Jr.", "PhD")
+// with the name before it.
+func splitNames(cell string) []string {
+	var out []string
+	for _, part := range strings.Split(nameSeparators.Replace(cell), "\x00") {
+		part = trim(stripListMarker(trim(part)))
+		switch {
+		case part == "":
+		case len(out) > 0 && nameSuffixes[strings.ToLower(part)]:
+			out[len(out)-1] += " " + part
+		default:
+			out = append(out, part)
+		}
+	}
+	return out
+}

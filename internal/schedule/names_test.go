@@ -1,0 +1,101 @@
+package schedule
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sarah Elkins, Michael Cieslak":            "Sarah Elkins|Michael Cieslak",
+		"Bo Chen & Priya Raman":                    "Bo Chen|Priya Raman",
+		"Bo Chen and Priya Raman":                  "Bo Chen|Priya Raman",
+		"Alexander Sandoval and Ana Lima":          "Alexander Sandoval|Ana Lima",
+		"Bo Chen / Priya Raman; Ana Lima\nBen Ode": "Bo Chen|Priya Raman|Ana Lima|Ben Ode",
+		"Martin Luther King, Jr., Coretta King":    "Martin Luther King Jr.|Coretta King",
+		"Bo Chen (online), Priya Raman (on-site)":  "Bo Chen|Priya Raman",
+		"  ":                               "",
+		"Amélie Dubois et Jean-Luc Martin": "Amélie Dubois|Jean-Luc Martin",
+		"1. Ana Lima, 2. Ben Ode":          "Ana Lima|Ben Ode",
+		"Dieter Reiter, Anna Berg, Stadt München":    "Dieter Reiter|Anna Berg|Stadt München",
+		"Phil Porada, Sarah Elkins, Michael Cieslak": "Phil Porada|Sarah Elkins|Michael Cieslak",
+	} {
+		var got []string
+		for _, p := range ParseNames(in) {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("ParseNames(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if ps := ParseNames("Bo Chen (online), Priya Raman (on-site)"); ps[0].Participation != Online || ps[1].Participation != Onsite {
+		t.Errorf("participation: %+v", ps)
+	}
+}
+
+// TestPersonCellForm: what each cell says about its column's reading.
+func TestPersonCellForm(t *testing.T) {
+	for cell, want := range map[string]int{
+		"Sarah Elkins, Michael Cieslak":   formNames,
+		"Bo Chen & Priya Raman":           formNames,
+		"Bo Chen and Priya Raman":         formNames,
+		"Bo Chen":                         formEither,
+		"Bo Chen\nPriya Raman":            formEither,
+		"Jane Doe, GIZ":                   formPacked,
+		"Jane Doe, GIZ; John Roe, BMDV":   formPacked,
+		"Anna Berg, Stadt München":        formPacked,
+		"Valeriya Ionan, Deputy Minister": formPacked,
+		"Ana Lima, Civil Society":         formPacked,
+		"Ana Lima, Researcher, Universidad de la República, Montevideo, Civil Society, GRULAC": formPacked,
+		"1. Heiko Wildner, BMDV 2. Aishwarya Salvi, GIZ":                                       formPacked,
+		"Ana Lima, Google":       formPacked, // one word after a name: an organisation
+		"Research & Development": formEither,
+	} {
+		if got := personCellForm(cell); got != want {
+			t.Errorf("personCellForm(%q) = %d, want %d", cell, got, want)
+		}
+	}
+}
+
+// TestNameListColumns: a programme whose speakers are plain name lists
+// reads each name as a person, and says so; an IGF file keeps its packed
+// reading even where a cell alone would look like names.
+func TestNameListColumns(t *testing.T) {
+	p := read(t, Options{File: "sched.csv"},
+		[]string{"id", "name", "start", "end", "venue", "speakers", "moderator"},
+		[]string{"1", "Keynote", "2019-05-03 09:00", "2019-05-03 10:00", "Hall", "Sarah Elkins, Michael Cieslak", "Phil Porada"},
+		[]string{"2", "Panel", "2019-05-03 11:00", "2019-05-03 12:00", "Hall", "Bo Chen & Priya Raman and Ana Lima", ""},
+	)
+	if got := names(p.Sessions[0].Speakers); got != "Sarah Elkins|Michael Cieslak" {
+		t.Errorf("speakers = %q", got)
+	}
+	if got := names(p.Sessions[1].Speakers); got != "Bo Chen|Priya Raman|Ana Lima" {
+		t.Errorf("speakers = %q", got)
+	}
+	if m := p.Sessions[0].OnsiteModerator; m == nil || m.Name != "Phil Porada" || m.Role != "" {
+		t.Errorf("moderator = %+v", m)
+	}
+	if !strings.Contains(strings.Join(p.Notes, "\n"), "persons are read as lists of names") {
+		t.Errorf("notes = %q", p.Notes)
+	}
+	// One packed cell with vocabulary decides the file.
+	p = read(t, Options{File: "igf.csv"},
+		[]string{"id", "title", "speakers"},
+		[]string{"1", "A", "Sarah Elkins, Michael Cieslak"},
+		[]string{"2", "B", "Ana Lima, Researcher, ITS Rio, Civil Society, GRULAC"},
+	)
+	if got := names(p.Sessions[0].Speakers); got != "Sarah Elkins" {
+		t.Errorf("packed file: speakers = %q", got)
+	}
+	if !strings.Contains(strings.Join(p.Notes, "\n"), "IGF packed form") {
+		t.Errorf("notes = %q", p.Notes)
+	}
+}
+
+func names(ps []Person) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	return strings.Join(out, "|")
+}
