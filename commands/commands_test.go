@@ -283,7 +283,7 @@ func TestColumnsVerboseAndReaderFlags(t *testing.T) {
 	if !strings.Contains(errs, "warning: <stdin>: dates such as 10/11/2023 were read day first") || !strings.Contains(out, "2023-11-10") {
 		t.Errorf("ambiguous dates: %q", errs)
 	}
-	out, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv", "--date-order", "mdy")
+	out, errs, _ = run(t, in, "convert", "-", "-", "--to", "csv", "--date-order", "mdy", "--tz", "UTC")
 	if errs != "" || !strings.Contains(out, "2023-10-11") {
 		t.Errorf("--date-order mdy: %q", errs)
 	}

@@ -21,6 +21,7 @@ var settingFlags = []string{
 	"input.sheet", "--sheet",
 	"input.map", "--map",
 	"event.days", "--event-days",
+	"event.timezone", "--tz",
 	"output.as", "--as",
 }
 

@@ -79,7 +79,7 @@ func TestStreamHeldRows(t *testing.T) {
 	})
 	in := func() Input { return Input{Name: "held.csv", R: strings.NewReader(text)} }
 	for _, f := range []*Format{csvFormat, jsonFormat, ndjsonFormat} {
-		s, w, warnings := streamed(t, in, f, ReadOptions{})
+		s, w, warnings := streamed(t, in, f, ReadOptions{Timezone: "UTC"})
 		if !bytes.Equal(s, w) {
 			t.Errorf("%s: streamed output differs:\n%s", f.Name, testkit.FirstDiff(string(s), string(w)))
 		}
@@ -99,7 +99,7 @@ func TestStreamHeldRows(t *testing.T) {
 		return fmt.Sprintf("S%d,T,2024-03-04,09:00,10:00,%s", i, v)
 	})
 	var out bytes.Buffer
-	p, err := Stream(Input{Name: "late.csv", R: strings.NewReader(late)}, ReadOptions{}, csvFormat, &out, WriteOptions{})
+	p, err := Stream(Input{Name: "late.csv", R: strings.NewReader(late)}, ReadOptions{Timezone: "UTC"}, csvFormat, &out, WriteOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

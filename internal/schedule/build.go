@@ -89,13 +89,17 @@ type Builder struct {
 	// Date order: decided by the option or by the first slash date that
 	// only one order can read; until then, sessions with ambiguous dates
 	// wait in pending to be read again if the decision is month first.
-	order    DateOrder
-	decided  bool
-	pending  []pendingTimes
-	firstAmb string // an ambiguous date seen, for the warning
-	scanned  int
-	extras   []string
-	prog     *Programme
+	order     DateOrder
+	decided   bool
+	pending   []pendingTimes
+	firstAmb  string // an ambiguous date seen, for the warning and the finding
+	ambAt     *Session
+	ambField  Field
+	zoneless  int  // sessions whose times had no zone and were read in UTC
+	rereading bool // times read again once the date order is decided
+	scanned   int
+	extras    []string
+	prog      *Programme
 
 	// Streaming (Options.Emit): sessions held back, whether any was
 	// emitted yet, and the zones of those emitted (for CommonZone).
@@ -286,6 +290,7 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 	b := &Builder{opts: opts, loc: loc, prog: prog}
 	switch strings.ToLower(opts.DateOrder) {
 	case "":
+		b.order = zoneDateOrder(opts.Timezone)
 	case "dmy":
 		b.decided = true
 	case "mdy":
@@ -342,12 +347,8 @@ func (b *Builder) Finish() error {
 	}
 	b.pruneEmptyColumns()
 	b.describeColumns()
-	if !b.decided && b.firstAmb != "" {
-		b.prog.Warnings = append(b.prog.Warnings, fmt.Sprintf(
-			"%s: dates such as %s were read day first (%s); if they are month first, use input.date-order mdy",
-			b.where(0), b.firstAmb, b.describeAmb()))
-	}
 	b.releasePending()
+	b.tellGuesses()
 	return nil
 }
 

@@ -290,6 +290,10 @@ func TestBuilder(t *testing.T) {
 			Message: "start 09:00 has no date", Hint: "add a date column or write the start as YYYY-MM-DD HH:MM"},
 		{Rule: "bad-time", Src: Source{File: "day3.csv", Row: 17}, Column: "Duration", Session: "WS11",
 			Message: `duration "soon" is not a length in minutes`, Hint: "write the length in minutes, e.g. 90"},
+		// Told once, at the end, at the first date no order decided.
+		{Rule: "ambiguous-date", Src: Source{File: "day3.csv", Row: 13}, Column: "Date", Session: "WS7",
+			Message: "11/10/2023 could be day or month first, and no date in the file tells: read day first",
+			Hint:    "write dates as YYYY-MM-DD, or use input.date-order mdy if they are month first"},
 	}
 	if d := problemsDiff(prog.Problems, wantProblems); d != "" {
 		t.Errorf("Problems:%s", d)
@@ -709,7 +713,9 @@ func TestDateOrderProblems(t *testing.T) {
 	}{
 		{"month first", "09/13/2025", nil},
 		{"day first", "13/09/2025", []string{gap}},
-		{"undecided", "04/05/2025", []string{gap}},
+		// In New York, slash dates are read month first until one
+		// tells: 09/03/2025 is 3 September, and the guess is a finding.
+		{"undecided", "04/05/2025", []string{"09/03/2025 could be day or month first, and no date in the file tells: read month first as dates are in America/New_York"}},
 	}
 	for _, tt := range tests {
 		for _, stream := range []bool{false, true} {

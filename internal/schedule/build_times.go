@@ -44,6 +44,7 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 			return
 		case b.firstAmb == "":
 			b.firstAmb = strings.TrimSpace(cells.get(f))
+			b.ambAt, b.ambField = s, f
 		}
 		b.pending = append(b.pending, pendingTimes{s: s, cells: cells.clone()})
 		return
@@ -51,10 +52,13 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 }
 
 func (b *Builder) decide(o DateOrder, s *Session, example string) {
+	before := b.order
 	b.order, b.decided = o, true
 	b.prog.Notes = append(b.prog.Notes, fmt.Sprintf("%s: dates read %s: %s on row %d can only be read that way",
 		b.where(0), o, strings.TrimSpace(example), s.Src.Row))
-	if o == MonthFirst {
+	if o != before {
+		b.rereading = true
+		defer func() { b.rereading = false }()
 		for _, p := range b.pending {
 			p.s.Start, p.s.End = time.Time{}, time.Time{}
 			for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
@@ -77,9 +81,9 @@ func (b *Builder) releasePending() {
 }
 
 func (b *Builder) describeAmb() string {
-	d, err := ParseDateOrder(b.firstAmb, DayFirst)
+	d, err := ParseDateOrder(b.firstAmb, b.order)
 	if err != nil {
-		if st, err := ParseStampOrder(b.firstAmb, DayFirst); err == nil {
+		if st, err := ParseStampOrder(b.firstAmb, b.order); err == nil {
 			d = st.Date
 		}
 	}
@@ -158,6 +162,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 		}
 	}
 	s.Timezone = loc.String()
+	zoneless := b.opts.Timezone == "" && cells.v[nTimezone] == ""
 
 	stamp := func(f Field) (Stamp, bool) {
 		v := cells.get(f)
@@ -201,6 +206,9 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 		}
 	}
 	st, okStart := stamp(FieldStart)
+	if okStart && zoneless && st.Zone == nil && !b.rereading {
+		b.zoneless++
+	}
 	if okStart {
 		if day.IsZero() {
 			day = st.Date

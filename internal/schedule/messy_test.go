@@ -32,7 +32,7 @@ func TestDateOrderFromData(t *testing.T) {
 		{"A", "x", "10/11/2023", "09:00", "10:00", "R"},
 		{"B", "x", "10/12/2023", "09:00", "10:00", "R"},
 		{"C", "x", "10/25/2023", "09:00", "10:00", "R"}}
-	p := read(t, Options{File: "us.csv"}, us...)
+	p := read(t, Options{File: "us.csv", Timezone: "UTC"}, us...)
 	if got := starts(p); got != "2023-10-11 2023-10-12 2023-10-25" {
 		t.Errorf("month-first file: %s", got)
 	}
@@ -42,15 +42,15 @@ func TestDateOrderFromData(t *testing.T) {
 	eu := [][]string{header,
 		{"A", "x", "10/11/2023", "09:00", "10:00", "R"},
 		{"B", "x", "25/10/2023", "09:00", "10:00", "R"}}
-	if got := starts(read(t, Options{File: "eu.csv"}, eu...)); got != "2023-11-10 2023-10-25" {
+	if got := starts(read(t, Options{File: "eu.csv", Timezone: "UTC"}, eu...)); got != "2023-11-10 2023-10-25" {
 		t.Errorf("day-first file: %s", got)
 	}
 	amb := [][]string{header, {"A", "x", "10/11/2023", "09:00", "10:00", "R"}}
-	p = read(t, Options{File: "amb.csv"}, amb...)
+	p = read(t, Options{File: "amb.csv", Timezone: "UTC"}, amb...)
 	if got := starts(p); got != "2023-11-10" || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "10/11/2023 were read day first (10 November 2023") {
 		t.Errorf("undecided: %s %q", got, p.Warnings)
 	}
-	p = read(t, Options{File: "amb.csv", DateOrder: "mdy"}, amb...)
+	p = read(t, Options{File: "amb.csv", Timezone: "UTC", DateOrder: "mdy"}, amb...)
 	if got := starts(p); got != "2023-10-11" || len(p.Warnings) != 0 {
 		t.Errorf("--date-order mdy: %s %q", got, p.Warnings)
 	}
@@ -127,5 +127,37 @@ func TestParticipationColumn(t *testing.T) {
 	}
 	if p.Sessions[0].ExtraValue("Participation") != "virtual" {
 		t.Error("the column is kept as written")
+	}
+}
+
+// TestGuessesAreTold: what the file does not say is assumed where it
+// must be, and told: slash dates month first in a US zone (a finding
+// when no date decides), times without a zone read as UTC (a warning).
+func TestGuessesAreTold(t *testing.T) {
+	header := []string{"id", "title", "date", "start", "end", "room"}
+	us := [][]string{header, {"A", "x", "5/3/2019", "09:00", "10:00", "R"}, {"B", "x", "5/4/2019", "09:00", "10:00", "R"}}
+	p := read(t, Options{File: "us.csv", Timezone: "America/Detroit"}, us...)
+	if got := starts(p); got != "2019-05-03 2019-05-04" {
+		t.Errorf("Detroit reads month first: %s", got)
+	}
+	if len(p.Problems) != 1 || p.Problems[0].Rule != RuleAmbiguousDate || p.Problems[0].Src.Row != 2 ||
+		!strings.Contains(p.Problems[0].Message, "read month first as dates are in America/Detroit") {
+		t.Errorf("problems %+v", p.Problems)
+	}
+	// The data decides against the zone: 13/05/2019 is day first.
+	p = read(t, Options{File: "uk.csv", Timezone: "America/New_York"}, header,
+		[]string{"A", "x", "5/3/2019", "09:00", "10:00", "R"}, []string{"B", "x", "13/05/2019", "09:00", "10:00", "R"})
+	if got := starts(p); got != "2019-03-05 2019-05-13" || len(p.Problems) != 0 {
+		t.Errorf("decided day first: %s %+v", got, p.Problems)
+	}
+	// No zone anywhere: one warning for the file, counting each session once.
+	p = read(t, Options{File: "nozone.csv"}, header,
+		[]string{"A", "x", "10/11/2023", "09:00", "10:00", "R"}, []string{"B", "x", "10/25/2023", "09:00", "10:00", "R"},
+		[]string{"C", "x", "2023-10-26T09:00+02:00", "", "", "R"})
+	if w := strings.Join(p.Warnings, "\n"); !strings.Contains(w, "nozone.csv: 2 sessions have times without a zone, read as UTC: give the programme's zone with event.timezone") {
+		t.Errorf("warnings %q", p.Warnings)
+	}
+	if p = read(t, Options{File: "zone.csv", Timezone: "Europe/Berlin"}, header, []string{"A", "x", "2023-10-11", "09:00", "10:00", "R"}); len(p.Warnings) != 0 {
+		t.Errorf("with a zone: %q", p.Warnings)
 	}
 }

@@ -9,6 +9,7 @@ const (
 	RuleDuplicateID          = "duplicate-id"
 	RuleBadTime              = "bad-time"
 	RuleAmbiguousTime        = "ambiguous-time"
+	RuleAmbiguousDate        = "ambiguous-date"
 	RuleEndBeforeStart       = "end-before-start"
 	RuleDurationMismatch     = "duration-mismatch"
 	RuleRoomOverlap          = "room-overlap"

@@ -138,6 +138,14 @@ const (
 	MonthFirst
 )
 
+// Code is the order's setting value: "dmy" or "mdy".
+func (o DateOrder) Code() string {
+	if o == MonthFirst {
+		return "mdy"
+	}
+	return "dmy"
+}
+
 func (o DateOrder) String() string {
 	if o == MonthFirst {
 		return "month first (mdy)"

@@ -29,6 +29,11 @@ var Rules = []Rule{
 			"in Europe/Berlin is 02:30 summer time and, an hour later, 02:30 winter time. The finding says " +
 			"which of the two was read; writing the time with its offset (2025-10-26T02:30+01:00) chooses. " +
 			"A time the clocks skip when they go forward is a bad-time error."},
+	{schedule.RuleAmbiguousDate, Warning, "slash dates that could be day or month first, and no date tells",
+		"A date such as 05/03/2019 is 5 March or 3 May. docket reads a file's slash dates in the order the " +
+			"first date that only one order can read (13/03/2019) shows; when none does, it reads them month " +
+			"first for a programme in a zone of the United States or the Philippines, day first elsewhere, and " +
+			"reports this once, at the first such date. Write dates as YYYY-MM-DD, or set input.date-order."},
 	{schedule.RuleEndBeforeStart, Error, "end not after start",
 		"A session must end after it starts. An end earlier in the day than the start is read as the next " +
 			"day only when the gap is more than twelve hours (23:00-01:00); a short backwards range is a typo."},
