@@ -641,3 +641,20 @@ func TestOwnFeedIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyProgrammeIsSeen: a file with a header and no sessions passed
+// validate silently; it is a warning, and an error with --strict.
+func TestEmptyProgrammeIsSeen(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "header-only.csv", "id,title,start,room\n")
+	out, _, code := run(t, "", "validate", path)
+	if code != 0 || !strings.Contains(out, "header-only.csv:1: warning: the programme has no sessions") {
+		t.Errorf("exit %d, %q", code, out)
+	}
+	out, _, code = run(t, "", "validate", path, "--strict", "--format", "json")
+	if code != exitFindings || !strings.Contains(out, `"rule": "no-sessions"`) {
+		t.Errorf("--strict: exit %d, %q", code, out)
+	}
+	if out, _, code = run(t, "", "validate", sample); code != 0 || strings.Contains(out, "no-sessions") {
+		t.Errorf("sample: exit %d", code)
+	}
+}

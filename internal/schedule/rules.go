@@ -6,6 +6,7 @@ package schedule
 // catalogue of package validate (a test there holds both to it).
 const (
 	RuleMissingField         = "missing-field"
+	RuleNoSessions           = "no-sessions"
 	RuleDuplicateID          = "duplicate-id"
 	RuleBadTime              = "bad-time"
 	RuleAmbiguousTime        = "ambiguous-time"

@@ -16,6 +16,10 @@ var Rules = []Rule{
 		"Every session needs an id and a title; a scheduled session also needs a start, an end and a room. " +
 			"The finding names the empty column. Sessions without a start are reported too, since a programme " +
 			"cannot place them."},
+	{schedule.RuleNoSessions, Warning, "a file with a header but no sessions",
+		"A file whose header was found but which has no session below it (an emptied template, a filter " +
+			"that kept nothing) would pass every other rule; it is reported once, at its header. When warnings count as errors " +
+			"(strict checking), it is an error."},
 	{schedule.RuleDuplicateID, Error, "two sessions share an id",
 		"Session ids must be unique within the programme (compared case-insensitively): calendar and app " +
 			"exports derive their stable identifiers from them, so a repeat would merge two sessions. " +

@@ -72,6 +72,7 @@ type Checker struct {
 	nameIDs map[string]int32
 	keyIDs  map[string]int32
 	rolesOf []schedule.Field
+	files   map[string]int // sessions checked per file, for no-sessions
 }
 
 // name is one spelling of a person (or room) and the key it folds to,
@@ -131,7 +132,7 @@ type idKey struct {
 
 // NewChecker returns a Checker with the given options.
 func NewChecker(opts Options) *Checker {
-	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}, keyIDs: map[string]int32{}}
+	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}, keyIDs: map[string]int32{}, files: map[string]int{}}
 }
 
 // Add checks one session of p (the programme it is read into: its
@@ -143,6 +144,7 @@ func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 
 // addSession checks one session; first and last are the programme's days.
 func (c *Checker) addSession(s *schedule.Session, first, last string) {
+	c.files[s.Src.File]++
 	c.fields(s)
 	if first, last := cmp.Or(c.opts.FirstDay, first), cmp.Or(c.opts.LastDay, last); first != "" || last != "" {
 		c.outsideEvent(s, first, last)
@@ -252,6 +254,7 @@ func (a *Async) Finish(ps ...*schedule.Programme) []Finding {
 	<-a.done
 	for _, p := range ps {
 		a.c.addProblems(p.Problems[a.seen[p]:])
+		a.c.empty(p)
 	}
 	return a.c.finish()
 }
@@ -261,6 +264,7 @@ func (a *Async) Finish(ps ...*schedule.Programme) []Finding {
 func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
 	for _, p := range ps {
 		c.problems(p)
+		c.empty(p)
 	}
 	return c.finish()
 }
@@ -610,4 +614,19 @@ func (c *Checker) personOverlaps() {
 			fmt.Sprintf("%s is also in %s (%s), which overlaps", c.names[second.who].spelling, fr.id, where(fr, sr)),
 			"one person cannot be in two sessions at once")
 	})
+}
+
+// empty reports a file that gave no session: a header alone, or rows
+// that are all blank. A programme without sessions passes every other
+// rule, which in CI would pass it unseen.
+func (c *Checker) empty(p *schedule.Programme) {
+	if len(p.Columns) == 0 {
+		return
+	}
+	col := p.Columns[0]
+	if c.files[col.File] > 0 {
+		return
+	}
+	c.add(schedule.RuleNoSessions, schedule.Source{File: col.File, Sheet: col.Sheet, Row: col.HeaderRow}, "", "",
+		"the programme has no sessions: there is a header but no row below it", "")
 }
