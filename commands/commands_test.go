@@ -658,3 +658,34 @@ func TestEmptyProgrammeIsSeen(t *testing.T) {
 		t.Errorf("sample: exit %d", code)
 	}
 }
+
+// TestMissingColumnToldOnce: a required field that no column gives is one
+// finding at the header, naming the columns docket did not recognise and
+// the mapping line, not an error on every row.
+func TestMissingColumnToldOnce(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "kickoff.csv", "title,Kickoff,room\nOpening,2026-05-04 09:00,Main\nKeynote,2026-05-04 10:00,Main\nLunch,2026-05-04 12:00,Main\n")
+	out, _, code := run(t, "", "validate", path, "--tz", "UTC", "--format", "json")
+	var rep struct {
+		Findings []struct {
+			Rule, Message, Hint string
+			Row                 int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if code != exitFindings || len(rep.Findings) != 2 {
+		t.Fatalf("exit %d, findings %+v", code, rep.Findings)
+	}
+	f := rep.Findings[1]
+	if f.Row != 1 || f.Message != `no column is read as the start, so 3 sessions have none; columns docket did not recognise: "Kickoff"` ||
+		f.Hint != `if "Kickoff" holds it, map it with the line "Kickoff: start" in a mapping file (--map)` {
+		t.Errorf("finding %+v", f)
+	}
+	// Mapped, the file is read in full.
+	mapping := writeFile(t, t.TempDir(), "map.txt", "Kickoff: start\n")
+	out, _, _ = run(t, "", "validate", path, "--tz", "UTC", "--map", mapping)
+	if strings.Contains(out, "no column is read as the start") {
+		t.Errorf("with --map: %s", out)
+	}
+}

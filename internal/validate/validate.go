@@ -73,6 +73,8 @@ type Checker struct {
 	keyIDs  map[string]int32
 	rolesOf []schedule.Field
 	files   map[string]int // sessions checked per file, for no-sessions
+
+	missingCols map[sheetField][]Finding // row findings of fields without a column (columns.go)
 }
 
 // name is one spelling of a person (or room) and the key it folds to,
@@ -255,6 +257,7 @@ func (a *Async) Finish(ps ...*schedule.Programme) []Finding {
 	for _, p := range ps {
 		a.c.addProblems(p.Problems[a.seen[p]:])
 		a.c.empty(p)
+		a.c.columnFindings(p)
 	}
 	return a.c.finish()
 }
@@ -265,11 +268,13 @@ func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
 	for _, p := range ps {
 		c.problems(p)
 		c.empty(p)
+		c.columnFindings(p)
 	}
 	return c.finish()
 }
 
 func (c *Checker) finish() []Finding {
+	c.flushMissing()
 	c.duplicateIDs()
 	c.roomOverlaps()
 	c.personOverlaps()
@@ -351,21 +356,21 @@ func (c *Checker) atRef(r *ref, rule string, f schedule.Field, msg, hint string)
 func (c *Checker) fields(s *schedule.Session) {
 	{
 		if s.ID == "" {
-			c.at(s, schedule.RuleMissingField, schedule.FieldID, "the session has no id", "give every session a unique id, e.g. WS #12")
+			c.required(s, schedule.FieldID, "the session has no id", "give every session a unique id, e.g. WS #12")
 		}
 		if s.Title == "" {
-			c.at(s, schedule.RuleMissingField, schedule.FieldTitle, "the session has no title", "")
+			c.required(s, schedule.FieldTitle, "the session has no title", "")
 		}
 		if !s.Scheduled() {
 			if !c.badTime[s.Src] {
-				c.at(s, schedule.RuleMissingField, schedule.FieldStart, "the session has no start time", "fill in date and start")
+				c.required(s, schedule.FieldStart, "the session has no start time", "fill in date and start", schedule.FieldDate)
 			}
 		} else {
 			if s.End.IsZero() && !c.badTime[s.Src] {
-				c.at(s, schedule.RuleMissingField, schedule.FieldEnd, "the session has a start but no end", "fill in end (or a duration column)")
+				c.required(s, schedule.FieldEnd, "the session has a start but no end", "fill in end (or a duration column)", schedule.FieldDuration)
 			}
 			if s.Room == "" {
-				c.at(s, schedule.RuleMissingField, schedule.FieldRoom, "the session is scheduled but has no room", "")
+				c.required(s, schedule.FieldRoom, "the session is scheduled but has no room", "")
 			}
 		}
 		if s.Scheduled() && !s.End.IsZero() && !s.End.After(s.Start) {
