@@ -95,8 +95,9 @@ type Builder struct {
 	firstAmb  string // an ambiguous date seen, for the warning and the finding
 	ambAt     *Session
 	ambField  Field
-	zoneless  int  // sessions whose times had no zone and were read in UTC
-	rereading bool // times read again once the date order is decided
+	zoneless  int      // sessions whose times had no zone and were read in UTC
+	rereading bool     // times read again once the date order is decided
+	sections  []string // rows skipped as headings (sections.go)
 	scanned   int
 	extras    []string
 	prog      *Programme
@@ -386,7 +387,7 @@ func (b *Builder) Add(r Row) error {
 		}
 		return nil
 	}
-	if blank(r.Cells) {
+	if blank(r.Cells) || b.skipSection(r) {
 		return nil
 	}
 	if b.opts.TimesOnly {
@@ -397,7 +398,7 @@ func (b *Builder) Add(r Row) error {
 
 // addPrepared is Add for a row that prepare has read.
 func (b *Builder) addPrepared(r Row, p *prepared) error {
-	if p.blank {
+	if p.blank || b.skipSection(r) {
 		return nil
 	}
 	return b.keep(b.complete(r, p))

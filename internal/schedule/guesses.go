@@ -37,6 +37,7 @@ func zoneDateOrder(zone string) DateOrder {
 // slash dates, when no date decided it (also the finding ambiguous-date),
 // and the zone of times written without one.
 func (b *Builder) tellGuesses() {
+	b.tellSections()
 	if !b.decided && b.firstAmb != "" {
 		other := MonthFirst
 		if b.order == MonthFirst {

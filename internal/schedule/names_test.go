@@ -99,3 +99,25 @@ func names(ps []Person) string {
 	}
 	return strings.Join(out, "|")
 }
+
+// TestSectionRowsSkipped: headings between the sessions of a sheet made
+// for people are skipped and named in one warning; a session row with
+// one cell that is no heading stays.
+func TestSectionRowsSkipped(t *testing.T) {
+	p := read(t, Options{File: "sched.csv", Timezone: "America/Detroit"},
+		[]string{"time", "title", "room"},
+		[]string{"Friday Sept 27 Afternoon", "", ""},
+		[]string{"2019-09-27 13:00", "Opening", "Hall"},
+		[]string{"", "Day 2:", ""},
+		[]string{"2019-09-28 09:00", "Closing", "Hall"},
+		[]string{"", "Ada Lovelace Memorial", ""},
+		[]string{"", "", "Total"},
+	)
+	if got := len(p.Sessions); got != 3 {
+		t.Errorf("%d sessions, want 3 (Opening, Closing, the memorial)", got)
+	}
+	w := strings.Join(p.Warnings, "\n")
+	if !strings.Contains(w, `sched.csv: rows 2 ("Friday Sept 27 Afternoon"), 4 ("Day 2:"), 7 ("Total") read as a heading, not a session, and were skipped`) {
+		t.Errorf("warnings %q", p.Warnings)
+	}
+}

@@ -1,0 +1,76 @@
+package schedule
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Programme sheets made for people carry rows that are not sessions: a
+// day's heading ("Friday Sept 27 Afternoon"), a track's name, a total.
+// Read as sessions they were rows without start or title. A row with one
+// cell that reads as a heading is skipped, and the skipped rows are named
+// in one warning, so that nothing is dropped unseen.
+
+// headingWords are the words of headings: days, months, parts of a day,
+// totals, in the languages programmes are written in.
+var headingWords = regexp.MustCompile(`(?i)^(?:.*\b)?(?:` +
+	`mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|` +
+	`montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|` +
+	`lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|segunda|terça|terca|quarta|quinta|sexta|` +
+	`jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`morning|afternoon|evening|day\s*\d+|tag\s*\d+|jour\s*\d+|d[ií]a\s*\d+|total|totals|subtotal` +
+	`)\b`)
+
+// sectionRow reports whether r, a data row, is a heading rather than a
+// session, and its text: one cell only, no time read from it, and a
+// heading's words or a trailing colon.
+func (b *Builder) sectionRow(r Row) (string, bool) {
+	text, col := "", -1
+	for i, c := range r.Cells {
+		if c = trim(c); c != "" {
+			if col >= 0 {
+				return "", false
+			}
+			text, col = c, i
+		}
+	}
+	if col < 0 || len(strings.Fields(text)) > 8 {
+		return "", false
+	}
+	if col < len(b.cols) && b.cols[col].time {
+		if _, err := ParseStampOrder(text, b.order); err == nil {
+			return "", false // a time alone: a session missing the rest
+		}
+		return text, true // words in the time column: a heading
+	}
+	if strings.HasSuffix(text, ":") || headingWords.MatchString(text) {
+		return text, true
+	}
+	return "", false
+}
+
+// skipSection skips r when it is a heading, remembering it for the
+// warning.
+func (b *Builder) skipSection(r Row) bool {
+	text, ok := b.sectionRow(r)
+	if ok {
+		b.sections = append(b.sections, fmt.Sprintf("%d (%q)", r.Num, text))
+	}
+	return ok
+}
+
+// tellSections warns once about the rows skipped as headings.
+func (b *Builder) tellSections() {
+	if len(b.sections) == 0 {
+		return
+	}
+	shown := b.sections
+	more := ""
+	if len(shown) > 5 {
+		shown, more = shown[:5], fmt.Sprintf(" and %d more", len(b.sections)-5)
+	}
+	b.prog.Warnings = append(b.prog.Warnings, fmt.Sprintf("%s: %s %s%s %s a heading, not a session, and %s skipped",
+		b.where(0), plural(len(b.sections), "row", "rows"), strings.Join(shown, ", "), more,
+		plural(len(b.sections), "reads as", "read as"), plural(len(b.sections), "was", "were")))
+}
