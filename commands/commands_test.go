@@ -689,3 +689,24 @@ func TestMissingColumnToldOnce(t *testing.T) {
 		t.Errorf("with --map: %s", out)
 	}
 }
+
+// TestTechProgrammeValidatesClean: a clean programme of a tech conference,
+// in the shape Sched exports (name lists, Keynote and Break types, no
+// moderators), gets no IGF warning; --profile igf asks for them.
+func TestTechProgrammeValidatesClean(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "sched.csv", "event_key,name,event_start,event_end,event_type,venue,speakers\n"+
+		"k1,Opening Keynote,2019-05-03 09:00,2019-05-03 10:00,Keynote,Main Hall,\"Sarah Elkins, Michael Cieslak\"\n"+
+		"k2,Coffee,2019-05-03 10:00,2019-05-03 10:30,Break,Main Hall,\n"+
+		"k3,Panel,2019-05-03 10:30,2019-05-03 11:30,Panel,Main Hall,Phil Porada & Sarah Elkins\n")
+	out, errs, code := run(t, "", "validate", path, "--tz", "America/Detroit")
+	if code != 0 || !strings.Contains(out, "0 errors, 0 warnings in 3 sessions") || errs != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	out, _, _ = run(t, "", "validate", path, "--tz", "America/Detroit", "--profile", "igf")
+	if !strings.Contains(out, "[unknown-type]") || !strings.Contains(out, "[no-moderator]") {
+		t.Errorf("--profile igf: %s", out)
+	}
+	if _, errs, code = run(t, "", "validate", path, "--profile", "ifg"); code != exitUsage || !strings.Contains(errs, `did you mean "igf"`) {
+		t.Errorf("bad profile: %d %q", code, errs)
+	}
+}

@@ -20,6 +20,7 @@ type inputOptions struct {
 	tz        string
 	sheet     string
 	dateOrder string
+	profile   string
 	mapping   map[string]schedule.Field
 	limits    formats.Limits
 	verbose   bool // tell the reader's decisions on stderr
@@ -31,6 +32,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Category: "Input", Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
 		&cli.StringFlag{Category: "Input", Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
 		&cli.StringFlag{Category: "Input", Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
+		&cli.StringFlag{Category: "Input", Name: "profile", Usage: "the rules to check with: igf (the IGF's vocabularies and norms) or generic; default: decided from the data"},
 		&cli.StringFlag{Category: "Input", Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
 		&cli.StringFlag{Category: "Input", Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
 		&cli.IntFlag{Category: "Input", Name: "max-columns", Value: formats.DefaultColumns, Usage: "refuse a row with more columns than this"},
@@ -45,7 +47,12 @@ func inputFlags() []cli.Flag {
 // the command's inputs, which no output may overwrite (see checkOutput).
 func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
-		dateOrder: c.String("date-order"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
+		dateOrder: c.String("date-order"), profile: c.String("profile"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
+	if o.profile != "" {
+		if err := oneOf("--profile", o.profile, schedule.Profiles); err != nil {
+			return o, err
+		}
+	}
 	if o.dateOrder != "" {
 		if err := oneOf("--date-order", o.dateOrder, []string{"dmy", "mdy"}); err != nil {
 			return o, err
@@ -187,7 +194,7 @@ func openInput(s *streams, path string) (formats.Input, error) {
 
 // readOptions are the reader's options from the input flags.
 func (o inputOptions) readOptions() formats.ReadOptions {
-	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Map: o.mapping, Limits: o.limits}
+	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Profile: o.profile, Map: o.mapping, Limits: o.limits}
 }
 
 // displayLocation reads --show-tz: "local" is the machine's zone.

@@ -22,6 +22,7 @@ var settingFlags = []string{
 	"input.map", "--map",
 	"event.days", "--event-days",
 	"event.timezone", "--tz",
+	"event.profile", "--profile",
 	"output.as", "--as",
 }
 

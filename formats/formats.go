@@ -27,6 +27,9 @@ type ReadOptions struct {
 	Timezone string
 	// Sheet names the workbook sheet to read; empty picks the sessions sheet.
 	Sheet string
+	// Profile is the rules' profile, schedule.ProfileIGF or
+	// ProfileGeneric, or "" to decide from the data.
+	Profile string
 	// DateOrder is "dmy" or "mdy" for dates like 11/10/2023, or "" to
 	// decide from the data.
 	DateOrder string
@@ -74,7 +77,7 @@ const (
 
 // scheduleOptions are the builder's options for one file or sheet.
 func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {
-	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Map: o.Map, TimesOnly: o.timesOnly}
+	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Profile: o.Profile, Map: o.Map, TimesOnly: o.timesOnly}
 }
 
 // WriteOptions says how to write an output.

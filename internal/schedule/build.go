@@ -40,6 +40,9 @@ type Options struct {
 	Serials bool
 	// Date1904 reports whether the workbook counts serials from 1904.
 	Date1904 bool
+	// Profile is ProfileIGF or ProfileGeneric, or "" to decide from the
+	// data (see decideForms).
+	Profile string
 	// DateOrder is "dmy" or "mdy" for dates like 11/10/2023, or "" to
 	// decide from the data (day first when nothing tells).
 	DateOrder string
@@ -306,7 +309,7 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 func (b *Builder) Read(rows Rows) error {
 	for {
 		if b.header && !b.opts.TimesOnly && !b.formsDecided {
-			rows = b.decidePersonForms(rows)
+			rows = b.decideForms(rows)
 		}
 		if b.header && !b.opts.TimesOnly {
 			if n := cmp.Or(b.workers, readWorkers()); n > 0 {

@@ -19,6 +19,10 @@ type Programme struct {
 	FirstDay string // YYYY-MM-DD, empty when unknown
 	LastDay  string
 	Venue    string
+	// Profile is the set of rules the programme is checked with: ProfileIGF
+	// (the IGF's vocabularies and norms) or ProfileGeneric; "" (a programme
+	// read from docket's JSON) is checked as the IGF's.
+	Profile  string
 	Sessions []*Session
 	// ExtraColumns lists, in input order, the headers of columns that have no
 	// field in the model. Writers emit them after the canonical columns.
@@ -288,6 +292,9 @@ func (s *Session) ExtraValue(name string) string {
 // Merge adds the sessions, problems and extra columns of q to p: one
 // programme read from several files.
 func (p *Programme) Merge(q *Programme) {
+	if q.Profile != ProfileGeneric {
+		p.Profile = q.Profile // one IGF file makes the whole programme IGF's
+	}
 	p.Sessions = append(p.Sessions, q.Sessions...)
 	p.Problems = append(p.Problems, q.Problems...)
 	p.ExtraColumns = appendMissing(p.ExtraColumns, q.ExtraColumns)

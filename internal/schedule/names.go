@@ -43,22 +43,12 @@ func (r *bufferedRows) Next() (Row, error) {
 	return r.rest.Next()
 }
 
-// decidePersonForms reads up to personLookahead rows ahead, decides how
-// the person columns are read (Builder.names), says so in a note, and
-// returns rows that replay what it read.
-func (b *Builder) decidePersonForms(rows Rows) Rows {
+// decideForms reads up to personLookahead rows ahead and decides, from
+// them, how the person columns are read (Builder.names) and the
+// programme's profile, says both in notes, and returns rows that replay
+// what it read.
+func (b *Builder) decideForms(rows Rows) Rows {
 	b.formsDecided = true
-	var cols []int // indices of the person columns in the row
-	for i, c := range b.cols {
-		for _, n := range personFields {
-			if c.num == n {
-				cols = append(cols, i)
-			}
-		}
-	}
-	if len(cols) == 0 {
-		return rows
-	}
 	br := &bufferedRows{rest: rows}
 	for len(br.buf) < personLookahead {
 		r, err := rows.Next()
@@ -68,8 +58,24 @@ func (b *Builder) decidePersonForms(rows Rows) Rows {
 		}
 		br.buf = append(br.buf, r)
 	}
+	packed := b.decidePersonForms(br.buf)
+	b.decideProfile(br.buf, packed)
+	return br
+}
+
+// decidePersonForms decides how the person columns are read from the rows
+// read ahead, and reports whether a cell is in the IGF packed form.
+func (b *Builder) decidePersonForms(rows []Row) (packed bool) {
+	var cols []int // indices of the person columns in the row
+	for i, c := range b.cols {
+		for _, n := range personFields {
+			if c.num == n {
+				cols = append(cols, i)
+			}
+		}
+	}
 	names := 0 // cells that read as a list of names
-	for _, r := range br.buf {
+	for _, r := range rows {
 		for _, i := range cols {
 			if i >= len(r.Cells) {
 				continue
@@ -77,20 +83,20 @@ func (b *Builder) decidePersonForms(rows Rows) Rows {
 			switch personCellForm(r.Cells[i]) {
 			case formPacked:
 				b.note(fmt.Sprintf("persons are read in the IGF packed form (Name, Role, Organisation, Stakeholder, Region): row %d, column %s is written that way", r.Num, ColumnName(i)))
-				return br
+				return true
 			case formNames:
 				names++
 			}
 		}
 	}
 	if names == 0 {
-		return br // one person per cell or line: both readings agree
+		return false // one person per cell or line: both readings agree
 	}
 	for _, n := range personFields {
 		b.names[n] = true
 	}
-	b.note(fmt.Sprintf("persons are read as lists of names (separated by , ; & and /): %d cells in the first %d rows list names, and none has a role, organisation, stakeholder group or region after a name", names, len(br.buf)))
-	return br
+	b.note(fmt.Sprintf("persons are read as lists of names (separated by , ; & and /): %d cells in the first %d rows list names, and none has a role, organisation, stakeholder group or region after a name", names, len(rows)))
+	return false
 }
 
 // The forms a person cell shows.

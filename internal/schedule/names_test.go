@@ -121,3 +121,29 @@ func TestSectionRowsSkipped(t *testing.T) {
 		t.Errorf("warnings %q", p.Warnings)
 	}
 }
+
+// TestProfileFromData: a programme that speaks the IGF's vocabulary is
+// checked with the igf profile, a tech conference's with the generic one,
+// unless a setting says.
+func TestProfileFromData(t *testing.T) {
+	tech := [][]string{{"id", "title", "type", "start", "end", "room", "speakers"},
+		{"1", "Keynote", "Keynote", "2026-05-04 09:00", "2026-05-04 10:00", "Hall", "Bo Chen, Priya Raman"},
+		{"2", "Break", "Break", "2026-05-04 10:00", "2026-05-04 10:30", "Hall", ""}}
+	if p := read(t, Options{File: "tech.csv", Timezone: "UTC"}, tech...); p.Profile != ProfileGeneric ||
+		!strings.Contains(strings.Join(p.Notes, "\n"), "checked with the generic profile") {
+		t.Errorf("tech: profile %q, notes %q", p.Profile, p.Notes)
+	}
+	if p := read(t, Options{File: "tech.csv", Timezone: "UTC", Profile: ProfileIGF}, tech...); p.Profile != ProfileIGF {
+		t.Errorf("set: profile %q", p.Profile)
+	}
+	igfType := [][]string{{"id", "title", "type", "start", "end", "room"},
+		{"1", "Opening", "Opening Ceremony", "2026-05-04 09:00", "2026-05-04 10:00", "Hall"}}
+	if p := read(t, Options{File: "igf.csv", Timezone: "UTC"}, igfType...); p.Profile != ProfileIGF ||
+		!strings.Contains(strings.Join(p.Notes, "\n"), `row 2's type "Opening Ceremony" is an IGF session type`) {
+		t.Errorf("igf type: profile %q, notes %q", p.Profile, p.Notes)
+	}
+	sdgs := [][]string{{"id", "title", "sdgs"}, {"1", "A", "9.1"}}
+	if p := read(t, Options{File: "sdg.csv"}, sdgs...); p.Profile != ProfileIGF {
+		t.Errorf("sdg column: profile %q", p.Profile)
+	}
+}

@@ -75,6 +75,7 @@ type Checker struct {
 	files   map[string]int // sessions checked per file, for no-sessions
 
 	missingCols map[sheetField][]Finding // row findings of fields without a column (columns.go)
+	generic     bool                     // the session being checked is in a generic programme
 }
 
 // name is one spelling of a person (or room) and the key it folds to,
@@ -141,6 +142,7 @@ func NewChecker(opts Options) *Checker {
 // problems and days).
 func (c *Checker) Add(p *schedule.Programme, s *schedule.Session) {
 	c.problems(p)
+	c.generic = p.Profile == schedule.ProfileGeneric
 	c.addSession(s, p.FirstDay, p.LastDay)
 }
 
@@ -215,6 +217,7 @@ type asyncItem struct {
 	s           *schedule.Session
 	problems    []schedule.Problem
 	first, last string
+	generic     bool
 }
 
 // Async returns an Async over c; use only the Async from then on.
@@ -225,6 +228,7 @@ func (c *Checker) Async() *Async {
 		for batch := range a.work {
 			for _, it := range batch {
 				c.addProblems(it.problems)
+				c.generic = it.generic
 				c.addSession(it.s, it.first, it.last)
 			}
 		}
@@ -239,7 +243,7 @@ func (a *Async) Add(p *schedule.Programme, s *schedule.Session) {
 		probs = slices.Clone(p.Problems[n:])
 		a.seen[p] = len(p.Problems)
 	}
-	a.cur = append(a.cur, asyncItem{s, probs, p.FirstDay, p.LastDay})
+	a.cur = append(a.cur, asyncItem{s, probs, p.FirstDay, p.LastDay, p.Profile == schedule.ProfileGeneric})
 	if len(a.cur) == 256 {
 		a.work <- a.cur
 		a.cur = nil
@@ -319,6 +323,9 @@ func Count(fs []Finding) (errors, warnings int) {
 }
 
 func (c *Checker) add(rule string, src schedule.Source, column, session, msg, hint string) {
+	if c.generic && igfRules[rule] {
+		return
+	}
 	sev := Warning
 	if r := Lookup(rule); r != nil {
 		sev = r.Severity
@@ -634,4 +641,11 @@ func (c *Checker) empty(p *schedule.Programme) {
 	}
 	c.add(schedule.RuleNoSessions, schedule.Source{File: col.File, Sheet: col.Sheet, Row: col.HeaderRow}, "", "",
 		"the programme has no sessions: there is a header but no row below it", "")
+}
+
+// igfRules are the rules of the igf profile: its vocabularies and norms,
+// which a generic programme (a tech conference's) is not checked with.
+var igfRules = map[string]bool{
+	schedule.RuleUnknownType: true, schedule.RuleUnknownStakeholder: true, schedule.RuleUnknownRegion: true,
+	schedule.RuleBadSDG: true, schedule.RuleNoModerator: true, schedule.RuleSingleStakeholder: true,
 }
