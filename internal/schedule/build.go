@@ -101,6 +101,7 @@ type Builder struct {
 	zoneless  int      // sessions whose times had no zone and were read in UTC
 	rereading bool     // times read again once the date order is decided
 	sections  []string // rows skipped as headings (sections.go)
+	orderWhy  string   // why slash dates are read month first before the data decides
 	scanned   int
 	extras    []string
 	prog      *Programme
@@ -177,6 +178,7 @@ const (
 	nDuration
 	nParticipation
 	nGender
+	nEndDate
 	nExtra
 	numFields
 )
@@ -212,6 +214,7 @@ var cellFields = [numFields]Field{
 	nLanguage:         FieldLanguage,
 	nURL:              FieldURL,
 	nDuration:         FieldDuration,
+	nEndDate:          FieldEndDate,
 	nParticipation:    FieldParticipation,
 	nGender:           FieldGender,
 	nExtra:            FieldExtra,
@@ -294,7 +297,9 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 	b := &Builder{opts: opts, loc: loc, prog: prog}
 	switch strings.ToLower(opts.DateOrder) {
 	case "":
-		b.order = zoneDateOrder(opts.Timezone)
+		if b.order = zoneDateOrder(opts.Timezone); b.order == MonthFirst {
+			b.orderWhy = " as dates are in " + opts.Timezone
+		}
 	case "dmy":
 		b.decided = true
 	case "mdy":
@@ -494,8 +499,8 @@ func (b *Builder) tryHeader(r Row) bool {
 				num = -1
 			}
 			b.cols = append(b.cols, column{field: f, header: h, num: num, short: shortFields[f],
-				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration})
-			if f == FieldDuration || f == FieldParticipation || f == FieldGender {
+				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration || f == FieldEndDate})
+			if inputOnly(f) {
 				// These have no column in the contract: they inform other
 				// fields, and are also kept as they were written.
 				b.extras = append(b.extras, h)
@@ -524,6 +529,7 @@ func (b *Builder) tryHeader(r Row) bool {
 			b.colsOf[c.field] = c.header
 		}
 	}
+	b.knownShape()
 	return true
 }
 
@@ -724,7 +730,7 @@ func (b *Builder) prepare(r Row, p *prepared) {
 				}
 			}
 		}
-		if col.field == "" || col.field == FieldDuration || col.field == FieldParticipation || col.field == FieldGender {
+		if col.field == "" || inputOnly(col.field) {
 			s.Extra = append(s.Extra, Extra{Name: col.header, Value: c})
 			if col.field == "" {
 				continue

@@ -30,7 +30,7 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 	if b.decided {
 		return
 	}
-	for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
+	for _, f := range []Field{FieldDate, FieldStart, FieldEnd, FieldEndDate} {
 		x, y, ok := SlashDate(cells.get(f))
 		if !ok {
 			continue
@@ -61,7 +61,7 @@ func (b *Builder) decide(o DateOrder, s *Session, example string) {
 		defer func() { b.rereading = false }()
 		for _, p := range b.pending {
 			p.s.Start, p.s.End = time.Time{}, time.Time{}
-			for _, f := range []Field{FieldDate, FieldStart, FieldEnd} {
+			for _, f := range []Field{FieldDate, FieldStart, FieldEnd, FieldEndDate} {
 				delete(p.s.Raw, f)
 			}
 			b.times(p.s, &p.cells)
@@ -232,9 +232,13 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 			sd = s.Start.In(en.Zone)
 		}
 		endDay := Date{sd.Year(), sd.Month(), sd.Day()}
+		ownDay := false // an end date column says the day
+		if ed, ok := stamp(FieldEndDate); ok && !ed.Date.IsZero() {
+			endDay, ownDay = ed.Date, true
+		}
 		t, _ := en.In(loc, endDay)
 		b.gap(s, FieldEnd, en, endDay, t)
-		if en.Date.IsZero() && t.Before(s.Start) && !t.Equal(s.Start) && s.Start.Sub(t) > 0 {
+		if en.Date.IsZero() && !ownDay && t.Before(s.Start) && !t.Equal(s.Start) && s.Start.Sub(t) > 0 {
 			// 23:00-01:00 ends the next day; a short backwards range
 			// is a typo that end-before-start reports.
 			if s.Start.Sub(t) > 12*time.Hour {

@@ -53,6 +53,11 @@ const (
 	// order. Like participation it is also kept as an extra column.
 	FieldGender Field = "gender"
 
+	// FieldEndDate is an input-only column: the day a session ends, when it
+	// is not the day it starts (Google Calendar's End Date, a multi-day
+	// workshop). Like duration it is also kept as an extra column.
+	FieldEndDate Field = "end_date"
+
 	// FieldExtra is what a mapping file names to keep a column as an extra
 	// even when its header is a known alias.
 	FieldExtra Field = "extra"
@@ -122,6 +127,8 @@ var headerAliases = map[string]Field{
 	"speakername": FieldSpeakers, "speakernames": FieldSpeakers, "speakersnames": FieldSpeakers, "fullname": FieldSpeakers,
 	"authors": FieldSpeakers, "author": FieldSpeakers, "hosts": FieldSpeakers, "host": FieldSpeakers,
 	"trackname": FieldTheme, "tracks": FieldTheme, "eventtrack": FieldTheme,
+	"enddate": FieldEndDate, "enddatum": FieldEndDate, "bisdatum": FieldEndDate, "datedefin": FieldEndDate,
+	"fechadefin": FieldEndDate, "fechafin": FieldEndDate, "datafinal": FieldEndDate, "datadetermino": FieldEndDate,
 	"eventdescription": FieldDescription, "talkdescription": FieldDescription, "details": FieldDescription,
 	"eventurl": FieldURL, "talkurl": FieldURL,
 	// German, French, Spanish and Portuguese, with and without accents.
@@ -148,6 +155,13 @@ func init() {
 	headerAliases[NormalizeHeader(string(FieldDuration))] = FieldDuration
 	headerAliases[NormalizeHeader(string(FieldParticipation))] = FieldParticipation
 	headerAliases[NormalizeHeader(string(FieldGender))] = FieldGender
+	headerAliases[NormalizeHeader(string(FieldEndDate))] = FieldEndDate
+}
+
+// inputOnly reports whether f informs other fields without a column of its
+// own in the contract; such a column is also kept as it was written.
+func inputOnly(f Field) bool {
+	return f == FieldDuration || f == FieldParticipation || f == FieldGender || f == FieldEndDate
 }
 
 // NormalizeHeader folds a header cell for matching: lower case, letters and

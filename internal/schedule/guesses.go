@@ -43,10 +43,7 @@ func (b *Builder) tellGuesses() {
 		if b.order == MonthFirst {
 			other = DayFirst
 		}
-		why := ""
-		if b.order == MonthFirst {
-			why = " as dates are in " + b.opts.Timezone
-		}
+		why := b.orderWhy
 		b.prog.Warnings = append(b.prog.Warnings, fmt.Sprintf(
 			"%s: dates such as %s were read %s%s (%s); if they are %s, use input.date-order %s",
 			b.where(0), b.firstAmb, b.order.words(), why, b.describeAmb(), other.words(), other.Code()))
@@ -76,4 +73,21 @@ func (o DateOrder) words() string {
 		return "month first"
 	}
 	return "day first"
+}
+
+// knownShape applies what a file's known shape says that its data may
+// not: Google Calendar's import CSV (Subject, Start Date, Start Time...)
+// writes its dates month first, whatever the zone.
+func (b *Builder) knownShape() {
+	if b.decided {
+		return
+	}
+	has := map[string]bool{}
+	for _, c := range b.cols {
+		has[NormalizeHeader(c.header)] = true
+	}
+	if has["subject"] && has["startdate"] && (has["starttime"] || has["alldayevent"]) {
+		b.order, b.orderWhy = MonthFirst, " as Google Calendar writes them"
+		b.note("the header is Google Calendar's import CSV (Subject, Start Date, Start Time), whose dates are month first")
+	}
 }

@@ -161,3 +161,35 @@ func TestGuessesAreTold(t *testing.T) {
 		t.Errorf("with a zone: %q", p.Warnings)
 	}
 }
+
+// TestGoogleCalendarShape: Google Calendar's import CSV is month first
+// whatever the zone, and its End Date makes a session end on another day.
+func TestGoogleCalendarShape(t *testing.T) {
+	p := read(t, Options{File: "gcal.csv", Timezone: "Europe/Berlin"},
+		[]string{"Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event", "Location"},
+		[]string{"Hackathon", "05/03/2019", "09:00 AM", "05/04/2019", "05:00 PM", "False", "Lab"},
+		[]string{"Talk", "05/03/2019", "10:00 AM", "05/03/2019", "11:00 AM", "False", "Hall"},
+	)
+	s := p.Sessions[0]
+	if got := s.Start.Format("2006-01-02 15:04") + " " + s.End.Format("2006-01-02 15:04"); got != "2019-05-03 09:00 2019-05-04 17:00" {
+		t.Errorf("hackathon %s", got)
+	}
+	if s.ExtraValue("End Date") != "05/04/2019" || s.Title != "Hackathon" || s.Room != "Lab" {
+		t.Errorf("session %+v", s)
+	}
+	if len(p.Problems) != 1 || p.Problems[0].Rule != RuleAmbiguousDate || !strings.Contains(p.Problems[0].Message, "read month first as Google Calendar writes them") {
+		t.Errorf("problems %+v", p.Problems)
+	}
+	// An end date in a day-first file, past midnight without one.
+	p = read(t, Options{File: "camp.csv", Timezone: "Europe/Berlin"},
+		[]string{"title", "date", "start", "end date", "end", "room"},
+		[]string{"Build-up", "30/07/2026", "10:00", "01/08/2026", "18:00", "Field"},
+		[]string{"Late show", "01/08/2026", "22:00", "", "01:00", "Stage"},
+	)
+	if got := p.Sessions[0].End.Format("2006-01-02 15:04"); got != "2026-08-01 18:00" {
+		t.Errorf("build-up ends %s", got)
+	}
+	if got := p.Sessions[1].End.Format("2006-01-02 15:04"); got != "2026-08-02 01:00" {
+		t.Errorf("late show ends %s", got)
+	}
+}
