@@ -111,6 +111,10 @@ func canonicalRecord(s *schedule.Session, extras []string) []string {
 			v = s.Language
 		case schedule.FieldURL:
 			v = s.URL
+		case schedule.FieldSubtitle:
+			v = s.Subtitle
+		case schedule.FieldAbstract:
+			v = s.Abstract
 		}
 		rec = append(rec, v)
 	}

@@ -198,6 +198,10 @@ func (d *delimitedWriter) Write(s *schedule.Session) error {
 			d.field(s.Language)
 		case schedule.FieldURL:
 			d.field(s.URL)
+		case schedule.FieldSubtitle:
+			d.field(s.Subtitle)
+		case schedule.FieldAbstract:
+			d.field(s.Abstract)
 		default:
 			d.field(s.Raw[f])
 		}

@@ -210,14 +210,16 @@ func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Lo
 		Date:        frabTime(start, loc),
 		Start:       start.Format("15:04"),
 		Duration:    feed.HHMM(min(frabDuration(s), frabMaxDuration)),
-		Abstract:    frabText(frabAbstract(s.Description)),
+		Abstract:    frabText(cmp.Or(strings.TrimSpace(s.Abstract), frabAbstract(s.Description))),
 		Description: frabText(feed.Description(s)),
 		Slug:        feed.Slug(acronym, id, s.Title),
 		Track:       frabText(s.Theme),
 		Language:    feed.Language(s.Language),
 		URL:         feed.HTTPURL(s.URL),
 	}
-	if s.Format != "" {
+	if s.Subtitle != "" {
+		e.Subtitle = frabText(strings.TrimSpace(s.Subtitle))
+	} else if s.Format != "" {
 		sub := s.Format
 		if s.DeclaredMinutes > 0 {
 			sub += " - " + strconv.Itoa(s.DeclaredMinutes) + " Min"

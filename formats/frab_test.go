@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"encoding/xml"
 	"os"
 	"os/exec"
@@ -310,4 +311,41 @@ func TestFrabOptionsAndEmptyProgramme(t *testing.T) {
 		t.Errorf("empty programme:\n%s", empty)
 	}
 	validateFrab(t, empty)
+}
+
+// TestSubtitleAndAbstractReachTheFeeds: a pretalx-shaped sheet's Subtitle
+// and Abstract reach frab's <subtitle> and <abstract> and schedule.json's,
+// and its Description stays the description; nothing the input had is
+// lost, and the canonical formats carry both back.
+func TestSubtitleAndAbstractReachTheFeeds(t *testing.T) {
+	p := mustRead(t, "talks.csv", []byte("id,title,subtitle,abstract,description,date,start,end,room,timezone\n"+
+		"7,Feeds,How apps read schedules,A short abstract.,The long description.,2026-08-01,10:00,11:00,Stage,Europe/Berlin\n"))
+	s := p.Sessions[0]
+	if s.Subtitle != "How apps read schedules" || s.Abstract != "A short abstract." || s.Description != "The long description." {
+		t.Fatalf("session %+v", s)
+	}
+	var frab, sj, js bytes.Buffer
+	if err := frabFormat.Write(&frab, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<subtitle>How apps read schedules</subtitle>", "<abstract>A short abstract.</abstract>", "The long description."} {
+		if !strings.Contains(frab.String(), want) {
+			t.Errorf("frab lacks %q", want)
+		}
+	}
+	if err := scheduleJSONFormat.Write(&sj, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"subtitle": "How apps read schedules"`, `"abstract": "A short abstract."`, `The long description.`} {
+		if !strings.Contains(sj.String(), want) {
+			t.Errorf("schedule.json lacks %q", want)
+		}
+	}
+	if err := jsonFormat.Write(&js, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadProgramme(Input{Name: "talks.json", R: bytes.NewReader(js.Bytes())}, ReadOptions{})
+	if err != nil || back.Sessions[0].Subtitle != s.Subtitle || back.Sessions[0].Abstract != s.Abstract {
+		t.Errorf("read back: %v %+v", err, back.Sessions[0])
+	}
 }

@@ -461,6 +461,8 @@ func htmlCard(s *schedule.Session, extras []string, loc *time.Location, anchor, 
 			*list = append(*list, htmlViewText{Title: title, Text: v})
 		}
 	}
+	text(&c.Texts, "Subtitle", s.Subtitle)
+	text(&c.Texts, "Abstract", s.Abstract)
 	text(&c.Texts, "Description", s.Description)
 	text(&c.Texts, "Policy questions", s.PolicyQuestions)
 	text(&c.Texts, "Expected outcomes", s.ExpectedOutcomes)

@@ -56,6 +56,8 @@ type jsonInSession struct {
 	Tags             []string        `json:"tags"`
 	Language         string          `json:"language"`
 	URL              string          `json:"url"`
+	Subtitle         string          `json:"subtitle"`
+	Abstract         string          `json:"abstract"`
 	Extra            json.RawMessage `json:"extra"`
 }
 
@@ -198,7 +200,7 @@ func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, o
 		OnsiteModerator: optInPerson(js.OnsiteModerator), OnlineModerator: optInPerson(js.OnlineModerator),
 		Rapporteur: optInPerson(js.Rapporteur), SDGs: js.SDGs,
 		KeyTakeaways: js.KeyTakeaways, CallToAction: js.CallToAction, Report: js.Report,
-		Tags: js.Tags, Language: js.Language, URL: js.URL,
+		Tags: js.Tags, Language: js.Language, URL: js.URL, Subtitle: js.Subtitle, Abstract: js.Abstract,
 		Src: schedule.Source{File: file, Row: n},
 	}
 	if js.DeclaredMinutes != nil {

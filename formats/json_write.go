@@ -101,6 +101,8 @@ const (
 	kTags
 	kLanguage
 	kURL
+	kSubtitle
+	kAbstract
 	kExtra
 	kRole
 	kOrganization
@@ -120,7 +122,7 @@ var contractKeys = [numContractKeys]string{
 	kOnsiteModerator: "onsite_moderator", kOnlineModerator: "online_moderator",
 	kRapporteur: "rapporteur", kSDGs: "sdgs", kKeyTakeaways: "key_takeaways",
 	kCallToAction: "call_to_action", kReport: "report", kTags: "tags", kLanguage: "language",
-	kURL: "url", kExtra: "extra", kRole: "role", kOrganization: "organization",
+	kURL: "url", kSubtitle: "subtitle", kAbstract: "abstract", kExtra: "extra", kRole: "role", kOrganization: "organization",
 	kStakeholder: "stakeholder", kRegion: "region", kParticipation: "participation",
 	kEmail: "email", kGender: "gender",
 }
@@ -285,6 +287,8 @@ func (j *jsonWriter) session(s *schedule.Session, extras []string) {
 	j.strings(kTags, s.Tags)
 	j.strK(kLanguage, s.Language)
 	j.strK(kURL, s.URL)
+	j.strK(kSubtitle, s.Subtitle)
+	j.strK(kAbstract, s.Abstract)
 	j.next(kExtra)
 	j.open('{')
 	for _, e := range extras {

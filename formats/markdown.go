@@ -118,6 +118,8 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 		title string
 		text  string
 	}{
+		{"Subtitle", s.Subtitle},
+		{"Abstract", s.Abstract},
 		{"Description", s.Description},
 		{"Policy questions", s.PolicyQuestions},
 		{"Expected outcomes", s.ExpectedOutcomes},

@@ -156,6 +156,8 @@ func newPageView(s *schedule.Session, o PageOptions) pageView {
 	}
 	text("Issue(s)", strings.Join(issues, "\n"))
 	text("", pageFormatLine(s))
+	text("Subtitle", s.Subtitle)
+	text("Abstract", s.Abstract)
 	text("Description", s.Description)
 	text("Policy questions", s.PolicyQuestions)
 	text("Expected outcomes", s.ExpectedOutcomes)

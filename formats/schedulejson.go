@@ -244,6 +244,9 @@ func sjTitle(s *schedule.Session) string {
 // sjSubtitle is the session's format with its declared length ("Panel -
 // 60 Min"), or nil.
 func sjSubtitle(s *schedule.Session) *string {
+	if v := strings.TrimSpace(s.Subtitle); v != "" {
+		return &v
+	}
 	if strings.TrimSpace(s.Format) == "" {
 		return nil
 	}
@@ -258,6 +261,9 @@ func sjSubtitle(s *schedule.Session) *string {
 // is the abstract: apps show abstract and description one after the other
 // (as in the project's sample feed and pretalx's output).
 func sjFacts(s *schedule.Session) string {
+	if strings.TrimSpace(s.Abstract) != "" {
+		return feed.Description(s) // the abstract is apart: the description stays
+	}
 	c := *s
 	c.Description = ""
 	return feed.Description(&c)
@@ -289,7 +295,7 @@ func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, 
 		Track:       sjNullable(s.Theme),
 		Type:        cmp.Or(strings.TrimSpace(s.Type), "Session"),
 		Language:    sjLanguage(s.Language),
-		Abstract:    sjNullable(s.Description),
+		Abstract:    sjNullable(cmp.Or(s.Abstract, s.Description)),
 		Description: sjNullable(sjFacts(s)),
 		Persons:     []sjPerson{},
 		Links:       []sjLink{},

@@ -175,6 +175,8 @@ const (
 	nTags
 	nLanguage
 	nURL
+	nSubtitle
+	nAbstract
 	nDuration
 	nParticipation
 	nGender
@@ -213,6 +215,8 @@ var cellFields = [numFields]Field{
 	nTags:             FieldTags,
 	nLanguage:         FieldLanguage,
 	nURL:              FieldURL,
+	nSubtitle:         FieldSubtitle,
+	nAbstract:         FieldAbstract,
 	nDuration:         FieldDuration,
 	nEndDate:          FieldEndDate,
 	nParticipation:    FieldParticipation,
@@ -790,6 +794,8 @@ func (b *Builder) prepare(r Row, p *prepared) {
 	s.Tags = splitList(text(nTags))
 	s.Language = text(nLanguage)
 	s.URL = text(nURL)
+	s.Subtitle = text(nSubtitle)
+	s.Abstract = text(nAbstract)
 }
 
 // session reads one data row.

@@ -38,6 +38,8 @@ const (
 	FieldTags             Field = "tags"
 	FieldLanguage         Field = "language"
 	FieldURL              Field = "url"
+	FieldSubtitle         Field = "subtitle"
+	FieldAbstract         Field = "abstract"
 
 	// FieldDuration is an input-only column: a length that gives the end
 	// when there is no end column.
@@ -70,6 +72,8 @@ var Columns = []Field{
 	FieldTheme, FieldSubtheme, FieldDescription, FieldPolicyQuestions, FieldExpectedOutcomes,
 	FieldOrganizers, FieldSpeakers, FieldOnsiteModerator, FieldOnlineModerator, FieldRapporteur,
 	FieldSDGs, FieldKeyTakeaways, FieldCallToAction, FieldReport, FieldTags, FieldLanguage, FieldURL,
+	// Added after the first release: new columns go last, never between.
+	FieldSubtitle, FieldAbstract,
 }
 
 // headerAliases maps a normalised header (see NormalizeHeader) to its field.
@@ -89,7 +93,7 @@ var headerAliases = map[string]Field{
 	"venue": FieldRoom, "location": FieldRoom, "hall": FieldRoom, "roomname": FieldRoom, "ort": FieldRoom,
 	"issue": FieldTheme, "issues": FieldTheme, "track": FieldTheme, "topic": FieldTheme, "mainissue": FieldTheme,
 	"subtopic": FieldSubtheme, "subtrack": FieldSubtheme, "igfsubtheme": FieldSubtheme,
-	"abstract": FieldDescription, "summary": FieldDescription, "sessiondescription": FieldDescription, "beschreibung": FieldDescription,
+	"summary": FieldDescription, "sessiondescription": FieldDescription, "beschreibung": FieldDescription,
 	"policyquestion": FieldPolicyQuestions,
 	"outcomes":       FieldExpectedOutcomes, "expectedoutcome": FieldExpectedOutcomes,
 	"organisers": FieldOrganizers, "organizer": FieldOrganizers, "organiser": FieldOrganizers, "organizingteam": FieldOrganizers,
@@ -129,6 +133,8 @@ var headerAliases = map[string]Field{
 	"trackname": FieldTheme, "tracks": FieldTheme, "eventtrack": FieldTheme,
 	"enddate": FieldEndDate, "enddatum": FieldEndDate, "bisdatum": FieldEndDate, "datedefin": FieldEndDate,
 	"fechadefin": FieldEndDate, "fechafin": FieldEndDate, "datafinal": FieldEndDate, "datadetermino": FieldEndDate,
+	"untertitel": FieldSubtitle, "soustitre": FieldSubtitle, "subtítulo": FieldSubtitle, "subtitulo": FieldSubtitle,
+	"teaser": FieldAbstract, "kurzbeschreibung": FieldAbstract, "zusammenfassung": FieldAbstract, "résumécourt": FieldAbstract,
 	"eventdescription": FieldDescription, "talkdescription": FieldDescription, "details": FieldDescription,
 	"eventurl": FieldURL, "talkurl": FieldURL,
 	// German, French, Spanish and Portuguese, with and without accents.

@@ -82,7 +82,7 @@ func TestFieldForHeader(t *testing.T) {
 		{"Sub-theme", FieldSubtheme},
 		{"IGF Sub-theme", FieldSubtheme},
 		{"Description", FieldDescription},
-		{"Abstract", FieldDescription},
+		{"Abstract", FieldAbstract},
 		{"Policy questions", FieldPolicyQuestions},
 		{"Policy question", FieldPolicyQuestions},
 		{"Expected outcomes", FieldExpectedOutcomes},
@@ -134,8 +134,8 @@ func TestFieldForHeaderCanonicalColumns(t *testing.T) {
 			t.Errorf("FieldForHeader(%q) = %q, %v, want %q", f, got, ok, f)
 		}
 	}
-	if len(Columns) != 27 {
-		t.Errorf("len(Columns) = %d, want 27 (the contract's column list)", len(Columns))
+	if len(Columns) != 29 {
+		t.Errorf("len(Columns) = %d, want 29 (the contract's column list: 27, then subtitle and abstract)", len(Columns))
 	}
 }
 

@@ -68,7 +68,12 @@ type Session struct {
 	Tags             []string
 	Language         string
 	URL              string
-	Extra            []Extra
+	// Subtitle and Abstract are what frab, pretalx and voctosched carry
+	// beside the description (added after the first release: last in the
+	// contracts).
+	Subtitle string
+	Abstract string
+	Extra    []Extra
 	// Raw keeps, by field, what a date, time, length or zone cell said when
 	// it could not be read, so that converting a file loses nothing: the
 	// canonical CSV and XLSX writers put it back in its column.
