@@ -102,9 +102,16 @@ type Builder struct {
 	rereading bool     // times read again once the date order is decided
 	sections  []string // rows skipped as headings (sections.go)
 	orderWhy  string   // why slash dates are read month first before the data decides
-	scanned   int
-	extras    []string
-	prog      *Programme
+
+	// A sheet without an id column: ids are made from titles (ids.go).
+	makeIDs     bool
+	titles      map[string]int // sessions by their title's id
+	madeExample string
+	madeNoted   bool
+	firstOwn    int // the index of the sheet's first session in prog.Sessions
+	scanned     int
+	extras      []string
+	prog        *Programme
 
 	// Streaming (Options.Emit): sessions held back, whether any was
 	// emitted yet, and the zones of those emitted (for CommonZone).
@@ -298,7 +305,7 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 	if prog.Timezone == "" && opts.Timezone != "" {
 		prog.Timezone = loc.String()
 	}
-	b := &Builder{opts: opts, loc: loc, prog: prog}
+	b := &Builder{opts: opts, loc: loc, prog: prog, firstOwn: len(prog.Sessions)}
 	switch strings.ToLower(opts.DateOrder) {
 	case "":
 		if b.order = zoneDateOrder(opts.Timezone); b.order == MonthFirst {
@@ -357,6 +364,9 @@ func (b *Builder) Finish() error {
 		} else {
 			b.prog.Timezone = CommonZone(b.prog.Sessions)
 		}
+	}
+	if b.opts.Emit == nil {
+		b.makeIDsFor(b.prog.Sessions[b.firstOwn:])
 	}
 	b.pruneEmptyColumns()
 	b.describeColumns()
@@ -418,6 +428,7 @@ func (b *Builder) addPrepared(r Row, p *prepared) error {
 
 // keep adds a session to the programme, or holds it to be emitted.
 func (b *Builder) keep(s *Session) error {
+	b.countTitle(s)
 	if b.opts.Emit == nil {
 		b.prog.Sessions = append(b.prog.Sessions, s)
 		return nil
@@ -470,6 +481,7 @@ func (b *Builder) flush() error {
 	if b.zones == nil {
 		b.zones = map[string]int{}
 	}
+	b.makeIDsFor(b.held)
 	for i, s := range b.held {
 		if s.Timezone != "" {
 			b.zones[s.Timezone]++
@@ -534,6 +546,8 @@ func (b *Builder) tryHeader(r Row) bool {
 		}
 	}
 	b.knownShape()
+	_, hasID := b.colsOf[FieldID]
+	b.makeIDs = !hasID
 	return true
 }
 

@@ -147,3 +147,54 @@ func TestProfileFromData(t *testing.T) {
 		t.Errorf("sdg column: profile %q", p.Profile)
 	}
 }
+
+// TestMadeIDs: a sheet without ids gets ids from its titles, with day and
+// start for a repeated title, the same whether read whole or streamed,
+// and unchanged when another session is deleted.
+func TestMadeIDs(t *testing.T) {
+	header := []string{"title", "start", "end", "room"}
+	rows := [][]string{
+		{"Opening Keynote", "2026-05-04 09:00", "2026-05-04 10:00", "Hall"},
+		{"Lunch", "2026-05-04 12:00", "2026-05-04 13:00", "Foyer"},
+		{"Über Zeitpläne: Wie Apps lesen!", "2026-05-04 14:00", "2026-05-04 15:00", "Hall"},
+		{"Lunch", "2026-05-05 12:00", "2026-05-05 13:00", "Foyer"},
+	}
+	want := "opening-keynote|lunch-20260504-1200|uber-zeitplane-wie-apps-lesen|lunch-20260505-1200"
+	ids := func(p *Programme) string {
+		var out []string
+		for _, s := range p.Sessions {
+			out = append(out, s.ID)
+		}
+		return strings.Join(out, "|")
+	}
+	p := read(t, Options{File: "talks.csv", Timezone: "Europe/Berlin"}, append([][]string{header}, rows...)...)
+	if got := ids(p); got != want {
+		t.Errorf("ids %s, want %s", got, want)
+	}
+	if !strings.Contains(strings.Join(p.Notes, "\n"), `each session's id is made from its title ("opening-keynote" for "Opening Keynote")`) {
+		t.Errorf("notes %q", p.Notes)
+	}
+	// Streamed, as convert reads.
+	var streamed []string
+	prog := &Programme{}
+	b, _ := NewBuilder(prog, Options{File: "talks.csv", Timezone: "Europe/Berlin", Emit: func(_ *Programme, s *Session) error {
+		streamed = append(streamed, s.ID)
+		return nil
+	}})
+	if err := b.Read(sheet(append([][]string{header}, rows...)...)); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(streamed, "|"); got != want {
+		t.Errorf("streamed ids %s", got)
+	}
+	// Deleting the keynote changes no other id.
+	p = read(t, Options{File: "talks.csv", Timezone: "Europe/Berlin"}, append([][]string{header}, rows[1:]...)...)
+	if got := ids(p); got != "lunch-20260504-1200|uber-zeitplane-wie-apps-lesen|lunch-20260505-1200" {
+		t.Errorf("after a deletion: %s", got)
+	}
+	// A sheet with ids keeps them, empty ones included.
+	p = read(t, Options{File: "ids.csv"}, []string{"id", "title"}, []string{"7", "A"}, []string{"", "B"})
+	if got := ids(p); got != "7|" {
+		t.Errorf("with an id column: %q", got)
+	}
+}
