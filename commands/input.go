@@ -21,6 +21,8 @@ type inputOptions struct {
 	sheet     string
 	dateOrder string
 	profile   string
+	// firstDay and lastDay are the event's days (--event-days), YYYY-MM-DD.
+	firstDay, lastDay string
 	mapping   map[string]schedule.Field
 	limits    formats.Limits
 	verbose   bool // tell the reader's decisions on stderr
@@ -32,6 +34,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Category: "Input", Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
 		&cli.StringFlag{Category: "Input", Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
 		&cli.StringFlag{Category: "Input", Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
+		&cli.StringFlag{Category: "Input", Name: "event-days", Usage: "the event's first and last day, `FIRST..LAST` (YYYY-MM-DD): day names and Day 1 in the sheet are read as its days, a time-only sheet of a one-day event takes its day, outside-event checks against them"},
 		&cli.StringFlag{Category: "Input", Name: "profile", Usage: "the rules to check with: igf (the IGF's vocabularies and norms) or generic; default: decided from the data"},
 		&cli.StringFlag{Category: "Input", Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
 		&cli.StringFlag{Category: "Input", Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
@@ -48,6 +51,18 @@ func inputFlags() []cli.Flag {
 func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
 		dateOrder: c.String("date-order"), profile: c.String("profile"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
+	if v := c.String("event-days"); v != "" {
+		first, last, ok := strings.Cut(v, "..")
+		if !ok {
+			first, last = v, v // one day
+		}
+		d1, err1 := schedule.ParseDate(first)
+		d2, err2 := schedule.ParseDate(last)
+		if err1 != nil || err2 != nil || d2.String() < d1.String() {
+			return o, usageErrorf("--event-days must be FIRST..LAST or one day, e.g. 2023-10-08..2023-10-12, not %q", v)
+		}
+		o.firstDay, o.lastDay = d1.String(), d2.String()
+	}
 	if o.profile != "" {
 		if err := oneOf("--profile", o.profile, schedule.Profiles); err != nil {
 			return o, err
@@ -194,7 +209,7 @@ func openInput(s *streams, path string) (formats.Input, error) {
 
 // readOptions are the reader's options from the input flags.
 func (o inputOptions) readOptions() formats.ReadOptions {
-	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Profile: o.profile, Map: o.mapping, Limits: o.limits}
+	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Profile: o.profile, FirstDay: o.firstDay, LastDay: o.lastDay, Map: o.mapping, Limits: o.limits}
 }
 
 // displayLocation reads --show-tz: "local" is the machine's zone.

@@ -17,7 +17,6 @@ type validateOptions struct {
 	format    string
 	output    string
 	rules     validate.Options
-	eventDays string
 	quiet     bool
 	noColor   bool
 }
@@ -42,7 +41,6 @@ func newValidateCommand(s *streams) *cli.Command {
 			&cli.StringSliceFlag{Name: "ignore", Usage: "switch a rule off (repeatable)"},
 			&cli.StringSliceFlag{Name: "error", Usage: "treat a rule's findings as errors (repeatable)"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat every warning as an error"},
-			&cli.StringFlag{Name: "event-days", Usage: "the event's first and last day, `FIRST..LAST` (YYYY-MM-DD), for outside-event"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text format: print only errors; no warnings on stderr"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
 		),
@@ -56,7 +54,6 @@ func newValidateCommand(s *streams) *cli.Command {
 				format:    c.String("format"),
 				output:    c.String("output"),
 				rules:     validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
-				eventDays: c.String("event-days"),
 				quiet:     c.Bool("quiet"),
 				noColor:   c.Bool("no-color"),
 			})
@@ -73,15 +70,7 @@ func runValidate(s *streams, o validateOptions) error {
 			return err
 		}
 	}
-	if o.eventDays != "" {
-		first, last, ok := strings.Cut(o.eventDays, "..")
-		d1, err1 := schedule.ParseDate(first)
-		d2, err2 := schedule.ParseDate(last)
-		if !ok || err1 != nil || err2 != nil || d2.String() < d1.String() {
-			return usageErrorf("--event-days must be FIRST..LAST, e.g. 2023-10-08..2023-10-12, not %q", o.eventDays)
-		}
-		o.rules.FirstDay, o.rules.LastDay = d1.String(), d2.String()
-	}
+	o.rules.FirstDay, o.rules.LastDay = o.input.firstDay, o.input.lastDay
 	dst := output{path: o.output, what: "the findings"}
 	if err := s.checkOutput(dst); err != nil {
 		return err

@@ -27,6 +27,9 @@ type ReadOptions struct {
 	Timezone string
 	// Sheet names the workbook sheet to read; empty picks the sessions sheet.
 	Sheet string
+	// FirstDay and LastDay are the event's days (YYYY-MM-DD), which day
+	// names and "Day 1" in a sheet are read as; empty when unknown.
+	FirstDay, LastDay string
 	// Profile is the rules' profile, schedule.ProfileIGF or
 	// ProfileGeneric, or "" to decide from the data.
 	Profile string
@@ -77,7 +80,7 @@ const (
 
 // scheduleOptions are the builder's options for one file or sheet.
 func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {
-	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Profile: o.Profile, Map: o.Map, TimesOnly: o.timesOnly}
+	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Profile: o.Profile, FirstDay: o.FirstDay, LastDay: o.LastDay, Map: o.Map, TimesOnly: o.timesOnly}
 }
 
 // WriteOptions says how to write an output.

@@ -40,6 +40,10 @@ type Options struct {
 	Serials bool
 	// Date1904 reports whether the workbook counts serials from 1904.
 	Date1904 bool
+	// FirstDay and LastDay are the event's days (YYYY-MM-DD): day names
+	// and "Day 1" are read as its days, and a sheet of times alone takes
+	// the day of a one-day event (eventdays.go).
+	FirstDay, LastDay string
 	// Profile is ProfileIGF or ProfileGeneric, or "" to decide from the
 	// data (see decideForms).
 	Profile string
@@ -108,6 +112,7 @@ type Builder struct {
 	titles      map[string]int // sessions by their title's id
 	madeExample string
 	madeNoted   bool
+	patched     int // problems before this one name their made ids
 	firstOwn    int // the index of the sheet's first session in prog.Sessions
 	scanned     int
 	extras      []string
@@ -304,6 +309,9 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 	}
 	if prog.Timezone == "" && opts.Timezone != "" {
 		prog.Timezone = loc.String()
+	}
+	if prog.FirstDay == "" && opts.FirstDay != "" {
+		prog.FirstDay, prog.LastDay = opts.FirstDay, cmp.Or(opts.LastDay, opts.FirstDay)
 	}
 	b := &Builder{opts: opts, loc: loc, prog: prog, firstOwn: len(prog.Sessions)}
 	switch strings.ToLower(opts.DateOrder) {

@@ -188,6 +188,15 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	}
 
 	var day Date
+	if d, named, err := b.dayOfEvent(cells.v[nDate]); named {
+		if err != nil {
+			b.problem(s, RuleBadTime, FieldDate, "date "+err.Error(), "")
+			s.keepRaw(FieldDate, cells.v[nDate])
+			cells.set(FieldDate, "") // told once: not read again as a date
+		} else {
+			cells.set(FieldDate, d.String())
+		}
+	}
 	if d, ok := stamp(FieldDate); ok {
 		day = d.Date
 		if d.Date.IsZero() {
@@ -212,6 +221,9 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	if okStart {
 		if day.IsZero() {
 			day = st.Date
+		}
+		if one, ok := b.oneDay(); ok && day.IsZero() && cells.v[nDate] == "" {
+			day = one // a sheet of times alone, for a one-day event
 		}
 		t, ok := st.In(loc, day)
 		if ok && b.gap(s, FieldStart, st, day, t) {

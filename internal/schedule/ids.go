@@ -78,16 +78,26 @@ func (b *Builder) makeIDsFor(ss []*Session) {
 	if !b.makeIDs {
 		return
 	}
+	made := map[Source]string{}
 	for _, s := range ss {
 		if s.ID != "" {
 			continue
 		}
 		base := titleID(s.Title)
 		s.ID = madeID(s, base, base == "" || b.titles[base] > 1)
+		made[s.Src] = s.ID
 		if b.madeExample == "" {
 			b.madeExample = fmt.Sprintf("%q for %q", s.ID, s.Title)
 		}
 	}
+	// The problems found while reading these rows name the ids now.
+	ps := b.prog.Problems
+	for i := b.patched; i < len(ps); i++ {
+		if id, ok := made[ps[i].Src]; ok && ps[i].Session == "" {
+			ps[i].Session = id
+		}
+	}
+	b.patched = len(ps)
 	if b.madeExample != "" && !b.madeNoted {
 		b.madeNoted = true
 		b.note(fmt.Sprintf("the sheet has no id column: each session's id is made from its title (%s), with its day and start added when the title repeats, so that it stays the same when other sessions change", b.madeExample))

@@ -193,3 +193,42 @@ func TestGoogleCalendarShape(t *testing.T) {
 		t.Errorf("late show ends %s", got)
 	}
 }
+
+// TestEventDays: with the event's days, day names and "Day N" are dates,
+// and a sheet of times alone takes the day of a one-day event; without
+// them a day name is one clear problem.
+func TestEventDays(t *testing.T) {
+	header := []string{"day", "time", "title", "room"}
+	rows := [][]string{header,
+		{"Thursday", "10:00-11:00", "Opening", "Hall"},
+		{"fri.", "09:00 - 10:30", "Workshop", "Lab"},
+		{"Day 3", "14:00-15:00", "Closing", "Hall"},
+		{"Samstag", "16:00-17:00", "Party", "Hall"},
+		{"Sunday", "10:00-11:00", "Nope", "Hall"},
+	}
+	p := read(t, Options{File: "days.csv", Timezone: "Europe/Berlin", FirstDay: "2026-09-24", LastDay: "2026-09-26"}, rows...)
+	if got := starts(p); got != "2026-09-24 2026-09-25 2026-09-26 2026-09-26 0001-01-01" {
+		t.Errorf("starts %s", got)
+	}
+	if len(p.Problems) != 2 || !strings.Contains(p.Problems[0].Message, `date "Sunday" is no day of the event (2026-09-24..2026-09-26)`) {
+		t.Errorf("problems %+v", p.Problems)
+	}
+	if p.FirstDay != "2026-09-24" || p.LastDay != "2026-09-26" {
+		t.Errorf("programme days %s..%s", p.FirstDay, p.LastDay)
+	}
+	p = read(t, Options{File: "days.csv", Timezone: "Europe/Berlin"}, rows[:2]...)
+	if len(p.Problems) != 2 || !strings.Contains(p.Problems[0].Message, "the event's days are not known: give them with event.days") {
+		t.Errorf("without event days: %+v", p.Problems)
+	}
+	// Two weeks hold two Fridays.
+	p = read(t, Options{File: "days.csv", Timezone: "Europe/Berlin", FirstDay: "2026-09-24", LastDay: "2026-10-07"}, rows[:3]...)
+	if len(p.Problems) != 4 || !strings.Contains(p.Problems[2].Message, `"fri." is 2 days of the event (2026-09-24..2026-10-07): write the date`) {
+		t.Errorf("two Fridays: %+v", p.Problems)
+	}
+	// A meetup's sheet of times, one day.
+	p = read(t, Options{File: "meetup.csv", Timezone: "Europe/Berlin", FirstDay: "2026-12-10"},
+		[]string{"time", "talk"}, []string{"18:00", "Welcome"}, []string{"18:15-18:45", "Lightning talks"})
+	if got := starts(p); got != "2026-12-10 2026-12-10" || len(p.Problems) != 0 {
+		t.Errorf("one-day sheet: %s %+v", got, p.Problems)
+	}
+}
