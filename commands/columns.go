@@ -17,23 +17,30 @@ func newColumnsCommand(s *streams) *cli.Command {
 			"sheet, and --map FILE to map the headers docket does not know.\n\n" +
 			"Examples:\n" +
 			"  docket columns partner.xlsx\n" +
-			"  docket columns partner.xlsx --map headers.yaml",
-		Flags: inputFlags(),
+			"  docket columns partner.xlsx --map headers.txt\n" +
+			"  docket columns partner.xlsx --suggest > headers.txt",
+		Flags: append(inputFlags(),
+			&cli.BoolFlag{Name: "suggest", Usage: "print a mapping file (for --map) that reads the columns as docket read them, to edit"},
+		),
 		Action: func(c *cli.Context) error {
 			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}
 			in.quiet = true
-			return runColumns(s, in)
+			return runColumns(s, in, c.Bool("suggest"))
 		},
 	}
 }
 
-func runColumns(s *streams, in inputOptions) error {
+func runColumns(s *streams, in inputOptions, suggest bool) error {
 	p, err := load(s, in)
 	if err != nil {
 		return err
 	}
-	return s.write(output{}, func(w io.Writer) error { return termtable.Columns(w, p.Columns) })
+	render := termtable.Columns
+	if suggest {
+		render = termtable.SuggestMap
+	}
+	return s.write(output{}, func(w io.Writer) error { return render(w, p.Columns) })
 }

@@ -663,7 +663,7 @@ func TestEmptyProgrammeIsSeen(t *testing.T) {
 // finding at the header, naming the columns docket did not recognise and
 // the mapping line, not an error on every row.
 func TestMissingColumnToldOnce(t *testing.T) {
-	path := writeFile(t, t.TempDir(), "kickoff.csv", "title,Kickoff,room\nOpening,2026-05-04 09:00,Main\nKeynote,2026-05-04 10:00,Main\nLunch,2026-05-04 12:00,Main\n")
+	path := writeFile(t, t.TempDir(), "slot.csv", "title,Slot,room\nOpening,early morning,Main\nKeynote,around noon,Main\nLunch,late evening,Main\n")
 	out, _, code := run(t, "", "validate", path, "--tz", "UTC", "--format", "json")
 	var rep struct {
 		Findings []struct {
@@ -679,12 +679,12 @@ func TestMissingColumnToldOnce(t *testing.T) {
 		t.Fatalf("exit %d, findings %+v", code, rep.Findings)
 	}
 	f := rep.Findings[0]
-	if f.Row != 1 || f.Message != `no column is read as the start, so 3 sessions have none; columns docket did not recognise: "Kickoff"` ||
-		f.Hint != `if "Kickoff" holds it, map it with the line "Kickoff: start" in a mapping file (--map)` {
+	if f.Row != 1 || f.Message != `no column is read as the start, so 3 sessions have none; columns docket did not recognise: "Slot"` ||
+		f.Hint != `if "Slot" holds it, map it with the line "Slot: start" in a mapping file (--map)` {
 		t.Errorf("finding %+v", f)
 	}
 	// Mapped, the file is read in full.
-	mapping := writeFile(t, t.TempDir(), "map.txt", "Kickoff: start\n")
+	mapping := writeFile(t, t.TempDir(), "map.txt", "Slot: start\n")
 	out, _, _ = run(t, "", "validate", path, "--tz", "UTC", "--map", mapping)
 	if strings.Contains(out, "no column is read as the start") {
 		t.Errorf("with --map: %s", out)
@@ -709,5 +709,40 @@ func TestTechProgrammeValidatesClean(t *testing.T) {
 	}
 	if _, errs, code = run(t, "", "validate", path, "--profile", "ifg"); code != exitUsage || !strings.Contains(errs, `did you mean "igf"`) {
 		t.Errorf("bad profile: %d %q", code, errs)
+	}
+}
+
+// TestColumnsInferredFromContent: a column no alias names is read from its
+// content when the field it holds has no column, and columns --verbose
+// says so with the reason; --suggest writes the mapping to edit.
+func TestColumnsInferredFromContent(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "kickoff.csv", "Handle,title,Kickoff,Takes,Who,room,track\n"+
+		"K1,Opening,2026-05-04 09:00,1:00,Bo Chen,Main,Core\nK2,Keynote,2026-05-04 10:00,0:45,Priya Raman & Ana Lima,Main,Core\nK3,Lunch,2026-05-04 12:00,1:00,,Main,\n")
+	out, errs, code := run(t, "", "columns", path, "--verbose", "--tz", "UTC")
+	for _, want := range []string{
+		"column A (Handle) is read as id: content: 3 of 3 cells are short codes",
+		"column C (Kickoff) is read as start: content: 3 of 3 cells are date-times",
+		"column D (Takes) is read as duration: content: 3 of 3 cells are lengths",
+		"column E (Who) is read as speakers: content: 2 of 2 cells are names",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("columns --verbose lacks %q:\n%s", want, errs)
+		}
+	}
+	if code != 0 || !strings.Contains(out, "C  Kickoff  → start") {
+		t.Errorf("exit %d, %s", code, out)
+	}
+	out, _, code = run(t, "", "validate", path, "--tz", "UTC")
+	if code != 0 || !strings.Contains(out, "0 errors") {
+		t.Errorf("validate: exit %d, %s", code, out)
+	}
+	out, _, code = run(t, "", "columns", path, "--suggest", "--tz", "UTC")
+	if code != 0 || !strings.Contains(out, "Kickoff: start") || !strings.Contains(out, "title: title") {
+		t.Errorf("--suggest: exit %d, %s", code, out)
+	}
+	// What it writes reads the file the same way.
+	mapping := writeFile(t, t.TempDir(), "map.txt", out)
+	if _, errs, code = run(t, "", "columns", path, "--map", mapping, "--tz", "UTC"); code != 0 {
+		t.Errorf("--map of the suggestion: exit %d, %s", code, errs)
 	}
 }

@@ -3,6 +3,7 @@ package termtable
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/docket-forum/docket/internal/schedule"
@@ -36,4 +37,36 @@ func Columns(w io.Writer, cols []schedule.ColumnInfo) error {
 		fmt.Fprintf(tw, "  %s\t%s\t→ %s\n", c.Letter, c.Header, field)
 	}
 	return tw.Flush()
+}
+
+// SuggestMap writes a mapping file (the --map format, "header: field" per
+// line) that reads the inputs as docket read them, for a user to edit: a
+// column docket guessed or carries as an extra is one line to change.
+func SuggestMap(w io.Writer, cols []schedule.ColumnInfo) error {
+	fmt.Fprintln(w, "# How docket read these columns, as a mapping file: edit a line, and give")
+	fmt.Fprintln(w, "# docket this file as its mapping. \"extra\" keeps a column as it is, under its header.")
+	last := ""
+	for _, c := range cols {
+		where := c.File
+		if c.Sheet != "" {
+			where += ", sheet " + c.Sheet
+		}
+		if where != last {
+			fmt.Fprintf(w, "\n# %s\n", where)
+			last = where
+		}
+		if c.Unnamed {
+			continue // a column without a header cannot be named
+		}
+		field := string(c.Field)
+		if field == "" {
+			field = "extra"
+		}
+		h := c.Header
+		if strings.ContainsAny(h, ":#\"'") || strings.TrimSpace(h) != h {
+			h = `"` + strings.ReplaceAll(h, `"`, `'`) + `"`
+		}
+		fmt.Fprintf(w, "%s: %s\n", h, field)
+	}
+	return nil
 }

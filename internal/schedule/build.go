@@ -332,7 +332,7 @@ func NewBuilder(prog *Programme, opts Options) (*Builder, error) {
 // Read feeds every row of rows to the builder.
 func (b *Builder) Read(rows Rows) error {
 	for {
-		if b.header && !b.opts.TimesOnly && !b.formsDecided {
+		if b.header && !b.formsDecided {
 			rows = b.decideForms(rows)
 		}
 		if b.header && !b.opts.TimesOnly {
@@ -387,7 +387,7 @@ func (b *Builder) noHeader() error {
 	if b.scanned == 0 {
 		return fmt.Errorf("%s: the sheet is empty", b.where(0))
 	}
-	return fmt.Errorf("%s: %w in the first %d rows: expected columns such as id, title, date, start, end, room", b.where(0), ErrNoHeader, min(b.scanned, headerScanRows))
+	return fmt.Errorf("%s: %w in the first %d rows: expected columns such as id, title, date, start, end, room; name the file's own headers in a mapping file (input.map), a line such as \"Talk: title\" each", b.where(0), ErrNoHeader, min(b.scanned, headerScanRows))
 }
 
 func (b *Builder) where(row int) string {

@@ -58,8 +58,11 @@ func (b *Builder) decideForms(rows Rows) Rows {
 		}
 		br.buf = append(br.buf, r)
 	}
-	packed := b.decidePersonForms(br.buf)
-	b.decideProfile(br.buf, packed)
+	b.inferColumns(br.buf)
+	if !b.opts.TimesOnly {
+		packed := b.decidePersonForms(br.buf)
+		b.decideProfile(br.buf, packed)
+	}
 	return br
 }
 
@@ -95,7 +98,8 @@ func (b *Builder) decidePersonForms(rows []Row) (packed bool) {
 	for _, n := range personFields {
 		b.names[n] = true
 	}
-	b.note(fmt.Sprintf("persons are read as lists of names (separated by , ; & and /): %d cells in the first %d rows list names, and none has a role, organisation, stakeholder group or region after a name", names, len(rows)))
+	b.note(fmt.Sprintf("persons are read as lists of names (separated by , ; & and /): %d %s in the first %d rows %s names, and none has a role, organisation, stakeholder group or region after a name",
+		names, plural(names, "cell", "cells"), len(rows), plural(names, "lists", "list")))
 	return false
 }
 
