@@ -746,3 +746,56 @@ func TestColumnsInferredFromContent(t *testing.T) {
 		t.Errorf("--map of the suggestion: exit %d, %s", code, errs)
 	}
 }
+
+// TestSettingsFile: docket.toml next to the programme (or above it, up to
+// the repository's root) sets what flags would; flags win; a typo in a
+// key is an error, not a setting silently ignored.
+func TestSettingsFile(t *testing.T) {
+	root := t.TempDir()
+	os.Mkdir(filepath.Join(root, ".git"), 0o755)
+	dir := filepath.Join(root, "programme")
+	os.Mkdir(dir, 0o755)
+	writeFile(t, root, "docket.toml", `[event]
+title = "Camp 2026"
+timezone = "Europe/Berlin"
+days = "2026-08-01..2026-08-03"
+profile = "generic"
+
+[columns]
+"Bühne" = "room"
+
+[rules]
+no-sessions = "error"
+ambiguous-date = "off"
+`)
+	path := writeFile(t, dir, "talks.csv", "title,day,start,end,Bühne\nOpening,Day 1,10:00,11:00,Zelt\nClosing,Day 3,16:00,17:00,Zelt\n")
+	out, errs, code := run(t, "", "table", path, "--verbose")
+	if code != 0 || !strings.Contains(errs, "settings from "+filepath.Join(root, "docket.toml")) ||
+		!strings.Contains(out, "Saturday 1 August 2026 - Europe/Berlin") || !strings.Contains(out, "Zelt") {
+		t.Errorf("table: exit %d\n%s\n%s", code, out, errs)
+	}
+	out, _, _ = run(t, "", "export", path, "--format", "ics")
+	if !strings.Contains(out, "X-WR-CALNAME:Camp 2026") {
+		t.Errorf("export title: %.400s", out)
+	}
+	// Flags win over the file.
+	out, _, _ = run(t, "", "table", path, "--tz", "Asia/Tokyo")
+	if !strings.Contains(out, "Asia/Tokyo") {
+		t.Errorf("--tz: %.200s", out)
+	}
+	// [rules]: no-sessions raised to error.
+	empty := writeFile(t, dir, "empty.csv", "title,day,start,end\n")
+	if _, _, code = run(t, "", "validate", empty); code != exitFindings {
+		t.Errorf("rules.no-sessions = error: exit %d", code)
+	}
+	// A typo is refused with its key.
+	bad := writeFile(t, t.TempDir(), "bad.toml", "[event]\ntimezon = \"UTC\"\n")
+	_, errs, code = run(t, "", "table", path, "--config", bad)
+	if code != exitUsage || !strings.Contains(errs, "unknown setting event.timezon") {
+		t.Errorf("typo: exit %d %q", code, errs)
+	}
+	bad = writeFile(t, t.TempDir(), "bad.toml", "[rules]\nno-moderater = \"off\"\n")
+	if _, errs, code = run(t, "", "table", path, "--config", bad); code != exitUsage || !strings.Contains(errs, `did you mean "no-moderator"`) {
+		t.Errorf("rule typo: exit %d %q", code, errs)
+	}
+}

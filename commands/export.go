@@ -53,8 +53,10 @@ func newExportCommand(s *streams) *cli.Command {
 			}
 			return runExport(s, exportOptions{
 				input: in, format: c.String("format"), output: c.String("output"),
-				filter: readFilterOptions(c), title: c.String("title"), acronym: c.String("acronym"), raw: c.Bool("raw"),
-				as: c.String("as"),
+				filter: readFilterOptions(c), raw: c.Bool("raw"),
+				title:   s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }),
+				acronym: s.configText(c, "acronym", func(cfg *config) string { return cfg.Event.Acronym }),
+				as:      c.String("as"),
 			})
 		},
 	}

@@ -34,6 +34,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Category: "Input", Name: "tz", Usage: "programme time zone (IANA name, e.g. Asia/Tokyo) for times written without one; a timezone column overrides it per row", EnvVars: []string{"DOCKET_TZ"}},
 		&cli.StringFlag{Category: "Input", Name: "sheet", Usage: "workbook sheet to read (default: the sheet that looks like sessions)"},
 		&cli.StringFlag{Category: "Input", Name: "date-order", Usage: "read dates like 11/10/2023 as dmy (day first) or mdy (month first); default: decided from the data"},
+		&cli.StringFlag{Category: "Input", Name: "config", Usage: "the settings `FILE` (default: docket.toml next to the input or in a folder above it, up to the repository's root)"},
 		&cli.StringFlag{Category: "Input", Name: "event-days", Usage: "the event's first and last day, `FIRST..LAST` (YYYY-MM-DD): day names and Day 1 in the sheet are read as its days, a time-only sheet of a one-day event takes its day, outside-event checks against them"},
 		&cli.StringFlag{Category: "Input", Name: "profile", Usage: "the rules to check with: igf (the IGF's vocabularies and norms) or generic; default: decided from the data"},
 		&cli.StringFlag{Category: "Input", Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
@@ -52,16 +53,11 @@ func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
 		dateOrder: c.String("date-order"), profile: c.String("profile"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
 	if v := c.String("event-days"); v != "" {
-		first, last, ok := strings.Cut(v, "..")
-		if !ok {
-			first, last = v, v // one day
+		first, last, err := parseEventDays(v)
+		if err != nil {
+			return o, usageErrorf("--event-days %v", err)
 		}
-		d1, err1 := schedule.ParseDate(first)
-		d2, err2 := schedule.ParseDate(last)
-		if err1 != nil || err2 != nil || d2.String() < d1.String() {
-			return o, usageErrorf("--event-days must be FIRST..LAST or one day, e.g. 2023-10-08..2023-10-12, not %q", v)
-		}
-		o.firstDay, o.lastDay = d1.String(), d2.String()
+		o.firstDay, o.lastDay = first, last
 	}
 	if o.profile != "" {
 		if err := oneOf("--profile", o.profile, schedule.Profiles); err != nil {
@@ -105,6 +101,9 @@ func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 		if _, err := schedule.LoadLocation(o.tz); err != nil {
 			return o, usageErrorf("--tz: %v", err)
 		}
+	}
+	if err := s.applyConfig(c, &o); err != nil {
+		return o, err
 	}
 	return o, nil
 }
@@ -291,4 +290,18 @@ func (p *progress) done() {
 	if p.drawn {
 		fmt.Fprint(p.s.err, "\r\x1b[K")
 	}
+}
+
+// parseEventDays reads FIRST..LAST (or one day) as YYYY-MM-DD dates.
+func parseEventDays(v string) (first, last string, err error) {
+	a, b, ok := strings.Cut(v, "..")
+	if !ok {
+		a, b = v, v // one day
+	}
+	d1, err1 := schedule.ParseDate(a)
+	d2, err2 := schedule.ParseDate(b)
+	if err1 != nil || err2 != nil || d2.String() < d1.String() {
+		return "", "", fmt.Errorf("must be FIRST..LAST or one day, e.g. 2023-10-08..2023-10-12, not %q", v)
+	}
+	return d1.String(), d2.String(), nil
 }

@@ -77,7 +77,7 @@ func newReportCommand(s *streams) *cli.Command {
 			}
 			r := summary.Compute(p, loc, now)
 			// Box drawing only on a terminal, as in docket table.
-			so := summaryview.Options{Title: c.String("title"), Now: exportTime(s), ASCII: !s.boxDrawing(dst, false)}
+			so := summaryview.Options{Title: s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }), Now: exportTime(s), ASCII: !s.boxDrawing(dst, false)}
 			if so.Title == "" {
 				so.Title = p.Name
 			}

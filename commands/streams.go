@@ -22,6 +22,7 @@ type streams struct {
 	args   []string // the command line, for shell completion
 	errTTY bool     // stderr is a terminal: progress may be drawn there
 	inputs []string // the command's input files: never an output
+	cfg    *config  // the settings file read, if any
 	// formatFlag is the flag that sets output.format in this command
 	// (convert's --to); "" is --format.
 	formatFlag string

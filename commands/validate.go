@@ -49,14 +49,16 @@ func newValidateCommand(s *streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return runValidate(s, validateOptions{
+			o := validateOptions{
 				input:   in,
 				format:  c.String("format"),
 				output:  c.String("output"),
 				rules:   validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
 				quiet:   c.Bool("quiet"),
 				noColor: c.Bool("no-color"),
-			})
+			}
+			s.ruleSeverities(&o.rules)
+			return runValidate(s, o)
 		},
 	}
 }

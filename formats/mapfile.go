@@ -46,15 +46,26 @@ func ReadMap(path string) (map[string]schedule.Field, error) {
 			pairs[k], lines[k] = v, n
 		}
 	}
+	return mapping(pairs, func(k string) string {
+		if n := lines[k]; n > 0 {
+			return fmt.Sprintf("input.map %s:%d", path, n)
+		}
+		return "input.map " + path
+	})
+}
+
+// Mapping reads the header → field pairs of a settings file's [columns]
+// table, as ReadMap reads a mapping file's; where names a key in errors.
+func Mapping(pairs map[string]string, where func(header string) string) (map[string]schedule.Field, error) {
+	return mapping(pairs, where)
+}
+
+func mapping(pairs map[string]string, where func(string) string) (map[string]schedule.Field, error) {
 	out := make(map[string]schedule.Field, len(pairs))
 	for k, v := range pairs {
 		f, ok := mapField(v)
 		if !ok {
-			where := path
-			if n := lines[k]; n > 0 {
-				where = fmt.Sprintf("%s:%d", path, n)
-			}
-			return nil, fmt.Errorf("input.map %s: %q is not a field (use one of %s, duration or extra)", where, v, fieldNames())
+			return nil, fmt.Errorf("%s: %q is not a field (use one of %s, duration or extra)", where(k), v, fieldNames())
 		}
 		out[schedule.NormalizeHeader(k)] = f
 	}

@@ -40,6 +40,7 @@ type Finding struct {
 type Options struct {
 	Ignore []string // rules switched off
 	Error  []string // rules raised to error
+	Warn   []string // rules lowered to warning
 	Strict bool     // every warning is an error
 	// FirstDay and LastDay (YYYY-MM-DD) bound the event for outside-event;
 	// empty takes the programme's own, if it has them.
@@ -286,6 +287,9 @@ func (c *Checker) finish() []Finding {
 	for _, f := range c.out {
 		if slices.Contains(c.opts.Ignore, f.Rule) {
 			continue
+		}
+		if slices.Contains(c.opts.Warn, f.Rule) {
+			f.Severity = Warning
 		}
 		if c.opts.Strict || slices.Contains(c.opts.Error, f.Rule) {
 			f.Severity = Error
