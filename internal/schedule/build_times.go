@@ -207,6 +207,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	// there is no end.
 	if cells.v[nEnd] == "" {
 		if a, z, ok := SplitRange(cells.v[nStart]); ok {
+			a, z = RangeEnds(a, z)
 			if _, err := ParseStampOrder(a, b.order); err == nil {
 				cells.set(FieldStart, a)
 				cells.set(FieldEnd, z)

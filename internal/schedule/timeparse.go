@@ -489,3 +489,35 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+var (
+	reBareHour = regexp.MustCompile(`^\d{1,2}$`)
+	reAmPm     = regexp.MustCompile(`(?i)\s*([ap])\.?m\.?$`)
+)
+
+// RangeEnds completes the two ends of a time range written as people write
+// them: "9 to 10:30am" has the hour alone and the am on one side only.
+// A bare hour gets its minutes; an end's am or pm goes to a start without
+// one, unless that puts the start after the end ("11 - 1pm" is 11 am).
+func RangeEnds(from, to string) (string, string) {
+	if reBareHour.MatchString(from) {
+		from += ":00"
+	}
+	if m := reAmPm.FindStringSubmatch(to); m != nil && reAmPm.FindStringSubmatch(from) == nil {
+		if _, err := ParseClock(from); err == nil {
+			end, err1 := ParseClock(to)
+			with, err2 := ParseClock(from + " " + m[1] + "m")
+			switch {
+			case err1 != nil || err2 != nil:
+			case with.Hour*60+with.Min <= end.Hour*60+end.Min:
+				from += " " + strings.ToLower(m[1]) + "m"
+			case strings.EqualFold(m[1], "p"):
+				from += " am"
+			}
+		}
+	}
+	if reBareHour.MatchString(to) {
+		to += ":00"
+	}
+	return from, to
+}

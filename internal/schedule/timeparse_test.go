@@ -563,3 +563,21 @@ func FuzzFastStamp(f *testing.F) {
 		}
 	})
 }
+
+func TestRangeEnds(t *testing.T) {
+	for in, want := range map[[2]string][2]string{
+		{"9", "10:30am"}:      {"9:00 am", "10:30am"},
+		{"11", "1pm"}:         {"11:00 am", "1pm"},
+		{"2", "3pm"}:          {"2:00 pm", "3pm"},
+		{"9:00", "10:30 AM"}:  {"9:00 am", "10:30 AM"},
+		{"9am", "10:30am"}:    {"9am", "10:30am"},
+		{"17:45", "18:45"}:    {"17:45", "18:45"},
+		{"10", "11"}:          {"10:00", "11:00"},
+		{"11:30", "12:30 pm"}: {"11:30 am", "12:30 pm"},
+	} {
+		a, z := RangeEnds(in[0], in[1])
+		if a != want[0] || z != want[1] {
+			t.Errorf("RangeEnds(%q, %q) = %q, %q; want %q, %q", in[0], in[1], a, z, want[0], want[1])
+		}
+	}
+}
