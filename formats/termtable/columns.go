@@ -16,10 +16,7 @@ func Columns(w io.Writer, cols []schedule.ColumnInfo) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	last := ""
 	for _, c := range cols {
-		where := c.File
-		if c.Sheet != "" {
-			where += ", sheet " + c.Sheet
-		}
+		where := sheetOf(c)
 		if where != last {
 			if last != "" {
 				fmt.Fprintln(tw)
@@ -47,10 +44,7 @@ func SuggestMap(w io.Writer, cols []schedule.ColumnInfo) error {
 	fmt.Fprintln(w, "# docket this file as its mapping. \"extra\" keeps a column as it is, under its header.")
 	last := ""
 	for _, c := range cols {
-		where := c.File
-		if c.Sheet != "" {
-			where += ", sheet " + c.Sheet
-		}
+		where := sheetOf(c)
 		if where != last {
 			fmt.Fprintf(w, "\n# %s\n", where)
 			last = where
@@ -69,4 +63,12 @@ func SuggestMap(w io.Writer, cols []schedule.ColumnInfo) error {
 		fmt.Fprintf(w, "%s: %s\n", h, field)
 	}
 	return nil
+}
+
+// sheetOf names the file and sheet a column is in.
+func sheetOf(c schedule.ColumnInfo) string {
+	if c.Sheet != "" {
+		return c.File + ", sheet " + c.Sheet
+	}
+	return c.File
 }
