@@ -1,0 +1,246 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/docket-forum/docket/formats/internal/testkit"
+)
+
+// othersDir holds programmes as other tools write them (issue 16),
+// written by testdata/gen (others.go), and beside each the programme it
+// must give, <name>.want.json, written and checked by hand.
+const othersDir = "../testdata/others"
+
+// otherCases lists every file in othersDir and the options it is read
+// with (what `docket convert FILE - --to json` is given).
+var otherCases = []struct {
+	file string
+	opts ReadOptions
+	// knownWrong names the sessions (by their id in the want file) that
+	// docket does not read as the want says, and why. They are compared
+	// and reported as skipped, so that a fix shows; every other session
+	// and the programme must match. The want keeps the right answer.
+	knownWrong map[string]string
+}{
+	{file: "voctosched-hackwerk.csv", opts: ReadOptions{Timezone: "Europe/Berlin"}, knownWrong: map[string]string{
+		"102": nicknames, "103": nicknames, "105": nicknames, "106": nicknames,
+	}},
+	{file: "sched-export.csv", opts: ReadOptions{Timezone: "America/Detroit"}, knownWrong: map[string]string{
+		"b7c1d3e5f7a9b2c4d6e8f0a1b3c5d7e9": igfVocabulary, "f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5": igfVocabulary,
+		"5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b": igfVocabulary,
+	}},
+	{file: "google-calendar.csv", opts: ReadOptions{Timezone: "America/Chicago"}, knownWrong: map[string]string{
+		"exhibit-hall-open": "All Day Event True without times: docket reads no start or end, where the event is the whole of its day",
+	}},
+	{file: "website-hackercon.csv", opts: ReadOptions{Timezone: "America/New_York", FirstDay: "2024-09-26", LastDay: "2024-09-28"}},
+	{file: "website-sections.csv", opts: ReadOptions{Timezone: "America/Denver", FirstDay: "2025-08-15", LastDay: "2025-08-16"}, knownWrong: map[string]string{
+		"registration-and-coffee": headingDays, "keynote-python-in-the-mountains": headingDays, "typing-your-way-out-of-trouble": headingDays,
+		"intro-to-data-viz-with-altair": headingDays, "lunch": headingDays, "packaging-without-tears": headingDays,
+		"lightning-talks": headingDays, "sprint-night": headingDays,
+	}},
+	{file: "neuro-agenda.csv", opts: ReadOptions{Timezone: "Europe/Lisbon"}},
+	{file: "meetup.csv", opts: ReadOptions{Timezone: "Europe/Amsterdam", FirstDay: "2025-11-13", LastDay: "2025-11-13"}, knownWrong: map[string]string{
+		"profiling-a-slow-cli": "speaker TBA is read as a person named TBA",
+	}},
+	{file: "c3voc-workbook.xlsx", opts: ReadOptions{Timezone: "Europe/Berlin"}, knownWrong: map[string]string{
+		"begrussung-20250920-1000": c3voc + "; " + sharpS, "offene-daten-im-rathaus": c3voc, "repair-cafe-elektronik": c3voc,
+		"podium-digitale-souveranitat-in-der-schule": typ, "tor-relays-betreiben": c3voc, "begrussung-20250921-1000": c3voc + "; " + sharpS,
+		"keeping-a-hackerspace-alive": c3voc, "strassenbahn-modelle-loten": c3voc + "; " + sharpS, "abschluss": c3voc,
+	}},
+	{file: "pretalx-export.csv", opts: ReadOptions{Timezone: "Europe/Zurich"}, knownWrong: map[string]string{
+		"W7TNVE": igfVocabulary, "V4STYE": igfVocabulary,
+	}},
+	{file: "sessionize-export.csv", opts: ReadOptions{Timezone: "America/Chicago"}, knownWrong: map[string]string{
+		"712308": igfVocabulary,
+	}},
+}
+
+// Why docket gets sessions of these files wrong (see knownWrong).
+const (
+	nicknames     = "one cell of nicknames (fluffy, derpeter) makes docket read every person cell of the file in the IGF packed form (Anna Schmidt, role Jonas Weber)"
+	igfVocabulary = "the IGF's vocabulary rewrites the type or format of a programme checked with the generic profile (Workshops, Networking, Plenary, Workshop (90 min), Lightning talks, Panel discussion)"
+	headingDays   = "the day is said only by the heading rows (Friday, August 15) above the sessions: docket skips them and reads times without a date"
+	typ           = "Typ (German: type) is not read as the type"
+	c3voc         = typ + "; Dauer written as a time cell ([h]:mm) is not read as a length, and its extra holds the serial"
+	sharpS        = "the made id drops ß (begru-ung) instead of folding it to ss"
+)
+
+// otherWantPath is the want file of an input file.
+func otherWantPath(file string) string {
+	return filepath.Join(othersDir, strings.TrimSuffix(file, filepath.Ext(file))+".want.json")
+}
+
+// updatingGolden reports whether the test runs with -update (testkit's flag).
+func updatingGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// TestOtherToolsGiveTheirProgramme: every file of another tool gives the
+// programme its want file says, field by field, read whole
+// (ReadProgramme) and streamed as docket convert streams it.
+func TestOtherToolsGiveTheirProgramme(t *testing.T) {
+	t.Run("every file has a case and a want", func(t *testing.T) {
+		entries, err := os.ReadDir(othersDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var files, listed []string
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".want.json") {
+				files = append(files, e.Name())
+			}
+		}
+		for _, c := range otherCases {
+			listed = append(listed, c.file)
+			if _, err := os.Stat(otherWantPath(c.file)); err != nil {
+				t.Errorf("%s has no want file: %v", c.file, err)
+			}
+		}
+		slices.Sort(listed)
+		if !slices.Equal(files, listed) {
+			t.Errorf("files in %s: %v\ncases: %v", othersDir, files, listed)
+		}
+	})
+
+	for _, c := range otherCases {
+		t.Run(c.file, func(t *testing.T) {
+			path := filepath.Join(othersDir, c.file)
+			p := readFile(t, path, c.opts)
+			got := render(t, "json", p)
+
+			// docket convert FILE - --to json streams: the same JSON.
+			var streamed bytes.Buffer
+			if _, err := Stream(Input{Name: c.file, Path: path}, c.opts, jsonFormat, &streamed, WriteOptions{}); err != nil {
+				t.Fatalf("streaming: %v", err)
+			}
+			if streamed.String() != got {
+				t.Errorf("streamed JSON differs from the programme read whole:\n%s", testkit.FirstDiff(got, streamed.String()))
+			}
+
+			if updatingGolden() {
+				if len(c.knownWrong) > 0 {
+					t.Fatalf("%s has known-wrong sessions: -update would write docket's wrong answers into it; edit it by hand", otherWantPath(c.file))
+				}
+				testkit.Golden(t, otherWantPath(c.file), []byte(got))
+				return
+			}
+			wantText, err := os.ReadFile(otherWantPath(c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareWant(t, string(wantText), got, c.knownWrong, problemsNote(p))
+			if len(c.knownWrong) == 0 && !t.Failed() {
+				// Field by field found nothing: the bytes (key order,
+				// layout) must be the same too.
+				testkit.Golden(t, otherWantPath(c.file), []byte(got))
+			}
+		})
+	}
+}
+
+// jsonProgramme is the canonical JSON with each session kept whole.
+type jsonProgramme struct {
+	Programme map[string]json.RawMessage `json:"programme"`
+	Sessions  []json.RawMessage          `json:"sessions"`
+}
+
+// compareWant compares the canonical JSON got with want: the
+// programme object and each session, field by field. Sessions named in
+// knownWrong are compared in subtests that skip, saying why and what
+// differs, or fail once docket gets them right (so that the entry is
+// removed with the fix).
+func compareWant(t *testing.T, want, got string, knownWrong map[string]string, note string) {
+	t.Helper()
+	var w, g jsonProgramme
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatalf("want file: %v", err)
+	}
+	if err := json.Unmarshal([]byte(got), &g); err != nil {
+		t.Fatalf("docket's JSON: %v", err)
+	}
+	for _, d := range diffFields(w.Programme, g.Programme) {
+		t.Errorf("programme: %s", d)
+	}
+	if len(w.Sessions) != len(g.Sessions) {
+		t.Errorf("%d sessions, want %d", len(g.Sessions), len(w.Sessions))
+	}
+	seen := map[string]bool{}
+	for i := range min(len(w.Sessions), len(g.Sessions)) {
+		var ws, gs map[string]json.RawMessage
+		if err := json.Unmarshal(w.Sessions[i], &ws); err != nil {
+			t.Fatalf("want session %d: %v", i+1, err)
+		}
+		if err := json.Unmarshal(g.Sessions[i], &gs); err != nil {
+			t.Fatalf("session %d: %v", i+1, err)
+		}
+		var id string
+		_ = json.Unmarshal(ws["id"], &id)
+		diffs := diffFields(ws, gs)
+		if why, ok := knownWrong[id]; ok {
+			seen[id] = true
+			t.Run(id, func(t *testing.T) {
+				if len(diffs) == 0 {
+					t.Errorf("known wrong (%s), but docket now gives the want: remove it from knownWrong", why)
+					return
+				}
+				t.Skipf("known wrong: %s\n%s", why, strings.Join(diffs, "\n"))
+			})
+			continue
+		}
+		for _, d := range diffs {
+			t.Errorf("session %d (%s): %s", i+1, id, d)
+		}
+	}
+	for id := range knownWrong {
+		if !seen[id] {
+			t.Errorf("knownWrong names %q, which is no session of the want file", id)
+		}
+	}
+	if t.Failed() && note != "" {
+		t.Log(note)
+	}
+}
+
+// diffFields lists the fields of two JSON objects that differ, in the
+// want's order, then the fields only got has.
+func diffFields(want, got map[string]json.RawMessage) []string {
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var out []string
+	for _, k := range keys {
+		g, ok := got[k]
+		if !ok {
+			out = append(out, k+": missing, want "+compactJSON(want[k]))
+			continue
+		}
+		if compactJSON(want[k]) != compactJSON(g) {
+			out = append(out, k+": got "+compactJSON(g)+", want "+compactJSON(want[k]))
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok {
+			out = append(out, k+": not in the want file, got "+compactJSON(g))
+		}
+	}
+	return out
+}
+
+// compactJSON is a JSON value on one line, for messages and comparison.
+func compactJSON(v json.RawMessage) string {
+	var b bytes.Buffer
+	if err := json.Compact(&b, v); err != nil {
+		return string(v)
+	}
+	return b.String()
+}
