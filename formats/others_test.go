@@ -49,11 +49,7 @@ var otherCases = []struct {
 	{file: "meetup.csv", opts: ReadOptions{Timezone: "Europe/Amsterdam", FirstDay: "2025-11-13", LastDay: "2025-11-13"}, knownWrong: map[string]string{
 		"profiling-a-slow-cli": "speaker TBA is read as a person named TBA",
 	}},
-	{file: "c3voc-workbook.xlsx", opts: ReadOptions{Timezone: "Europe/Berlin"}, knownWrong: map[string]string{
-		"begrussung-20250920-1000": c3voc + "; " + sharpS, "offene-daten-im-rathaus": c3voc, "repair-cafe-elektronik": c3voc,
-		"podium-digitale-souveranitat-in-der-schule": typ, "tor-relays-betreiben": c3voc, "begrussung-20250921-1000": c3voc + "; " + sharpS,
-		"keeping-a-hackerspace-alive": c3voc, "strassenbahn-modelle-loten": c3voc + "; " + sharpS, "abschluss": c3voc,
-	}},
+	{file: "c3voc-workbook.xlsx", opts: ReadOptions{Timezone: "Europe/Berlin"}},
 	{file: "pretalx-export.csv", opts: ReadOptions{Timezone: "Europe/Zurich"}, knownWrong: map[string]string{
 		"W7TNVE": igfVocabulary, "V4STYE": igfVocabulary,
 	}},
@@ -67,9 +63,6 @@ const (
 	nicknames     = "one cell of nicknames (fluffy, derpeter) makes docket read every person cell of the file in the IGF packed form (Anna Schmidt, role Jonas Weber)"
 	igfVocabulary = "the IGF's vocabulary rewrites the type or format of a programme checked with the generic profile (Workshops, Networking, Plenary, Workshop (90 min), Lightning talks, Panel discussion)"
 	headingDays   = "the day is said only by the heading rows (Friday, August 15) above the sessions: docket skips them and reads times without a date"
-	typ           = "Typ (German: type) is not read as the type"
-	c3voc         = typ + "; Dauer written as a time cell ([h]:mm) is not read as a length, and its extra holds the serial"
-	sharpS        = "the made id drops ß (begru-ung) instead of folding it to ss"
 )
 
 // otherWantPath is the want file of an input file.

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -262,7 +263,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	}
 	if !okEnd && !s.Start.IsZero() {
 		if v := cells.v[nDuration]; v != "" {
-			n, err := ParseMinutes(v)
+			n, err := b.length(v)
 			if err != nil {
 				b.problem(s, RuleBadTime, FieldDuration, "duration "+err.Error(), "write the length in minutes, e.g. 90")
 			} else {
@@ -277,4 +278,21 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	if s.End.IsZero() {
 		s.keepRaw(FieldEnd, cells.v[nEnd])
 	}
+}
+
+// length reads a length cell (ParseMinutes). In a workbook, a length typed
+// as a time ("0:45", which a spreadsheet turns into a time cell formatted
+// [h]:mm or h:mm) is stored as a fraction of a day, 0.03125: it is read as
+// that many minutes of the day.
+func (b *Builder) length(v string) (int, error) {
+	n, err := ParseMinutes(v)
+	if err == nil || !b.opts.Serials {
+		return n, err
+	}
+	if f, ferr := strconv.ParseFloat(v, 64); ferr == nil && f > 0 && f < 1 {
+		if m := int(math.Round(f * 1440)); m > 0 {
+			return m, nil
+		}
+	}
+	return 0, err
 }

@@ -140,7 +140,7 @@ var headerAliases = map[string]Field{
 	// German, French, Spanish and Portuguese, with and without accents.
 	"beginn": FieldStart, "anfang": FieldStart, "startzeit": FieldStart, "ende": FieldEnd, "endzeit": FieldEnd,
 	"raum": FieldRoom, "saal": FieldRoom, "referent": FieldSpeakers, "referenten": FieldSpeakers, "referentinnen": FieldSpeakers,
-	"sprecher": FieldSpeakers, "vortrag": FieldTitle, "thema": FieldTheme, "dauerminuten": FieldDuration,
+	"sprecher": FieldSpeakers, "vortrag": FieldTitle, "thema": FieldTheme, "dauerminuten": FieldDuration, "typ": FieldType,
 	"titre": FieldTitle, "intervenants": FieldSpeakers, "intervenant": FieldSpeakers, "orateurs": FieldSpeakers,
 	"salle": FieldRoom, "lieu": FieldRoom, "début": FieldStart, "debut": FieldStart, "heurededébut": FieldStart,
 	"heurededebut": FieldStart, "fin": FieldEnd, "heuredefin": FieldEnd, "durée": FieldDuration, "duree": FieldDuration,
@@ -149,7 +149,7 @@ var headerAliases = map[string]Field{
 	"oradores": FieldSpeakers, "sala": FieldRoom, "inicio": FieldStart, "início": FieldStart, "horainicio": FieldStart,
 	"horadeinicio": FieldStart, "horafin": FieldEnd, "horadefin": FieldEnd, "duración": FieldDuration,
 	"duracion": FieldDuration, "fecha": FieldDate, "descripción": FieldDescription, "descripcion": FieldDescription,
-	"idioma": FieldLanguage, "palestrantes": FieldSpeakers, "palestrante": FieldSpeakers, "término": FieldEnd,
+	"idioma": FieldLanguage, "tipo": FieldType, "palestrantes": FieldSpeakers, "palestrante": FieldSpeakers, "término": FieldEnd,
 	"termino": FieldEnd, "duração": FieldDuration, "duracao": FieldDuration,
 	"descrição": FieldDescription, "descricao": FieldDescription, "tema": FieldTheme,
 }
