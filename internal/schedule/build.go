@@ -848,10 +848,10 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 		}
 	}
 	text := func(n int) string { return cells.v[n] }
-	s.Type = b.memo(memoType, text(nType), func(v string) memoValue { return memoValue{s: vocab.Types().Canonical(v)} }).s
+	s.Type = b.memo(memoType, text(nType), func(v string) memoValue { return memoValue{s: b.canonical(vocab.Types(), v)} }).s
 	f := b.memo(memoFormat, text(nFormat), func(v string) memoValue {
 		format, minutes := SplitFormat(v)
-		return memoValue{vocab.Formats().Canonical(format), minutes}
+		return memoValue{b.canonical(vocab.Formats(), format), minutes}
 	})
 	format, declared := f.s, f.n
 	s.Format = format
@@ -883,6 +883,18 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 	}
 	b.readTimes(s, cells)
 	return s
+}
+
+// canonical is a type or format v in the IGF's vocabulary voc (WS is
+// Workshop) when the programme is the IGF's. A programme checked with the
+// generic profile keeps its own words: a conference's Workshops,
+// Networking or Plenary are not the IGF's Workshop, Networking Session
+// and Main Session.
+func (b *Builder) canonical(voc *vocab.Vocabulary, v string) string {
+	if b.prog.Profile == ProfileGeneric {
+		return v
+	}
+	return voc.Canonical(v)
 }
 
 // timesOf reads the cells of a data row that place it in time

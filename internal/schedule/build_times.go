@@ -43,7 +43,14 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 		case y > 12 && x <= 12:
 			b.decide(MonthFirst, s, cells.get(f))
 			return
-		case b.firstAmb == "":
+		case f == FieldEndDate:
+			if o, ok := b.endDateOrder(cells.get(FieldDate), x, y); ok {
+				b.decideNote(o, s, fmt.Sprintf("the end date %s on row %d is the start date %s only when read that way",
+					strings.TrimSpace(cells.get(f)), s.Src.Row, strings.TrimSpace(cells.get(FieldDate))))
+				return
+			}
+		}
+		if b.firstAmb == "" {
 			b.firstAmb = strings.TrimSpace(cells.get(f))
 			b.ambAt, b.ambField = s, f
 		}
@@ -53,10 +60,41 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 }
 
 func (b *Builder) decide(o DateOrder, s *Session, example string) {
+	b.decideNote(o, s, fmt.Sprintf("%s on row %d can only be read that way", strings.TrimSpace(example), s.Src.Row))
+}
+
+// endDateOrder decides the order of an end date x/y/yyyy that either order
+// could read from a start date written otherwise (2026-04-09, as docket's
+// own CSV writes it beside Google Calendar's End Date 04/09/2026): most
+// sessions end on the day they start, so the order that makes the end date
+// the start date is the file's. ok is false when neither or both do.
+func (b *Builder) endDateOrder(startDate string, x, y int) (DateOrder, bool) {
+	if _, _, slash := SlashDate(startDate); slash || x == y {
+		return DayFirst, false
+	}
+	d, err := ParseDate(startDate)
+	if n, ferr := strconv.ParseFloat(startDate, 64); ferr == nil && b.opts.Serials && n >= minSerial {
+		st, serr := FromSerial(n, b.opts.Date1904)
+		d, err = st.Date, serr // a workbook's date cell
+	}
+	if err != nil {
+		return DayFirst, false
+	}
+	switch m, day := int(d.Month), d.Day; {
+	case x == m && y == day:
+		return MonthFirst, true
+	case x == day && y == m:
+		return DayFirst, true
+	}
+	return DayFirst, false
+}
+
+// decideNote settles the date order, telling why, and reads again the
+// sessions read the other way while it was not known.
+func (b *Builder) decideNote(o DateOrder, s *Session, why string) {
 	before := b.order
 	b.order, b.decided = o, true
-	b.prog.Notes = append(b.prog.Notes, fmt.Sprintf("%s: dates read %s: %s on row %d can only be read that way",
-		b.where(0), o, strings.TrimSpace(example), s.Src.Row))
+	b.prog.Notes = append(b.prog.Notes, fmt.Sprintf("%s: dates read %s: %s", b.where(0), o, why))
 	if o != before {
 		b.rereading = true
 		defer func() { b.rereading = false }()

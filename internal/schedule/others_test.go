@@ -51,3 +51,80 @@ func TestMadeIDsFoldEveryLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericProgrammeKeepsItsWords: a programme checked with the generic
+// profile keeps its types and formats as written; the IGF's are read in
+// its vocabulary (WS is Workshop).
+func TestGenericProgrammeKeepsItsWords(t *testing.T) {
+	header := []string{"event_key", "name", "event_start", "event_end", "event_type", "format"}
+	rows := [][]string{header,
+		{"a1", "Threat Hunting", "2025-10-02 10:15", "2025-10-02 12:15", "Workshops", "Panel discussion (60 min)"},
+		{"a2", "Reception", "2025-10-02 18:00", "2025-10-02 21:00", "Networking", ""},
+		{"a3", "Closing", "2025-10-03 16:00", "2025-10-03 16:45", "Plenary", "Roundtable"},
+	}
+	kinds := func(p *Programme) string {
+		var out []string
+		for _, s := range p.Sessions {
+			out = append(out, s.Type+"/"+s.Format)
+		}
+		return strings.Join(out, "|")
+	}
+	p := read(t, Options{File: "sched.csv", Timezone: "America/Detroit"}, rows...)
+	if got := kinds(p); p.Profile != ProfileGeneric || got != "Workshops/Panel discussion|Networking/|Plenary/Roundtable" {
+		t.Errorf("generic: profile %q, %s", p.Profile, got)
+	}
+	if p.Sessions[0].DeclaredMinutes != 60 {
+		t.Errorf("declared %d, want 60 from the format", p.Sessions[0].DeclaredMinutes)
+	}
+	p = read(t, Options{File: "igf.csv", Timezone: "America/Detroit", Profile: ProfileIGF}, rows...)
+	if got := kinds(p); got != "Workshop/Panel|Networking Session/|Main Session/Round Table" {
+		t.Errorf("igf: %s", got)
+	}
+}
+
+// TestEmptyIGFColumnsSayNothing: the IGF-only columns every canonical CSV
+// has make a programme the IGF's only when a row fills one.
+func TestEmptyIGFColumnsSayNothing(t *testing.T) {
+	header := []string{"id", "title", "type", "start", "end", "sdgs", "rapporteur"}
+	p := read(t, Options{File: "docket.csv", Timezone: "UTC"}, header,
+		[]string{"k1", "Keynote", "Keynotes", "2026-05-04 09:00", "2026-05-04 10:00", "", ""})
+	if p.Profile != ProfileGeneric {
+		t.Errorf("empty IGF columns: profile %q", p.Profile)
+	}
+	p = read(t, Options{File: "igf.csv", Timezone: "UTC"}, header,
+		[]string{"k1", "Keynote", "Keynotes", "2026-05-04 09:00", "2026-05-04 10:00", "", ""},
+		[]string{"k2", "Panel", "Keynotes", "2026-05-04 11:00", "2026-05-04 12:00", "9.1", ""})
+	if p.Profile != ProfileIGF || !strings.Contains(strings.Join(p.Notes, "\n"), "column F (sdgs) is an IGF programme's") {
+		t.Errorf("a filled IGF column: profile %q, notes %q", p.Profile, p.Notes)
+	}
+}
+
+// TestEndDateDecidesTheOrder: beside a start date written otherwise (as
+// docket's CSV writes it), a slash end date that is the start date in one
+// order only decides the file's order; Google Calendar's End Date
+// 04/09/2026 next to 2026-04-09 is month first, also in a workbook.
+func TestEndDateDecidesTheOrder(t *testing.T) {
+	header := []string{"id", "title", "date", "start", "end", "End Date"}
+	for _, tt := range []struct {
+		name, date, endDate, nextDay string
+		serials                      bool
+		want                         string
+	}{
+		{"month first", "2026-04-09", "04/09/2026", "04/10/2026", false, "2026-04-09 10:00 - 2026-04-10 09:00"},
+		{"day first", "2025-06-09", "09/06/2025", "10/06/2025", false, "2025-06-09 10:00 - 2025-06-10 09:00"},
+		{"a workbook's date cell", "46121", "04/09/2026", "04/10/2026", true, "2026-04-09 10:00 - 2026-04-10 09:00"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := read(t, Options{File: "x", Timezone: "UTC", Serials: tt.serials}, header,
+				[]string{"a", "A", tt.date, "10:00", "11:00", tt.endDate},
+				[]string{"b", "B", tt.date, "10:00", "09:00", tt.nextDay})
+			s := p.Sessions[1]
+			if got := s.Start.Format("2006-01-02 15:04") + " - " + s.End.Format("2006-01-02 15:04"); got != tt.want {
+				t.Errorf("overnight session: %s, want %s (notes %q)", got, tt.want, p.Notes)
+			}
+			if len(p.Warnings) != 0 {
+				t.Errorf("warnings %q", p.Warnings)
+			}
+		})
+	}
+}
