@@ -122,8 +122,10 @@ func personCellForm(cell string) int {
 		return formPacked
 	}
 	parts := splitNames(cell)
-	for _, p := range parts {
-		if !nameLike(p) {
+	for i, p := range parts {
+		// The first may be one name alone ("Kiki, derpeter"): in the
+		// packed form, too, the name comes first.
+		if !nameLike(p) && !nickname(p) && (i > 0 || !oneName(p) || len(parts) == 1) {
 			if hasComma {
 				return formPacked
 			}
@@ -178,6 +180,33 @@ func nameLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// nickname reports whether s reads as the handle a hacker event's
+// speaker goes by ("fluffy", "derpeter", "l0ki"): one word that begins in
+// lower case, no role or organisation word. After a comma, a role or an
+// organisation begins with a capital ("Ana Lima, Google"); a handle does
+// not, so "fluffy, derpeter" lists two people.
+func nickname(s string) bool {
+	s = trim(s)
+	if i := strings.IndexByte(s, '('); i > 0 { // "fluffy (online)"
+		s = trim(s[:i])
+	}
+	if s == "" || strings.ContainsAny(s, " \t@") || notNameWords[strings.ToLower(strings.Trim(s, ".,"))] {
+		return false
+	}
+	r := []rune(s)[0]
+	return unicode.IsLower(r)
+}
+
+// oneName reports whether s is a single capitalised word that is no role
+// or organisation word ("Kiki").
+func oneName(s string) bool {
+	s = trim(s)
+	if s == "" || strings.ContainsAny(s, " \t@0123456789") || notNameWords[strings.ToLower(strings.Trim(s, ".,"))] {
+		return false
+	}
+	return unicode.IsUpper([]rune(s)[0])
 }
 
 // note adds a note about the sheet, for --verbose and docket columns.
