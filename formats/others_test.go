@@ -36,11 +36,7 @@ var otherCases = []struct {
 		"exhibit-hall-open": "All Day Event True without times: docket reads no start or end, where the event is the whole of its day",
 	}},
 	{file: "website-hackercon.csv", opts: ReadOptions{Timezone: "America/New_York", FirstDay: "2024-09-26", LastDay: "2024-09-28"}},
-	{file: "website-sections.csv", opts: ReadOptions{Timezone: "America/Denver", FirstDay: "2025-08-15", LastDay: "2025-08-16"}, knownWrong: map[string]string{
-		"registration-and-coffee": headingDays, "keynote-python-in-the-mountains": headingDays, "typing-your-way-out-of-trouble": headingDays,
-		"intro-to-data-viz-with-altair": headingDays, "lunch": headingDays, "packaging-without-tears": headingDays,
-		"lightning-talks": headingDays, "sprint-night": headingDays,
-	}},
+	{file: "website-sections.csv", opts: ReadOptions{Timezone: "America/Denver", FirstDay: "2025-08-15", LastDay: "2025-08-16"}},
 	{file: "neuro-agenda.csv", opts: ReadOptions{Timezone: "Europe/Lisbon"}},
 	{file: "meetup.csv", opts: ReadOptions{Timezone: "Europe/Amsterdam", FirstDay: "2025-11-13", LastDay: "2025-11-13"}, knownWrong: map[string]string{
 		"profiling-a-slow-cli": "speaker TBA is read as a person named TBA",
@@ -49,12 +45,6 @@ var otherCases = []struct {
 	{file: "pretalx-export.csv", opts: ReadOptions{Timezone: "Europe/Zurich"}},
 	{file: "sessionize-export.csv", opts: ReadOptions{Timezone: "America/Chicago"}},
 }
-
-// Why docket gets sessions of these files wrong (see knownWrong).
-const (
-	nicknames   = "one cell of nicknames (fluffy, derpeter) makes docket read every person cell of the file in the IGF packed form (Anna Schmidt, role Jonas Weber)"
-	headingDays = "the day is said only by the heading rows (Friday, August 15) above the sessions: docket skips them and reads times without a date"
-)
 
 // otherWantPath is the want file of an input file.
 func otherWantPath(file string) string {

@@ -105,7 +105,10 @@ type Builder struct {
 	zoneless  int      // sessions whose times had no zone and were read in UTC
 	rereading bool     // times read again once the date order is decided
 	sections  []string // rows skipped as headings (sections.go)
-	orderWhy  string   // why slash dates are read month first before the data decides
+	// sectionDay is the day the last heading named, for the rows below
+	// it without a date (sections.go).
+	sectionDay Date
+	orderWhy   string // why slash dates are read month first before the data decides
 
 	// A sheet without an id column: ids are made from titles (ids.go).
 	makeIDs     bool

@@ -15,6 +15,7 @@ import (
 // been looked at. The problems of a session whose dates may yet be read
 // the other way wait with it (pendingTimes.problems).
 func (b *Builder) readTimes(s *Session, cells *cellMap) {
+	b.dayFromHeading(cells)
 	n := len(b.pending)
 	b.dateOrder(s, cells)
 	if len(b.pending) > n {

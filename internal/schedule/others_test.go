@@ -128,3 +128,35 @@ func TestEndDateDecidesTheOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingsGiveTheDay: on a sheet whose days are said only by heading
+// rows, the rows below a heading take its day: a date, or with the event's
+// days a day name or "Day 2"; a heading without a day keeps the one above,
+// and a row's own date wins.
+func TestHeadingsGiveTheDay(t *testing.T) {
+	rows := [][]string{{"Time", "Title", "Room"},
+		{"Friday, August 15", "", ""},
+		{"9:00am - 9:45am", "Keynote", "Main Hall"},
+		{"Afternoon", "", ""},
+		{"1:00pm - 1:45pm", "Talk", "Main Hall"},
+		{"Day 2:", "", ""},
+		{"7:00pm - 12:30am", "Sprint Night", "Room 101"},
+		{"", "Sunday, 17 August 2025", ""},
+		{"2025-08-18 10:00 - 11:00", "Own date", "Room 101"},
+		{"9:00am - 10:00am", "Brunch", "Lobby"},
+	}
+	p := read(t, Options{File: "site.csv", Timezone: "America/Denver", FirstDay: "2025-08-15", LastDay: "2025-08-17"}, rows...)
+	var got []string
+	for _, s := range p.Sessions {
+		got = append(got, s.Start.Format("01-02 15:04")+"-"+s.End.Format("01-02 15:04"))
+	}
+	want := "08-15 09:00-08-15 09:45|08-15 13:00-08-15 13:45|08-16 19:00-08-17 00:30|08-18 10:00-08-18 11:00|08-17 09:00-08-17 10:00"
+	if strings.Join(got, "|") != want || len(p.Problems) != 0 {
+		t.Errorf("got  %s\nwant %s\nproblems %+v", strings.Join(got, "|"), want, p.Problems)
+	}
+	// Without the event's days, a day name is no day: the times have none.
+	p = read(t, Options{File: "site.csv", Timezone: "America/Denver"}, rows[:3]...)
+	if p.Sessions[0].Scheduled() || len(p.Problems) != 1 || !strings.Contains(p.Problems[0].Message, "has no date") {
+		t.Errorf("no event days: start %v, problems %+v", p.Sessions[0].Start, p.Problems)
+	}
+}
