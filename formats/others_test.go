@@ -32,9 +32,7 @@ var otherCases = []struct {
 }{
 	{file: "voctosched-hackwerk.csv", opts: ReadOptions{Timezone: "Europe/Berlin"}},
 	{file: "sched-export.csv", opts: ReadOptions{Timezone: "America/Detroit"}},
-	{file: "google-calendar.csv", opts: ReadOptions{Timezone: "America/Chicago"}, knownWrong: map[string]string{
-		"exhibit-hall-open": "All Day Event True without times: docket reads no start or end, where the event is the whole of its day",
-	}},
+	{file: "google-calendar.csv", opts: ReadOptions{Timezone: "America/Chicago"}},
 	{file: "website-hackercon.csv", opts: ReadOptions{Timezone: "America/New_York", FirstDay: "2024-09-26", LastDay: "2024-09-28"}},
 	{file: "website-sections.csv", opts: ReadOptions{Timezone: "America/Denver", FirstDay: "2025-08-15", LastDay: "2025-08-16"}},
 	{file: "neuro-agenda.csv", opts: ReadOptions{Timezone: "Europe/Lisbon"}},

@@ -196,6 +196,7 @@ const (
 	nParticipation
 	nGender
 	nEndDate
+	nAllDay
 	nExtra
 	numFields
 )
@@ -234,6 +235,7 @@ var cellFields = [numFields]Field{
 	nAbstract:         FieldAbstract,
 	nDuration:         FieldDuration,
 	nEndDate:          FieldEndDate,
+	nAllDay:           FieldAllDay,
 	nParticipation:    FieldParticipation,
 	nGender:           FieldGender,
 	nExtra:            FieldExtra,
@@ -526,7 +528,7 @@ func (b *Builder) tryHeader(r Row) bool {
 				num = -1
 			}
 			b.cols = append(b.cols, column{field: f, header: h, num: num, short: shortFields[f],
-				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration || f == FieldEndDate})
+				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration || f == FieldEndDate || f == FieldAllDay})
 			if inputOnly(f) {
 				// These have no column in the contract: they inform other
 				// fields, and are also kept as they were written.

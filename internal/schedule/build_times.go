@@ -275,6 +275,18 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 			b.twice(s, FieldStart, st, s.Start)
 		}
 	}
+	if !okStart && cells.v[nStart] == "" && cells.v[nEnd] == "" && !day.IsZero() && isYes(cells.v[nAllDay]) {
+		// An all-day event without times (Google Calendar's All Day
+		// Event): the whole of its days, from the midnight that begins
+		// its date to the one that ends its end date.
+		last := day
+		if ed, ok := stamp(FieldEndDate); ok && !ed.Date.IsZero() && ed.Date.String() >= day.String() {
+			last = ed.Date
+		}
+		s.Start = time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, loc)
+		s.End = time.Date(last.Year, last.Month, last.Day+1, 0, 0, 0, 0, loc)
+		return
+	}
 	en, okEnd := stamp(FieldEnd)
 	if okEnd && !s.Start.IsZero() {
 		// The end's day is the start's day in the session's zone unless
@@ -334,4 +346,14 @@ func (b *Builder) length(v string) (int, error) {
 		}
 	}
 	return 0, err
+}
+
+// isYes reports whether a cell says yes: True (as calendars write it),
+// yes, x, 1, ja, oui, sí, sim.
+func isYes(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "true", "yes", "y", "x", "1", "ja", "wahr", "oui", "vrai", "sí", "si", "sim", "verdadero":
+		return true
+	}
+	return false
 }

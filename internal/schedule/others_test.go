@@ -3,6 +3,7 @@ package schedule
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // What the files of other tools (testdata/others, issue 16) showed docket
@@ -158,5 +159,34 @@ func TestHeadingsGiveTheDay(t *testing.T) {
 	p = read(t, Options{File: "site.csv", Timezone: "America/Denver"}, rows[:3]...)
 	if p.Sessions[0].Scheduled() || len(p.Problems) != 1 || !strings.Contains(p.Problems[0].Message, "has no date") {
 		t.Errorf("no event days: start %v, problems %+v", p.Sessions[0].Start, p.Problems)
+	}
+}
+
+// TestAllDayEvents: Google Calendar's All Day Event without times is the
+// whole of its days, to the midnight after its End Date; with times, or
+// not all-day, the times are read as ever.
+func TestAllDayEvents(t *testing.T) {
+	p := read(t, Options{File: "gcal.csv", Timezone: "America/Chicago"},
+		[]string{"Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event"},
+		[]string{"Exhibit hall open", "04/10/2026", "", "04/10/2026", "", "True"},
+		[]string{"Book fair", "04/10/2026", "", "04/11/2026", "", "TRUE"},
+		[]string{"Keynote", "04/10/2026", "09:00 AM", "04/10/2026", "10:00 AM", "False"},
+		[]string{"No times", "04/10/2026", "", "04/10/2026", "", "False"},
+	)
+	var got []string
+	for _, s := range p.Sessions {
+		got = append(got, s.Start.Format(time.RFC3339)+" "+s.End.Format(time.RFC3339))
+	}
+	want := []string{
+		"2026-04-10T00:00:00-05:00 2026-04-11T00:00:00-05:00",
+		"2026-04-10T00:00:00-05:00 2026-04-12T00:00:00-05:00",
+		"2026-04-10T09:00:00-05:00 2026-04-10T10:00:00-05:00",
+		"0001-01-01T00:00:00Z 0001-01-01T00:00:00Z",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := p.Sessions[0].ExtraValue("All Day Event"); got != "True" {
+		t.Errorf("the All Day Event column is kept as written: %q", got)
 	}
 }
