@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -232,10 +233,30 @@ func packedVocabulary(cell string) bool {
 // parsePersons reads the persons of a cell of field number n, as the
 // sheet's decision says.
 func (b *Builder) parsePersons(n int, cell string) []Person {
+	var ps []Person
 	if b.names[n] {
-		return ParseNames(cell)
+		ps = ParseNames(cell)
+	} else {
+		ps = ParsePersons(cell)
 	}
-	return ParsePersons(cell)
+	return slices.DeleteFunc(ps, placeholder)
+}
+
+// placeholders are what a programme writes where a person is not known
+// yet, folded to lower case without dots.
+var placeholders = map[string]bool{"tba": true, "tbd": true, "tbc": true, "to be announced": true,
+	"to be confirmed": true, "to be determined": true, "nn": true, "n n": true}
+
+// placeholder reports whether p is no one yet ("TBA", "TBD", "N.N."): a
+// name from the placeholders and nothing else. A placeholder read as a
+// person would be a speaker of every session it stands in, overlapping
+// with itself.
+func placeholder(p Person) bool {
+	if p.Role != "" || p.Organization != "" || p.Stakeholder != "" || p.Region != "" || p.Email != "" {
+		return false
+	}
+	name := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(p.Name, ".", " "))), " ")
+	return placeholders[name]
 }
 
 // ParseNames reads a cell that lists people by name: "Bo Chen, Priya

@@ -190,3 +190,40 @@ func TestAllDayEvents(t *testing.T) {
 		t.Errorf("the All Day Event column is kept as written: %q", got)
 	}
 }
+
+// TestPlaceholderPersons: TBA, TBD and N.N. stand where a person is not
+// known yet: no one, in a list of names as in the IGF's packed form.
+func TestPlaceholderPersons(t *testing.T) {
+	p := read(t, Options{File: "meetup.csv", Timezone: "UTC"},
+		[]string{"title", "start", "speaker", "moderator"},
+		[]string{"Generics", "2025-11-13 18:30", "Bo Lindqvist & Sanne Bakker", "TBD"},
+		[]string{"Profiling", "2025-11-13 19:40", "TBA", "N.N."},
+		[]string{"Fuzzing", "2025-11-13 20:00", "Femke de Vries, tba", "to be confirmed"},
+		[]string{"Panel", "2025-11-13 21:00", "", "Tba Kim"},
+	)
+	var got []string
+	for _, s := range p.Sessions {
+		mod := "-"
+		if s.OnsiteModerator != nil {
+			mod = s.OnsiteModerator.Name
+		}
+		got = append(got, names(s.Speakers)+" / "+mod)
+	}
+	want := "Bo Lindqvist|Sanne Bakker / -,  / -, Femke de Vries / -,  / Tba Kim"
+	if strings.Join(got, ", ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, ", "), want)
+	}
+	// In the IGF's packed form: a placeholder alone is no one, a
+	// placeholder with a role or organisation is someone's slot.
+	p = read(t, Options{File: "igf.csv", Timezone: "UTC"},
+		[]string{"id", "title", "start", "speakers", "onsite_moderator"},
+		[]string{"WS1", "A", "2025-11-13 10:00", "Ana Lima, Researcher, ITS Rio, Civil Society, GRULAC\nTBD", "TBD"},
+		[]string{"WS2", "B", "2025-11-13 11:00", "TBC, Minister, Ministry of ICT, Government, African Group", ""},
+	)
+	if got := names(p.Sessions[0].Speakers); got != "Ana Lima" || p.Sessions[0].OnsiteModerator != nil {
+		t.Errorf("packed: speakers %q, moderator %+v", got, p.Sessions[0].OnsiteModerator)
+	}
+	if got := names(p.Sessions[1].Speakers); got != "TBC" {
+		t.Errorf("packed with a role: speakers %q", got)
+	}
+}
