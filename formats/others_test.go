@@ -39,6 +39,7 @@ var otherCases = []struct {
 	{file: "meetup.csv", opts: ReadOptions{Timezone: "Europe/Amsterdam", FirstDay: "2025-11-13", LastDay: "2025-11-13"}},
 	{file: "c3voc-workbook.xlsx", opts: ReadOptions{Timezone: "Europe/Berlin"}},
 	{file: "pretalx-export.csv", opts: ReadOptions{Timezone: "Europe/Zurich"}},
+	{file: "pretalx-talks.csv", opts: ReadOptions{Timezone: "Europe/Vienna"}},
 	{file: "sessionize-export.csv", opts: ReadOptions{Timezone: "America/Chicago"}},
 }
 

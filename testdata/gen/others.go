@@ -37,6 +37,7 @@ var otherFiles = []otherFile{
 	{"meetup.csv", "A meetup's one-day sheet of times alone: `time,talk,speaker`, ranges `18:30–19:00`, a last item with a start only, a speaker `TBA`.", "`--tz Europe/Amsterdam --event-days 2025-11-13`", writeMeetup},
 	{"c3voc-workbook.xlsx", "A German event's workbook in the c3voc template's shape: a title row above the header `Raum, Datum, Beginn, Dauer, Titel, Untertitel, Referent:innen, Sprache, Track, Typ, Abstract, Beschreibung, Aufzeichnung, Links`, date cells `dd.mm.yyyy`, time cells for `Beginn` and for `Dauer` (`[h]:mm`; one typed as text, `01:30`), `Begrüßung` on both days, speakers joined by `,` and `und`, no id column.", "`--tz Europe/Berlin`", writeC3VOC},
 	{"pretalx-export.csv", "pretalx's session CSV export: `ID` codes, `Title`, `Session type`, `Track`, `State`, `Abstract`, `Description`, `Duration`, `Language`, `Room`, `Start`/`End` in ISO 8601 with offsets, `Speaker IDs` and `Speaker names` one per line, and an accepted talk that is not scheduled yet.", "`--tz Europe/Zurich`", writePretalx},
+	{"pretalx-talks.csv", "A website's talk list made from pretalx (snake_case, one talk a row): `submission_id`, `talk_title`, `subtitle`, `speaker_name` (`Lena Graf, Ömer Demir`), `start` without a zone, `duration` in ISO 8601 (`PT45M`, `PT1H30M`), `talk_format`, `abstract` and `description`.", "`--tz Europe/Vienna`", writePretalxTalks},
 	{"sessionize-export.csv", "Sessionize's sessions export saved by US Excel as CSV UTF-8 (BOM, CRLF): `Session Id`, `Owner`, `Owner Email`, `Speakers` as name lists, `Scheduled At` as `5/15/2025 9:00`, `Scheduled Duration`, `Session format` with its length (`Session (45 min)`, `Panel discussion (60 min)`), `Level`, `Status`, service sessions without speakers.", "`--tz America/Chicago`", writeSessionize},
 }
 
@@ -198,6 +199,18 @@ func writePretalx(path string) {
 		{"C8KDWL", "Packaging in 2025", "Talk", "Core Python", "accepted", "pyproject.toml, wheels and what is left of setup.py.", "", "30", "en", "", "", "", "P9XYWA", "Tomás Ferreira"},
 		{"J2MFXR", "Python bei den Bahnen", "Keynote", "Community", "confirmed", "Wie ein Bahnbetrieb mit Python plant.", "Fahrpläne, Umläufe und ein Solver, der nachts rechnet.", "45", "de", "Aula", "2025-06-13T09:00:00+02:00", "2025-06-13T09:45:00+02:00", "B4GHTN", "Martina Zollinger"},
 		{"V4STYE", "Lightning talks", "Lightning talks", "Community", "confirmed", "", "", "45", "en", "Aula", "2025-06-13T16:00:00+02:00", "2025-06-13T16:45:00+02:00", "", ""},
+	}, "\n")
+}
+
+func writePretalxTalks(path string) {
+	writeRows(path, [][]string{
+		{"submission_id", "talk_title", "subtitle", "speaker_name", "room", "start", "duration", "talk_format", "track", "language", "abstract", "description"},
+		{"RWQ7KD", "Opening", "", "Sophie Wagner", "Hörsaal 1", "2025-10-16 09:00", "PT15M", "Talk", "", "de", "", ""},
+		{"BPC3XF", "Geodaten ohne Schmerzen", "GeoPandas in der Verwaltung", "Lena Graf, Ömer Demir", "Hörsaal 1", "2025-10-16 09:30", "PT45M", "Talk", "Data", "de", "Wie eine Stadtverwaltung ihre Karten in Python pflegt.", "Von Shapefiles zu GeoParquet, mit einem Umweg über PostGIS."},
+		{"TN8MZA", "Hands-on: Dashboards with Panel", "", "Dr. Sophie Wagner", "Seminarraum 3", "2025-10-16 10:30", "PT1H30M", "Workshop", "Visualisation", "en", "Build a dashboard from a notebook in ninety minutes.", ""},
+		{"G5LJYE", "Type hints at scale", "What 200k lines taught us", "Mateo Rossi", "Hörsaal 1", "2025-10-16 13:00", "PT30M", "Talk", "Core", "en", "", "Gradual typing in a monorepo, mypy and pyright side by side."},
+		{"KXV2HP", "Lightning talks", "", "", "Hörsaal 1", "2025-10-16 16:00", "PT45M", "Lightning talks", "", "en", "Sign up at the registration desk.", ""},
+		{"DH4WQN", "Closing", "", "Sophie Wagner", "Hörsaal 1", "2025-10-16 16:45", "PT15M", "Talk", "", "de", "", ""},
 	}, "\n")
 }
 
