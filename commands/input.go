@@ -23,10 +23,10 @@ type inputOptions struct {
 	profile   string
 	// firstDay and lastDay are the event's days (--event-days), YYYY-MM-DD.
 	firstDay, lastDay string
-	mapping   map[string]schedule.Field
-	limits    formats.Limits
-	verbose   bool // tell the reader's decisions on stderr
-	quiet     bool // no warnings on stderr
+	mapping           map[string]schedule.Field
+	limits            formats.Limits
+	verbose           bool // tell the reader's decisions on stderr
+	quiet             bool // no warnings on stderr
 }
 
 func inputFlags() []cli.Flag {

@@ -13,12 +13,12 @@ import (
 )
 
 type validateOptions struct {
-	input     inputOptions
-	format    string
-	output    string
-	rules     validate.Options
-	quiet     bool
-	noColor   bool
+	input   inputOptions
+	format  string
+	output  string
+	rules   validate.Options
+	quiet   bool
+	noColor bool
 }
 
 func newValidateCommand(s *streams) *cli.Command {
@@ -50,12 +50,12 @@ func newValidateCommand(s *streams) *cli.Command {
 				return err
 			}
 			return runValidate(s, validateOptions{
-				input:     in,
-				format:    c.String("format"),
-				output:    c.String("output"),
-				rules:     validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
-				quiet:     c.Bool("quiet"),
-				noColor:   c.Bool("no-color"),
+				input:   in,
+				format:  c.String("format"),
+				output:  c.String("output"),
+				rules:   validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
+				quiet:   c.Bool("quiet"),
+				noColor: c.Bool("no-color"),
 			})
 		},
 	}
