@@ -193,7 +193,10 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 
 func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, opts ReadOptions) (*schedule.Session, error) {
 	s := &schedule.Session{
-		ID: js.ID, Title: js.Title, Type: vocab.Types().Canonical(js.Type), Format: vocab.Formats().Canonical(js.Format),
+		// Types and formats as docket wrote them: the IGF's in its words,
+		// another programme's in its own (a conference's Workshops stay
+		// Workshops).
+		ID: js.ID, Title: js.Title, Type: js.Type, Format: js.Format,
 		Timezone: js.Timezone, Room: js.Room, Theme: js.Theme, Subtheme: js.Subtheme,
 		Description: js.Description, PolicyQuestions: js.PolicyQuestions, ExpectedOutcomes: js.ExpectedOutcomes,
 		Organizers: persons(js.Organizers), Speakers: persons(js.Speakers),

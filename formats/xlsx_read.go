@@ -199,7 +199,7 @@ func (e *extraDater) convert(s *schedule.Session) {
 		e.state = make([]int8, len(e.cols))
 	}
 	for i, c := range e.cols {
-		if c.Field != "" || e.state[i] < 0 {
+		if (c.Field != "" && !keptAsWritten(c.Field)) || e.state[i] < 0 {
 			continue
 		}
 		v := s.ExtraValue(c.Header)
@@ -225,6 +225,13 @@ func (e *extraDater) convert(s *schedule.Session) {
 			}
 		}
 	}
+}
+
+// keptAsWritten reports whether a column of field f, which informs other
+// fields, is also kept as an extra column (a length, an end date): its
+// date and time cells are written as dates and times there too.
+func keptAsWritten(f schedule.Field) bool {
+	return f == schedule.FieldDuration || f == schedule.FieldEndDate
 }
 
 // openXLSX opens a workbook from a path, or from a stream held in memory.

@@ -159,7 +159,7 @@ func exlExtraDates(f *excelize.File, sheet string, prog *schedule.Programme, col
 	Field  schedule.Field
 }, date1904 bool) {
 	for i, c := range cols {
-		if c.Field != "" {
+		if c.Field != "" && !keptAsWritten(c.Field) {
 			continue
 		}
 		isDate, decided := false, false

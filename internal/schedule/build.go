@@ -105,7 +105,10 @@ type Builder struct {
 	zoneless  int      // sessions whose times had no zone and were read in UTC
 	rereading bool     // times read again once the date order is decided
 	sections  []string // rows skipped as headings (sections.go)
-	orderWhy  string   // why slash dates are read month first before the data decides
+	// sectionDay is the day the last heading named, for the rows below
+	// it without a date (sections.go).
+	sectionDay Date
+	orderWhy   string // why slash dates are read month first before the data decides
 
 	// A sheet without an id column: ids are made from titles (ids.go).
 	makeIDs     bool
@@ -193,6 +196,7 @@ const (
 	nParticipation
 	nGender
 	nEndDate
+	nAllDay
 	nExtra
 	numFields
 )
@@ -231,6 +235,7 @@ var cellFields = [numFields]Field{
 	nAbstract:         FieldAbstract,
 	nDuration:         FieldDuration,
 	nEndDate:          FieldEndDate,
+	nAllDay:           FieldAllDay,
 	nParticipation:    FieldParticipation,
 	nGender:           FieldGender,
 	nExtra:            FieldExtra,
@@ -523,7 +528,7 @@ func (b *Builder) tryHeader(r Row) bool {
 				num = -1
 			}
 			b.cols = append(b.cols, column{field: f, header: h, num: num, short: shortFields[f],
-				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration || f == FieldEndDate})
+				time: f == FieldDate || f == FieldStart || f == FieldEnd || f == FieldTimezone || f == FieldDuration || f == FieldEndDate || f == FieldAllDay})
 			if inputOnly(f) {
 				// These have no column in the contract: they inform other
 				// fields, and are also kept as they were written.
@@ -848,10 +853,10 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 		}
 	}
 	text := func(n int) string { return cells.v[n] }
-	s.Type = b.memo(memoType, text(nType), func(v string) memoValue { return memoValue{s: vocab.Types().Canonical(v)} }).s
+	s.Type = b.memo(memoType, text(nType), func(v string) memoValue { return memoValue{s: b.canonical(vocab.Types(), v)} }).s
 	f := b.memo(memoFormat, text(nFormat), func(v string) memoValue {
 		format, minutes := SplitFormat(v)
-		return memoValue{vocab.Formats().Canonical(format), minutes}
+		return memoValue{b.canonical(vocab.Formats(), format), minutes}
 	})
 	format, declared := f.s, f.n
 	s.Format = format
@@ -883,6 +888,18 @@ func (b *Builder) complete(r Row, p *prepared) *Session {
 	}
 	b.readTimes(s, cells)
 	return s
+}
+
+// canonical is a type or format v in the IGF's vocabulary voc (WS is
+// Workshop) when the programme is the IGF's. A programme checked with the
+// generic profile keeps its own words: a conference's Workshops,
+// Networking or Plenary are not the IGF's Workshop, Networking Session
+// and Main Session.
+func (b *Builder) canonical(voc *vocab.Vocabulary, v string) string {
+	if b.prog.Profile == ProfileGeneric {
+		return v
+	}
+	return voc.Canonical(v)
 }
 
 // timesOf reads the cells of a data row that place it in time

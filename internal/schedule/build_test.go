@@ -473,7 +473,8 @@ func TestBuilderDeclaredMinutes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			prog := build(t, Options{File: "f.csv"}, sheet(header, []string{"X", "t", tt.format, tt.declared}))
+			// The IGF's formats: its aliases are read as its names.
+			prog := build(t, Options{File: "f.csv", Profile: ProfileIGF}, sheet(header, []string{"X", "t", tt.format, tt.declared}))
 			s := prog.Sessions[0]
 			if s.Format != tt.wantFmt || s.DeclaredMinutes != tt.wantMins {
 				t.Errorf("format, declared = %q, %d, want %q, %d", s.Format, s.DeclaredMinutes, tt.wantFmt, tt.wantMins)

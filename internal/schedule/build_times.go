@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 // been looked at. The problems of a session whose dates may yet be read
 // the other way wait with it (pendingTimes.problems).
 func (b *Builder) readTimes(s *Session, cells *cellMap) {
+	b.dayFromHeading(cells)
 	n := len(b.pending)
 	b.dateOrder(s, cells)
 	if len(b.pending) > n {
@@ -42,7 +44,14 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 		case y > 12 && x <= 12:
 			b.decide(MonthFirst, s, cells.get(f))
 			return
-		case b.firstAmb == "":
+		case f == FieldEndDate:
+			if o, ok := b.endDateOrder(cells.get(FieldDate), x, y); ok {
+				b.decideNote(o, s, fmt.Sprintf("the end date %s on row %d is the start date %s only when read that way",
+					strings.TrimSpace(cells.get(f)), s.Src.Row, strings.TrimSpace(cells.get(FieldDate))))
+				return
+			}
+		}
+		if b.firstAmb == "" {
 			b.firstAmb = strings.TrimSpace(cells.get(f))
 			b.ambAt, b.ambField = s, f
 		}
@@ -52,10 +61,41 @@ func (b *Builder) dateOrder(s *Session, cells *cellMap) {
 }
 
 func (b *Builder) decide(o DateOrder, s *Session, example string) {
+	b.decideNote(o, s, fmt.Sprintf("%s on row %d can only be read that way", strings.TrimSpace(example), s.Src.Row))
+}
+
+// endDateOrder decides the order of an end date x/y/yyyy that either order
+// could read from a start date written otherwise (2026-04-09, as docket's
+// own CSV writes it beside Google Calendar's End Date 04/09/2026): most
+// sessions end on the day they start, so the order that makes the end date
+// the start date is the file's. ok is false when neither or both do.
+func (b *Builder) endDateOrder(startDate string, x, y int) (DateOrder, bool) {
+	if _, _, slash := SlashDate(startDate); slash || x == y {
+		return DayFirst, false
+	}
+	d, err := ParseDate(startDate)
+	if n, ferr := strconv.ParseFloat(startDate, 64); ferr == nil && b.opts.Serials && n >= minSerial {
+		st, serr := FromSerial(n, b.opts.Date1904)
+		d, err = st.Date, serr // a workbook's date cell
+	}
+	if err != nil {
+		return DayFirst, false
+	}
+	switch m, day := int(d.Month), d.Day; {
+	case x == m && y == day:
+		return MonthFirst, true
+	case x == day && y == m:
+		return DayFirst, true
+	}
+	return DayFirst, false
+}
+
+// decideNote settles the date order, telling why, and reads again the
+// sessions read the other way while it was not known.
+func (b *Builder) decideNote(o DateOrder, s *Session, why string) {
 	before := b.order
 	b.order, b.decided = o, true
-	b.prog.Notes = append(b.prog.Notes, fmt.Sprintf("%s: dates read %s: %s on row %d can only be read that way",
-		b.where(0), o, strings.TrimSpace(example), s.Src.Row))
+	b.prog.Notes = append(b.prog.Notes, fmt.Sprintf("%s: dates read %s: %s", b.where(0), o, why))
 	if o != before {
 		b.rereading = true
 		defer func() { b.rereading = false }()
@@ -236,6 +276,18 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 			b.twice(s, FieldStart, st, s.Start)
 		}
 	}
+	if !okStart && cells.v[nStart] == "" && cells.v[nEnd] == "" && !day.IsZero() && isYes(cells.v[nAllDay]) {
+		// An all-day event without times (Google Calendar's All Day
+		// Event): the whole of its days, from the midnight that begins
+		// its date to the one that ends its end date.
+		last := day
+		if ed, ok := stamp(FieldEndDate); ok && !ed.Date.IsZero() && ed.Date.String() >= day.String() {
+			last = ed.Date
+		}
+		s.Start = time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, loc)
+		s.End = time.Date(last.Year, last.Month, last.Day+1, 0, 0, 0, 0, loc)
+		return
+	}
 	en, okEnd := stamp(FieldEnd)
 	if okEnd && !s.Start.IsZero() {
 		// The end's day is the start's day in the session's zone unless
@@ -263,7 +315,7 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	}
 	if !okEnd && !s.Start.IsZero() {
 		if v := cells.v[nDuration]; v != "" {
-			n, err := ParseMinutes(v)
+			n, err := b.length(v)
 			if err != nil {
 				b.problem(s, RuleBadTime, FieldDuration, "duration "+err.Error(), "write the length in minutes, e.g. 90")
 			} else {
@@ -278,4 +330,31 @@ func (b *Builder) times(s *Session, cells *cellMap) {
 	if s.End.IsZero() {
 		s.keepRaw(FieldEnd, cells.v[nEnd])
 	}
+}
+
+// length reads a length cell (ParseMinutes). In a workbook, a length typed
+// as a time ("0:45", which a spreadsheet turns into a time cell formatted
+// [h]:mm or h:mm) is stored as a fraction of a day, 0.03125: it is read as
+// that many minutes of the day.
+func (b *Builder) length(v string) (int, error) {
+	n, err := ParseMinutes(v)
+	if err == nil || !b.opts.Serials {
+		return n, err
+	}
+	if f, ferr := strconv.ParseFloat(v, 64); ferr == nil && f > 0 && f < 1 {
+		if m := int(math.Round(f * 1440)); m > 0 {
+			return m, nil
+		}
+	}
+	return 0, err
+}
+
+// isYes reports whether a cell says yes: True (as calendars write it),
+// yes, x, 1, ja, oui, sí, sim.
+func isYes(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "true", "yes", "y", "x", "1", "ja", "wahr", "oui", "vrai", "sí", "si", "sim", "verdadero":
+		return true
+	}
+	return false
 }

@@ -60,6 +60,11 @@ const (
 	// workshop). Like duration it is also kept as an extra column.
 	FieldEndDate Field = "end_date"
 
+	// FieldAllDay is an input-only column: whether a session without
+	// times takes the whole of its days (Google Calendar's All Day Event).
+	// Like duration it is also kept as an extra column.
+	FieldAllDay Field = "all_day"
+
 	// FieldExtra is what a mapping file names to keep a column as an extra
 	// even when its header is a known alias.
 	FieldExtra Field = "extra"
@@ -133,6 +138,7 @@ var headerAliases = map[string]Field{
 	"trackname": FieldTheme, "tracks": FieldTheme, "eventtrack": FieldTheme,
 	"enddate": FieldEndDate, "enddatum": FieldEndDate, "bisdatum": FieldEndDate, "datedefin": FieldEndDate,
 	"fechadefin": FieldEndDate, "fechafin": FieldEndDate, "datafinal": FieldEndDate, "datadetermino": FieldEndDate,
+	"alldayevent": FieldAllDay, "allday": FieldAllDay, "isallday": FieldAllDay, "ganztägig": FieldAllDay, "ganztagig": FieldAllDay,
 	"untertitel": FieldSubtitle, "soustitre": FieldSubtitle, "subtítulo": FieldSubtitle, "subtitulo": FieldSubtitle,
 	"teaser": FieldAbstract, "kurzbeschreibung": FieldAbstract, "zusammenfassung": FieldAbstract, "résumécourt": FieldAbstract,
 	"eventdescription": FieldDescription, "talkdescription": FieldDescription, "details": FieldDescription,
@@ -140,7 +146,7 @@ var headerAliases = map[string]Field{
 	// German, French, Spanish and Portuguese, with and without accents.
 	"beginn": FieldStart, "anfang": FieldStart, "startzeit": FieldStart, "ende": FieldEnd, "endzeit": FieldEnd,
 	"raum": FieldRoom, "saal": FieldRoom, "referent": FieldSpeakers, "referenten": FieldSpeakers, "referentinnen": FieldSpeakers,
-	"sprecher": FieldSpeakers, "vortrag": FieldTitle, "thema": FieldTheme, "dauerminuten": FieldDuration,
+	"sprecher": FieldSpeakers, "vortrag": FieldTitle, "thema": FieldTheme, "dauerminuten": FieldDuration, "typ": FieldType,
 	"titre": FieldTitle, "intervenants": FieldSpeakers, "intervenant": FieldSpeakers, "orateurs": FieldSpeakers,
 	"salle": FieldRoom, "lieu": FieldRoom, "début": FieldStart, "debut": FieldStart, "heurededébut": FieldStart,
 	"heurededebut": FieldStart, "fin": FieldEnd, "heuredefin": FieldEnd, "durée": FieldDuration, "duree": FieldDuration,
@@ -149,7 +155,7 @@ var headerAliases = map[string]Field{
 	"oradores": FieldSpeakers, "sala": FieldRoom, "inicio": FieldStart, "início": FieldStart, "horainicio": FieldStart,
 	"horadeinicio": FieldStart, "horafin": FieldEnd, "horadefin": FieldEnd, "duración": FieldDuration,
 	"duracion": FieldDuration, "fecha": FieldDate, "descripción": FieldDescription, "descripcion": FieldDescription,
-	"idioma": FieldLanguage, "palestrantes": FieldSpeakers, "palestrante": FieldSpeakers, "término": FieldEnd,
+	"idioma": FieldLanguage, "tipo": FieldType, "palestrantes": FieldSpeakers, "palestrante": FieldSpeakers, "término": FieldEnd,
 	"termino": FieldEnd, "duração": FieldDuration, "duracao": FieldDuration,
 	"descrição": FieldDescription, "descricao": FieldDescription, "tema": FieldTheme,
 }
@@ -162,12 +168,13 @@ func init() {
 	headerAliases[NormalizeHeader(string(FieldParticipation))] = FieldParticipation
 	headerAliases[NormalizeHeader(string(FieldGender))] = FieldGender
 	headerAliases[NormalizeHeader(string(FieldEndDate))] = FieldEndDate
+	headerAliases[NormalizeHeader(string(FieldAllDay))] = FieldAllDay
 }
 
 // inputOnly reports whether f informs other fields without a column of its
 // own in the contract; such a column is also kept as it was written.
 func inputOnly(f Field) bool {
-	return f == FieldDuration || f == FieldParticipation || f == FieldGender || f == FieldEndDate
+	return f == FieldDuration || f == FieldParticipation || f == FieldGender || f == FieldEndDate || f == FieldAllDay
 }
 
 // NormalizeHeader folds a header cell for matching: lower case, letters and

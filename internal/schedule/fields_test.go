@@ -196,6 +196,7 @@ func TestOtherToolsHeaders(t *testing.T) {
 		"Salle": FieldRoom, "Début": FieldStart, "Heure de fin": FieldEnd, "Durée": FieldDuration, "Intervenants": FieldSpeakers,
 		"Ponentes": FieldSpeakers, "Título": FieldTitle, "Hora de inicio": FieldStart, "Palestrantes": FieldSpeakers,
 		"Referent:innen": FieldSpeakers, "Raum": FieldRoom, "Beginn": FieldStart, "Ende": FieldEnd,
+		"Typ": FieldType, "Tipo": FieldType, "Typ / Type": FieldType,
 	} {
 		if got, ok := FieldForHeader(h); !ok || got != want {
 			t.Errorf("FieldForHeader(%q) = %q, %v; want %q", h, got, ok, want)

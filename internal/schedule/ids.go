@@ -17,12 +17,13 @@ import (
 const idMaxLen = 48
 
 // titleID is the id made from a title: its letters and digits, folded to
-// lower-case ASCII, joined by hyphens ("Opening Keynote" is
-// "opening-keynote"), cut at a hyphen within idMaxLen bytes.
+// lower-case ASCII ("&" read as "and", as Fold reads it), joined by
+// hyphens ("Opening Keynote" is "opening-keynote"), cut at a hyphen
+// within idMaxLen bytes.
 func titleID(title string) string {
 	var b strings.Builder
 	gap := false
-	for _, r := range vocab.Fold(title) {
+	for _, r := range asciiLetters.Replace(vocab.Fold(title)) {
 		switch {
 		case (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9'):
 			if gap && b.Len() > 0 {
@@ -43,6 +44,13 @@ func titleID(title string) string {
 	}
 	return id
 }
+
+// asciiLetters are the letters that do not decompose into a base letter
+// and accents, which Fold leaves as they are, written as ASCII writes
+// them ("Begrüßung" is "begrussung", not "begru-ung"). Fold has made
+// them lower case.
+var asciiLetters = strings.NewReplacer("ß", "ss", "ø", "o", "æ", "ae", "œ", "oe", "ł", "l", "đ", "d", "ð", "d",
+	"þ", "th", "ı", "i", "ħ", "h", "ŧ", "t", "ŋ", "ng", "ĸ", "k", "ſ", "s")
 
 // madeID is the id of s, whose title's id is base and repeats in the
 // sheet when repeated: its day and start are added then.

@@ -61,6 +61,9 @@ func (b *Builder) inferColumns(rows []Row) {
 			if k.field == FieldID && !unique(rows, i) {
 				continue
 			}
+			if k.field == FieldSpeakers && distinct(rows, i) < 2 {
+				continue // one name on every row: the calendar's owner, not a speaker
+			}
 			b.remap(i, k.field, fmt.Sprintf("content: %d of %d cells are %s", n, of, k.what))
 			break
 		}
@@ -172,4 +175,17 @@ func looksLikeTitle(v string) bool {
 // isLongText reports whether v is a paragraph.
 func isLongText(v string) bool {
 	return len(v) >= 120 && len(strings.Fields(v)) >= 15
+}
+
+// distinct counts column i's different filled values.
+func distinct(rows []Row, i int) int {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if i < len(r.Cells) {
+			if v := trim(r.Cells[i]); v != "" {
+				seen[v] = true
+			}
+		}
+	}
+	return len(seen)
 }

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -126,8 +127,10 @@ func personCellForm(cell string) int {
 		return formPacked
 	}
 	parts := splitNames(cell)
-	for _, p := range parts {
-		if !nameLike(p) {
+	for i, p := range parts {
+		// The first may be one name alone ("Kiki, derpeter"): in the
+		// packed form, too, the name comes first.
+		if !nameLike(p) && !nickname(p) && (i > 0 || !oneName(p) || len(parts) == 1) {
 			if hasComma {
 				return formPacked
 			}
@@ -184,6 +187,33 @@ func nameLike(s string) bool {
 	return true
 }
 
+// nickname reports whether s reads as the handle a hacker event's
+// speaker goes by ("fluffy", "derpeter", "l0ki"): one word that begins in
+// lower case, no role or organisation word. After a comma, a role or an
+// organisation begins with a capital ("Ana Lima, Google"); a handle does
+// not, so "fluffy, derpeter" lists two people.
+func nickname(s string) bool {
+	s = trim(s)
+	if i := strings.IndexByte(s, '('); i > 0 { // "fluffy (online)"
+		s = trim(s[:i])
+	}
+	if s == "" || strings.ContainsAny(s, " \t@") || notNameWords[strings.ToLower(strings.Trim(s, ".,"))] {
+		return false
+	}
+	r := []rune(s)[0]
+	return unicode.IsLower(r)
+}
+
+// oneName reports whether s is a single capitalised word that is no role
+// or organisation word ("Kiki").
+func oneName(s string) bool {
+	s = trim(s)
+	if s == "" || strings.ContainsAny(s, " \t@0123456789") || notNameWords[strings.ToLower(strings.Trim(s, ".,"))] {
+		return false
+	}
+	return unicode.IsUpper([]rune(s)[0])
+}
+
 // note adds a note about the sheet, for --verbose and docket columns.
 func (b *Builder) note(msg string) {
 	b.prog.Notes = append(b.prog.Notes, b.where(0)+": "+msg)
@@ -207,10 +237,30 @@ func packedVocabulary(cell string) bool {
 // parsePersons reads the persons of a cell of field number n, as the
 // sheet's decision says.
 func (b *Builder) parsePersons(n int, cell string) []Person {
+	var ps []Person
 	if b.names[n] {
-		return ParseNames(cell)
+		ps = ParseNames(cell)
+	} else {
+		ps = ParsePersons(cell)
 	}
-	return ParsePersons(cell)
+	return slices.DeleteFunc(ps, placeholder)
+}
+
+// placeholders are what a programme writes where a person is not known
+// yet, folded to lower case without dots.
+var placeholders = map[string]bool{"tba": true, "tbd": true, "tbc": true, "to be announced": true,
+	"to be confirmed": true, "to be determined": true, "nn": true, "n n": true}
+
+// placeholder reports whether p is no one yet ("TBA", "TBD", "N.N."): a
+// name from the placeholders and nothing else. A placeholder read as a
+// person would be a speaker of every session it stands in, overlapping
+// with itself.
+func placeholder(p Person) bool {
+	if p.Role != "" || p.Organization != "" || p.Stakeholder != "" || p.Region != "" || p.Email != "" {
+		return false
+	}
+	name := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(p.Name, ".", " "))), " ")
+	return placeholders[name]
 }
 
 // ParseNames reads a cell that lists people by name: "Bo Chen, Priya

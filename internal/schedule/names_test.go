@@ -50,6 +50,14 @@ func TestPersonCellForm(t *testing.T) {
 		"1. Heiko Wildner, BMDV 2. Aishwarya Salvi, GIZ":                                       formPacked,
 		"Ana Lima, Google":       formPacked, // one word after a name: an organisation
 		"Research & Development": formEither,
+		// Nicknames, as hacker events' speakers go by: a lower-case word
+		// after a comma is no role or organisation.
+		"fluffy, derpeter":       formNames,
+		"Kiki, derpeter":         formNames,
+		"Anna Schmidt, derpeter": formNames,
+		"Kiki & derpeter":        formNames,
+		"Kiki, Google":           formPacked,
+		"ana lima, researcher":   formPacked, // a role word, whatever its case
 	} {
 		if got := personCellForm(cell); got != want {
 			t.Errorf("personCellForm(%q) = %d, want %d", cell, got, want)

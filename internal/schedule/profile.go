@@ -41,7 +41,7 @@ func (b *Builder) decideProfile(rows []Row, packed bool) {
 		why = "persons are in the IGF packed form"
 	default:
 		for i, c := range b.cols {
-			if c.num >= 0 && igfFields[c.num] {
+			if c.num >= 0 && igfFields[c.num] && filledIn(rows, i) {
 				why = fmt.Sprintf("column %s (%s) is an IGF programme's", ColumnName(i), c.header)
 				break
 			}
@@ -67,4 +67,16 @@ func (b *Builder) decideProfile(rows []Row, packed bool) {
 	}
 	b.prog.Profile = ProfileGeneric
 	b.note("checked with the generic profile (times, rooms, overlaps, ids, text): nothing in the first rows speaks the IGF's vocabulary; event.profile igf checks the IGF's")
+}
+
+// filledIn reports whether a row of rows has a value in column i: an
+// IGF-only column that stays empty, as every column of docket's own CSV
+// is there, says nothing of the programme.
+func filledIn(rows []Row, i int) bool {
+	for _, r := range rows {
+		if i < len(r.Cells) && strings.TrimSpace(r.Cells[i]) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -10,7 +10,8 @@ import (
 // day's heading ("Friday Sept 27 Afternoon"), a track's name, a total.
 // Read as sessions they were rows without start or title. A row with one
 // cell that reads as a heading is skipped, and the skipped rows are named
-// in one warning, so that nothing is dropped unseen.
+// in one warning, so that nothing is dropped unseen. A heading that names
+// a day gives it to the rows below that have none.
 
 // headingWords are the words of headings: days, months, parts of a day,
 // totals, in the languages programmes are written in.
@@ -51,13 +52,43 @@ func (b *Builder) sectionRow(r Row) (string, bool) {
 }
 
 // skipSection skips r when it is a heading, remembering it for the
-// warning.
+// warning, and the day it names for the rows below it.
 func (b *Builder) skipSection(r Row) bool {
 	text, ok := b.sectionRow(r)
 	if ok {
 		b.sections = append(b.sections, fmt.Sprintf("%d (%q)", r.Num, text))
+		if d, ok := b.headingDay(text); ok {
+			b.sectionDay = d
+		}
 	}
 	return ok
+}
+
+// headingDay is the day a heading names: a date ("Saturday, 16 August
+// 2025"), or, with the event's days, a day name or "Day 2" at its start
+// ("Friday, August 15", "Friday Sept 27 Afternoon", "Day 2: Workshops").
+// A heading that names no day ("Afternoon", "Track B") leaves the day of
+// the heading above.
+func (b *Builder) headingDay(text string) (Date, bool) {
+	text = strings.TrimRight(strings.TrimSpace(text), ":.")
+	if d, err := ParseDateOrder(text, b.order); err == nil {
+		return d, true
+	}
+	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '\t' })
+	for n := min(2, len(words)); n >= 1; n-- {
+		if d, named, err := b.dayOfEvent(strings.Join(words[:n], " ")); named && err == nil {
+			return d, true
+		}
+	}
+	return Date{}, false
+}
+
+// dayFromHeading gives a row without a date the day of the heading above
+// it: on a sheet made for people, the day is often said only there.
+func (b *Builder) dayFromHeading(cells *cellMap) {
+	if !b.sectionDay.IsZero() && cells.v[nDate] == "" {
+		cells.set(FieldDate, b.sectionDay.String())
+	}
 }
 
 // tellSections warns once about the rows skipped as headings.

@@ -6,6 +6,8 @@
 //	faults.csv           rows of sample.csv with one planted fault per session
 //	faults-expected.tsv  the findings that `docket validate` must report on faults.csv
 //	messy/               messy twins of sample.csv, one real-world case each (messy.go)
+//	others/              programmes as other tools write them (others.go); their
+//	                     .want.json files are written by hand, not here
 //	README.md            what each fixture demonstrates
 //
 // Run it from the module root with `go run ./testdata/gen`. The fixtures are
@@ -768,14 +770,15 @@ func main() {
 	writeCSV(filepath.Join(dir, "faults.csv"), faults)
 	writeExpected(filepath.Join(dir, "faults-expected.tsv"), want)
 	writeMessy(filepath.Join(dir, "messy"), sample)
-	must(os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme+messyReadme(sample)), 0o644))
+	writeOthers(filepath.Join(dir, "others"))
+	must(os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme+messyReadme(sample)+othersReadme()), 0o644))
 
 	nspk := 0
 	for _, s := range sample {
 		nspk += len(s.Speakers)
 	}
 	keep, _ := cp1252Subset(sample)
-	fmt.Printf("gen: %d sessions, %d speakers, %d fault rows, %d expected findings, %d messy twins (Windows-1252: %d sessions)\n", len(sample), nspk, len(faults), len(want), len(twins), len(keep))
+	fmt.Printf("gen: %d sessions, %d speakers, %d fault rows, %d expected findings, %d messy twins (Windows-1252: %d sessions), %d files of other tools\n", len(sample), nspk, len(faults), len(want), len(twins), len(keep), len(otherFiles))
 }
 
 const readme = "# testdata\n\n" +
@@ -785,7 +788,7 @@ const readme = "# testdata\n\n" +
 	"| `sample.xlsx` | The same programme as a workbook: sheet `Sessions` (no `speakers` column; real date cells `yyyy-mm-dd`, real time-of-day cells `hh:mm`, numeric `declared_minutes`, bold frozen header) and sheet `Speakers`, one row per speaker joined by `session_id`, participation normalised to `online`/`onsite`. |\n" +
 	"| `faults.csv` | 14 rows of `sample.csv` with one planted fault per session (duplicate id, unreadable time, end before start, room overlap, person overlap written `José Núñez` / `jose  nunez`, bad SDG targets, unknown stakeholder `Civil Socity`, unknown region `Westeros Group`, empty title, empty room). Multi-line cells make spreadsheet rows differ from text lines. |\n" +
 	"| `faults-expected.tsv` | The findings `docket validate` must report on `faults.csv`: rule, spreadsheet row (header = row 1), canonical column, session id. Pairs are reported on their later row; `bad-sdg` once per bad target. |\n" +
-	"| `gen/` | The generator of all of these fixtures and of `messy/` below, except `messy/openpyxl.xlsx`. |\n\n" +
+	"| `gen/` | The generator of all of these fixtures and of `messy/` and `others/` below, except `messy/openpyxl.xlsx` and the `others/*.want.json` files. |\n\n" +
 	"The fixtures are committed. To regenerate them (deterministic, byte-identical output), run from the module root:\n\n" +
 	"```\ngo run ./testdata/gen\n```\n\n" +
 	"Do not edit the fixtures by hand; change `gen/` and regenerate.\n"
