@@ -259,6 +259,11 @@ func placeholder(p Person) bool {
 	if p.Role != "" || p.Organization != "" || p.Stakeholder != "" || p.Region != "" || p.Email != "" {
 		return false
 	}
+	// Every placeholder is short and starts with t or n: a real name is
+	// told apart without folding it (this runs on every person read).
+	if len(p.Name) > 24 || p.Name == "" || !strings.ContainsRune("tTnN", rune(p.Name[0])) {
+		return false
+	}
 	name := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(p.Name, ".", " "))), " ")
 	return placeholders[name]
 }
