@@ -191,7 +191,11 @@ func newMergeFill(refs []string, sheet string, l limits.Limits) (*mergeFill, err
 	m := &mergeFill{}
 	total := 0
 	for _, r := range rects {
-		total += (r[2] - r[0] + 1) * (r[3] - r[1] + 1)
+		// Counted with its corners ordered: written bottom-right first
+		// (XFD1:A2000) an area counted negative and hid a merge of
+		// millions of cells from limits.max-merged-cells. (It fills
+		// nothing, as excelize does.)
+		total += (max(r[0], r[2]) - min(r[0], r[2]) + 1) * (max(r[1], r[3]) - min(r[1], r[3]) + 1)
 		// A range is filled cell by cell, so merging whole columns must
 		// not make millions of copies.
 		if total > l.MergedCells {

@@ -109,3 +109,25 @@ func TestSheetReaderOverlaps(t *testing.T) {
 		t.Errorf("%d overlapping areas: %v", len(many), err)
 	}
 }
+
+// TestReversedMergeCountsInFull: a merged area written bottom-right first
+// (XFD1:A2000) is the area A1:XFD2000, 26 million cells: it counted
+// negative and hid from limits.max-merged-cells (a 1.7 KB file took 2.5 GB).
+// (Written small, it fills nothing, as excelize: TestSheetReaderMergedAreas.)
+func TestReversedMergeCountsInFull(t *testing.T) {
+	sheetXML := xlsxreadtest.Worksheet(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>title</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="XFD1:A2000"/></mergeCells>`)
+	data := xlsxreadtest.Parts{Sheets: []xlsxreadtest.Sheet{{Name: "S", XML: sheetXML}}, Styles: xlsxreadtest.Styles}.Zip(t)
+	b, err := Open(bytes.NewReader(data), int64(len(data)), limits.Limits{}.WithDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	l := limits.Limits{}.WithDefaults()
+	b.LookAhead("S")
+	_, err = b.OpenSheet("S", true, &l, nil)
+	var le *limits.Error
+	if !errors.As(err, &le) || le.Setting != limits.SettingMergedCells {
+		t.Fatalf("err = %v, want the merged-cells limit", err)
+	}
+}
