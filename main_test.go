@@ -3,11 +3,13 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -182,6 +184,66 @@ func TestInterruptedExportKeepsTheOldFile(t *testing.T) {
 		}
 		for _, l := range left {
 			os.Remove(l) // SIGKILL cannot be caught: the file is at least not in place
+		}
+	}
+}
+
+// TestBrokenPipeAndHangupLeaveNoSpool: `docket convert - - --to json <
+// big.csv | head` keeps its sessions in a spool file until the end; a
+// reader that goes away (EPIPE) or a hangup left it in the temp folder
+// (821 MB once). Both now remove it and exit as the shell expects.
+func TestBrokenPipeAndHangupLeaveNoSpool(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "docket")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sample, err := os.ReadFile(filepath.Join("testdata", "sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(sample), "\n")
+	var big strings.Builder
+	big.WriteString(head + "\n")
+	for i := 0; i < 400; i++ {
+		big.WriteString(body)
+	}
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o755)
+	for _, c := range []struct {
+		name string
+		stop func(cmd *exec.Cmd, out io.ReadCloser)
+		code int
+	}{
+		{"broken pipe", func(_ *exec.Cmd, out io.ReadCloser) { out.Close() }, 141},
+		{"hangup", func(cmd *exec.Cmd, _ io.ReadCloser) { cmd.Process.Signal(syscall.SIGHUP) }, 129},
+	} {
+		cmd := exec.Command(bin, "convert", "-", "-", "--to", "json")
+		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+		cmd.Stdin = strings.NewReader(big.String())
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Stop once the spool exists and output has begun.
+		deadline := time.Now().Add(20 * time.Second)
+		for time.Now().Before(deadline) {
+			if m, _ := filepath.Glob(filepath.Join(tmp, "docket-spool-*")); len(m) > 0 {
+				break
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		io.CopyN(io.Discard, out, 1)
+		c.stop(cmd, out)
+		cmd.Wait()
+		if left, _ := filepath.Glob(filepath.Join(tmp, "docket-spool-*")); len(left) > 0 {
+			t.Errorf("%s left %v", c.name, left)
+		}
+		if code := cmd.ProcessState.ExitCode(); code != c.code && code != 0 {
+			t.Errorf("%s: exit %d, want %d", c.name, code, c.code)
 		}
 	}
 }

@@ -799,3 +799,15 @@ ambiguous-date = "off"
 		t.Errorf("rule typo: exit %d %q", code, errs)
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"1048576": 1 << 20, "512K": 512 << 10, "4M": 4 << 20, "2G": 2 << 30, "4MiB": 4 << 20, "17179869184G": -1, "17179869185G": -1, "0": -1, "x": -1} {
+		got, err := parseSize(in)
+		if want < 0 && err == nil {
+			t.Errorf("parseSize(%q) = %d, want an error", in, got)
+		}
+		if want >= 0 && (err != nil || got != want) {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+}

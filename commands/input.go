@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -255,6 +256,9 @@ func parseSize(v string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("%q is not a size (write e.g. 4M or 2G)", v)
+	}
+	if n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is too large a size", v) // 17179869185G wrapped to 1 GiB
 	}
 	return n * mult, nil
 }

@@ -16,16 +16,18 @@ import (
 // Ctrl-C and SIGTERM cleanup, and the profiling hooks. It returns the exit
 // code for main to exit with.
 func Run() int {
-	// Ctrl-C or a kill mid-export: remove the half-written temporary file;
-	// the output it would have replaced is untouched.
+	// Ctrl-C, a kill, a closed terminal or a reader that went away
+	// (docket ... | head) mid-export: remove the half-written temporary
+	// file and the spool; the output it would have replaced is untouched.
+	// The exit code is the shell's for the signal, 128 + its number.
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
 	go func() {
 		s := <-sig
 		formats.RemoveTemps()
 		code := 130
-		if s == syscall.SIGTERM {
-			code = 143
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
 		}
 		os.Exit(code)
 	}()

@@ -130,6 +130,9 @@ func ReaderInput(name string, r io.Reader) (Input, error) {
 // the same folder, which is synced and renamed over path only when write
 // succeeded, so a failed or interrupted run leaves any old file intact.
 func WriteFile(path string, write func(w io.Writer) error) (err error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return writeInto(path, write)
+	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("cannot write %s: there is no folder %s", path, dir)
@@ -212,4 +215,27 @@ func SameFile(a, b string) bool {
 		return false
 	}
 	return os.SameFile(sa, sb)
+}
+
+// writeInto writes into a target that is no regular file: a FIFO, a
+// device (/dev/null, /dev/stdout) or a descriptor (/proc/self/fd/1). There
+// is nothing to replace, so it is written in place, not atomically; a
+// temporary file renamed over it would turn the node into a file.
+func writeInto(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, openError(err))
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/docket-forum/docket/formats/internal/testkit"
@@ -223,5 +224,35 @@ func TestStreamFirstReadProgress(t *testing.T) {
 		if (first > 0) != c.first || (main > 0) != c.main {
 			t.Errorf("%s: first read reported %d rows, the conversion %d", c.f.Name, first, main)
 		}
+	}
+}
+
+// TestWriteFileIntoFIFOAndDevice: an output that is no regular file is
+// written into, and stays what it was: -o naming a FIFO or /dev/null
+// used to replace it with a regular file.
+func TestWriteFileIntoFIFOAndDevice(t *testing.T) {
+	if err := WriteFile(os.DevNull, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
+		t.Fatalf("%s became %v, %v", os.DevNull, st.Mode(), err)
+	}
+	fifo := filepath.Join(t.TempDir(), "out")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		data, _ := os.ReadFile(fifo)
+		got <- string(data)
+	}()
+	if err := WriteFile(fifo, func(w io.Writer) error { _, err := io.WriteString(w, "programme"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "programme" {
+		t.Errorf("the reader got %q", s)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO became %v, %v", st.Mode(), err)
 	}
 }
