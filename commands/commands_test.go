@@ -811,3 +811,19 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+// TestNoControlSequencesReachTheTerminal: an escape sequence in a cell
+// (OSC setting the window title, SGR colours) is shown, not acted on, by
+// table, validate, report and columns.
+func TestNoControlSequencesReachTheTerminal(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "evil.csv", "id,title,date,start,end,room,\"Notes\x1b]0;x\x07\"\n"+
+		"X1,\"Evil \x1b]0;pwned\x07 title\",2026-08-01,10:00,11:00,\"Room \x1b[31mred\u202e\",n\n")
+	for _, args := range [][]string{{"table", path}, {"table", path, "--view", "grid"}, {"validate", path}, {"report", path}, {"columns", path}} {
+		out, errs, _ := run(t, "", append(args, "--tz", "UTC")...)
+		for _, stream := range []string{out, errs} {
+			if strings.ContainsAny(stream, "\x1b\x07\u202e") {
+				t.Errorf("docket %s lets a control character through: %q", strings.Join(args, " "), stream)
+			}
+		}
+	}
+}

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/docket-forum/docket/formats"
+	"github.com/docket-forum/docket/internal/safe"
 )
 
 // Exit codes; README.md documents them.
@@ -18,6 +20,8 @@ const (
 	exitInput    = 3 // an input could not be read
 	exitOutput   = 4 // an output could not be written
 	exitInternal = 70
+	// exitBrokenPipe is the shell's code for SIGPIPE (128 + 13).
+	exitBrokenPipe = 141
 )
 
 // usageError is a mistake in the command line.
@@ -46,6 +50,12 @@ func exitCode(s *streams, err error) int {
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, syscall.EPIPE) {
+		// The reader went away (docket ... | head): as if killed by
+		// SIGPIPE, quietly, whichever of the signal and the write's error
+		// came first.
+		return exitBrokenPipe
+	}
 	var (
 		ue *usageError
 		fe *findingsError
@@ -69,7 +79,7 @@ func exitCode(s *streams, err error) int {
 	case isFlagError(err):
 		code = exitUsage
 	}
-	msg := s.word(strings.TrimSpace(err.Error()))
+	msg := safe.Terminal(s.word(strings.TrimSpace(err.Error())))
 	fmt.Fprintf(s.err, "docket: %s\n", msg)
 	if code == exitInternal {
 		fmt.Fprintln(s.err, "This is unexpected; please report it with the command you ran.")

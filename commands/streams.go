@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/docket-forum/docket/internal/safe"
 	"golang.org/x/term"
 )
 
@@ -78,5 +79,5 @@ func oneOf(flag, value string, valid []string) error {
 
 // errorf prints a note on stderr.
 func (s *streams) errorf(format string, a ...any) {
-	fmt.Fprintf(s.err, "docket: "+format+"\n", a...)
+	fmt.Fprintf(s.err, "docket: %s\n", safe.Terminal(fmt.Sprintf(format, a...)))
 }

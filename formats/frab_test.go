@@ -349,3 +349,21 @@ func TestSubtitleAndAbstractReachTheFeeds(t *testing.T) {
 		t.Errorf("read back: %v %+v", err, back.Sessions[0])
 	}
 }
+
+// TestMarkdownLinksOnlyWebAddresses: a URL cell with line breaks added
+// headings to the Markdown export, and javascript: was linked; only an
+// http(s) address is a link, anything else is escaped text on its line.
+func TestMarkdownLinksOnlyWebAddresses(t *testing.T) {
+	p := mustRead(t, "u.csv", []byte("id,title,date,start,end,room,url,timezone\n"+
+		"A,One,2026-08-01,10:00,11:00,Hall,javascript:alert(1),UTC\n"+
+		"B,Two,2026-08-01,11:00,12:00,Hall,\"https://ok.example/x\n# Owned\",UTC\n"+
+		"C,Three,2026-08-01,12:00,13:00,Hall,https://ok.example/talk,UTC\n"))
+	var md bytes.Buffer
+	if err := markdownFormat.Write(&md, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := md.String()
+	if strings.Contains(out, "<javascript:") || strings.Contains(out, "\n# Owned") || !strings.Contains(out, "<https://ok.example/talk>") {
+		t.Errorf("markdown:\n%s", out)
+	}
+}

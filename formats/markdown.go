@@ -109,7 +109,14 @@ func writeMarkdownSession(bw *bufio.Writer, s *schedule.Session, heading string,
 		fmt.Fprintf(bw, "- **%s:** %s\n", textfmt.MarkdownText(f[0]), textfmt.MarkdownCell(f[1]))
 	}
 	if s.URL != "" {
-		fmt.Fprintf(bw, "- **Page:** <%s>\n", strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(s.URL))
+		// Linked only when it is an http(s) address, with nothing in it
+		// that ends the link or the line; anything else (javascript:, a
+		// value with line breaks) is shown as text.
+		if u := feed.HTTPURL(s.URL); u != "" {
+			fmt.Fprintf(bw, "- **Page:** <%s>\n", u)
+		} else {
+			fmt.Fprintf(bw, "- **Page:** %s\n", textfmt.MarkdownText(textfmt.OneLine(s.URL)))
+		}
 	}
 	if len(facts) > 0 || s.URL != "" {
 		bw.WriteString("\n")

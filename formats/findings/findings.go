@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docket-forum/docket/internal/safe"
 	"github.com/docket-forum/docket/internal/validate"
 )
 
@@ -123,7 +124,8 @@ func writeText(w io.Writer, fs []validate.Finding, o Options) error {
 			if f.Row > 0 {
 				where += " row " + strconv.Itoa(f.Row)
 			}
-			fmt.Fprintf(w, "%s  %s\n", paint(ansiBold, name), paint(ansiDim, where))
+			// Nothing from the data acts on the terminal (safe.Terminal).
+			fmt.Fprintf(w, "%s  %s\n", paint(ansiBold, safe.Terminal(name)), paint(ansiDim, safe.Terminal(where)))
 		}
 		sev := string(f.Severity)
 		if f.Severity == validate.Error {
@@ -131,11 +133,11 @@ func writeText(w io.Writer, fs []validate.Finding, o Options) error {
 		} else {
 			sev = paint(ansiYellow, sev)
 		}
-		if _, err := fmt.Fprintf(w, "  %s: %s: %s %s\n", Location(f), sev, f.Message, paint(ansiDim, "["+f.Rule+"]")); err != nil {
+		if _, err := fmt.Fprintf(w, "  %s: %s: %s %s\n", safe.Terminal(Location(f)), sev, safe.Terminal(f.Message), paint(ansiDim, "["+f.Rule+"]")); err != nil {
 			return err
 		}
 		if f.Hint != "" {
-			fmt.Fprintf(w, "      hint: %s\n", f.Hint)
+			fmt.Fprintf(w, "      hint: %s\n", safe.Terminal(f.Hint))
 		}
 	}
 	if group != "" {

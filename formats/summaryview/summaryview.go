@@ -18,6 +18,7 @@ import (
 
 	"github.com/docket-forum/docket/formats/internal/textfmt"
 	"github.com/docket-forum/docket/formats/termtable"
+	"github.com/docket-forum/docket/internal/safe"
 	"github.com/docket-forum/docket/internal/summary"
 	"github.com/docket-forum/docket/internal/vocab"
 )
@@ -132,7 +133,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 		t := termtable.NewTable(w, []int{width + 2, 7, 7, 22}, o.ASCII)
 		t.Header(head, "count", "share", "")
 		for _, r := range rows {
-			t.Append([]string{r.key, fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total)})
+			t.Append([]string{safe.Terminal(r.key), fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total)})
 		}
 		t.Render()
 		fmt.Fprintln(w)
@@ -200,7 +201,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	slices.SortFunc(days, func(a, b countRow) int { return strings.Compare(a.key, b.key) })
 	width := len("room")
 	for _, n := range names {
-		width = max(width, textfmt.Width(n))
+		width = max(width, textfmt.Width(safe.Terminal(n)))
 	}
 	var rt *termtable.Table
 	if md {
@@ -214,7 +215,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f%% |\n", textfmt.MarkdownCell(room), day, sessions, minutes, util*100)
 			return
 		}
-		rt.Append([]string{room, day, fmt.Sprintf("%8d", sessions), fmt.Sprintf("%7d", minutes), fmt.Sprintf("%10.0f%%", util*100), bar(int(util*100+0.5), 100)})
+		rt.Append([]string{safe.Terminal(room), day, fmt.Sprintf("%8d", sessions), fmt.Sprintf("%7d", minutes), fmt.Sprintf("%10.0f%%", util*100), bar(int(util*100+0.5), 100)})
 	}
 	for _, n := range names {
 		room := r.Rooms[n]

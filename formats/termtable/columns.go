@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/docket-forum/docket/internal/safe"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -21,7 +22,7 @@ func Columns(w io.Writer, cols []schedule.ColumnInfo) error {
 			if last != "" {
 				fmt.Fprintln(tw)
 			}
-			fmt.Fprintf(tw, "%s: header on row %d\n", where, c.HeaderRow)
+			fmt.Fprintf(tw, "%s: header on row %d\n", safe.Terminal(where), c.HeaderRow)
 			last = where
 		}
 		field := string(c.Field)
@@ -31,7 +32,7 @@ func Columns(w io.Writer, cols []schedule.ColumnInfo) error {
 				field = "extra (no header)"
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t→ %s\n", c.Letter, c.Header, field)
+		fmt.Fprintf(tw, "  %s\t%s\t→ %s\n", c.Letter, safe.Terminal(c.Header), field)
 	}
 	return tw.Flush()
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/docket-forum/docket/formats/internal/textfmt"
+	"github.com/docket-forum/docket/internal/safe"
 	"github.com/docket-forum/docket/internal/schedule"
 )
 
@@ -166,7 +167,8 @@ func RenderList(w io.Writer, ss []*schedule.Session, o Options) error {
 		for _, s := range d.Sessions {
 			cells := []string{s.ID, o.text(textfmt.TimeRange(s, o.loc(s))), s.Room, s.Type, textfmt.OneLine(s.Title)}
 			for c := range cells {
-				cells[c] = textfmt.Wrap(cells[c], widths[c]-2)
+				// Nothing from the data acts on the terminal (safe.Terminal).
+				cells[c] = textfmt.Wrap(safe.Terminal(cells[c]), widths[c]-2)
 			}
 			if err := t.Append(cells); err != nil {
 				return err
@@ -290,7 +292,7 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 	t := o.newTable(w, widths)
 	header := []string{"Time"}
 	for _, r := range rooms {
-		header = append(header, textfmt.Wrap(r, colW-2))
+		header = append(header, textfmt.Wrap(safe.Terminal(r), colW-2))
 	}
 	t.Header(header...)
 	for _, slot := range slots {
@@ -302,9 +304,9 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 				continue
 			}
 			c := slices.Index(rooms, s.Room) + 1
-			text := textfmt.Wrap(s.ID, colW-2) + "\n" + textfmt.Wrap(textfmt.OneLine(s.Title), colW-2)
+			text := textfmt.Wrap(safe.Terminal(s.ID), colW-2) + "\n" + textfmt.Wrap(safe.Terminal(textfmt.OneLine(s.Title)), colW-2)
 			if !s.Start.Equal(slot) {
-				text = textfmt.Wrap(o.text("↓ ")+s.ID, colW-2)
+				text = textfmt.Wrap(o.text("↓ ")+safe.Terminal(s.ID), colW-2)
 			}
 			if row[c] != "" {
 				text = row[c] + "\n" + text

@@ -295,7 +295,7 @@ func Persons(s *schedule.Session) []string {
 func HTTPURL(u string) string {
 	u = strings.TrimSpace(u)
 	if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
-		if !strings.ContainsAny(u, " \t\n\"<>") {
+		if !strings.ContainsAny(u, " \t\n\r\"<>\x00\x1b") {
 			return u
 		}
 	}
