@@ -9,7 +9,11 @@ import (
 
 // csvScanner reads CSV records exactly as encoding/csv's Reader does with
 // LazyQuotes set, FieldsPerRecord -1, no comment character and no space
-// trimming (FuzzCSVScanner holds it to that), for a one-byte delimiter.
+// trimming (FuzzCSVScanner holds it to that), for a one-byte delimiter,
+// with one difference: a lone CR ends a line as LF and CRLF do (encoding/
+// csv keeps it in the field), so that a file saved as Excel for Mac's
+// "CSV (Macintosh)" is not one row, and a stray CR between rows does not
+// glue the next row into the last cell.
 //
 // It exists for speed: encoding/csv copies a record's text into a buffer
 // and then into a string allocated for the record, which was a third of
@@ -21,6 +25,9 @@ type csvScanner struct {
 	comma   byte
 	numLine int    // lines read so far
 	raw     []byte // a line longer than the bufio buffer
+	rest    []byte // what follows a lone CR in the line last read, a line of its own
+	restBuf []byte
+	restErr error  // the error of the line rest came from
 	block   []byte // records' text; what is before len is handed out
 	ends    []int  // end of each field of the record being read
 
@@ -41,6 +48,11 @@ func newCSVScanner(r *bufio.Reader, comma byte) *csvScanner {
 // readLine is encoding/csv's: a line with its "\n" (made of "\r\n"), or
 // the last line without one.
 func (c *csvScanner) readLine() ([]byte, error) {
+	if c.rest != nil {
+		line, err := c.rest, c.restErr
+		c.rest, c.restErr = nil, nil
+		return c.splitCR(line, err, true)
+	}
 	line, err := c.r.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		c.raw = append(c.raw[:0], line...)
@@ -57,7 +69,38 @@ func (c *csvScanner) readLine() ([]byte, error) {
 			line = line[:len(line)-1]
 		}
 	}
+	return c.splitCR(line, err, false)
+}
+
+// splitCR returns line up to its first lone CR, as a line ending in "\n",
+// keeping what follows for the next call; a line without one, with its
+// "\r\n" made "\n". err is the line's: it goes with its last part. own
+// says line is the kept rest of an earlier line.
+func (c *csvScanner) splitCR(line []byte, err error, own bool) ([]byte, error) {
 	c.numLine++
+	for from := 0; ; {
+		i := bytes.IndexByte(line[from:], '\r')
+		if i < 0 {
+			break
+		}
+		i += from
+		if i+1 < len(line) && line[i+1] == '\n' {
+			from = i + 2
+			continue
+		}
+		// The rest is copied out of the reader's buffer, which the next
+		// read may reuse; a rest that is already restBuf stays where it is.
+		if rest := line[i+1:]; len(rest) > 0 {
+			if !own {
+				c.restBuf = append(c.restBuf[:0], rest...)
+				rest = c.restBuf
+			}
+			c.rest, c.restErr = rest, err
+			err = nil
+		}
+		line[i] = '\n'
+		return line[:i+1], err
+	}
 	if n := len(line); n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
 		line[n-2] = '\n'
 		line = line[:n-1]

@@ -21,9 +21,10 @@ type csvRecord struct {
 	first, last int
 }
 
-// readAllStd reads data with encoding/csv as docket used it.
+// readAllStd reads data with encoding/csv as docket used it, but for lone
+// CRs, which docket's scanner reads as line ends (see csvScanner).
 func readAllStd(data []byte, comma byte) ([]csvRecord, error) {
-	r := csv.NewReader(bytes.NewReader(data))
+	r := csv.NewReader(bytes.NewReader(loneCRToLF(data)))
 	r.Comma, r.FieldsPerRecord, r.LazyQuotes = rune(comma), -1, true
 	var out []csvRecord
 	for {
@@ -140,4 +141,39 @@ func FuzzCSVScanner(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkSameAsStd(t, data)
 	})
+}
+
+// loneCRToLF makes every CR not followed by LF a LF, as the scanner reads it.
+func loneCRToLF(data []byte) []byte {
+	out := bytes.Clone(data)
+	for i := range out {
+		if out[i] == '\r' && (i+1 >= len(out) || out[i+1] != '\n') {
+			if i+1 == len(out) {
+				continue // a CR at the end of the input is dropped by both
+			}
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
+// TestLoneCRIsALineEnd: Excel for Mac's "CSV (Macintosh)" ends lines with
+// CR alone, and a stray CR between two rows glued the next row into the
+// last cell; a CR-only file gave 0 sessions and exit 0. Inside quotes a
+// CR stays a line break of the cell.
+func TestLoneCRIsALineEnd(t *testing.T) {
+	for name, text := range map[string]string{
+		"CR only":       "id,title,date,start,end,room\rA,One,2026-08-01,10:00,11:00,Hall\rB,\"Two\rlines\",2026-08-01,11:00,12:00,Hall\r",
+		"a stray CR":    "id,title,date,start,end,room\r\nA,One,2026-08-01,10:00,11:00,Hall\rB,\"Two\rlines\",2026-08-01,11:00,12:00,Hall\r\n",
+		"mixed endings": "id,title,date,start,end,room\nA,One,2026-08-01,10:00,11:00,Hall\r\nB,\"Two\r\nlines\",2026-08-01,11:00,12:00,Hall",
+	} {
+		p := mustRead(t, "mac.csv", []byte(text))
+		if len(p.Sessions) != 2 || p.Sessions[0].Room != "Hall" || p.Sessions[1].Title != "Two\nlines" || p.Sessions[1].Src.Row != 3 {
+			var got []string
+			for _, s := range p.Sessions {
+				got = append(got, fmt.Sprintf("%s|%q|%s|row %d", s.ID, s.Title, s.Room, s.Src.Row))
+			}
+			t.Errorf("%s: %q", name, got)
+		}
+	}
 }
