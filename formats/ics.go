@@ -41,9 +41,19 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		}
 	}
 	schedule.Sort(ss)
+	ids := feed.EventIDs(ss)
+	uids := make(map[string]bool, len(ss))
 	for _, s := range ss {
 		line("BEGIN", "VEVENT")
-		line("UID", feed.SessionGUID(acronym, s)+"@docket")
+		// A session id given twice would give two events one UID, and a
+		// calendar keeps only one of them: the repeat gets the GUID the
+		// feeds give it (as frab and schedule.json do).
+		uid := feed.SessionGUID(acronym, s)
+		if uids[uid] {
+			uid = feed.RepeatedSessionGUID(acronym, s, ids[s])
+		}
+		uids[uid] = true
+		line("UID", uid+"@docket")
 		line("DTSTAMP", icsTime(stamp))
 		line("DTSTART", icsTime(s.Start))
 		end := s.End

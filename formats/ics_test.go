@@ -109,3 +109,26 @@ print(len(evs), of.decoded('DTSTART').isoformat(), of.decoded('DTEND').isoformat
 		t.Errorf("python3-icalendar: %v\n got: %s\nwant: %s", err, res, want)
 	}
 }
+
+// TestICSDuplicateIDsGetDistinctUIDs: two sessions with one id gave two
+// events one UID, and calendars kept only one of them.
+func TestICSDuplicateIDsGetDistinctUIDs(t *testing.T) {
+	p := mustRead(t, "d.csv", []byte("id,title,date,start,end,room,timezone\n"+
+		"WS1,One,2026-08-01,10:00,11:00,Hall,UTC\nWS1,Two,2026-08-01,12:00,13:00,Hall,UTC\n"))
+	var out bytes.Buffer
+	if err := icsFormat.Write(&out, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	uids := map[string]bool{}
+	for _, l := range strings.Split(out.String(), "\r\n") {
+		if strings.HasPrefix(l, "UID:") {
+			if uids[l] {
+				t.Errorf("UID repeated: %s", l)
+			}
+			uids[l] = true
+		}
+	}
+	if len(uids) != 2 {
+		t.Errorf("%d UIDs", len(uids))
+	}
+}

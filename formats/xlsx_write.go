@@ -19,10 +19,18 @@ const (
 // Excel's limits: a cell holds at most 32,767 characters.
 const maxCellChars = 32767
 
+// xlsxMaxRows is the most rows an Excel sheet holds (a variable, so that
+// a test need not write a million sessions).
+var xlsxMaxRows = 1_048_576
+
 // writeXLSX writes the canonical workbook with excelize's StreamWriter:
 // the normal mode kept every cell and style call in memory (100,000
 // sessions took over a minute and 6 GB).
 func writeXLSX(w io.Writer, p *schedule.Programme, _ WriteOptions) error {
+	if n := len(p.Sessions) + 1; n > xlsxMaxRows {
+		// excelize failed with "cannot convert cell "" to coordinates".
+		return fmt.Errorf("an Excel sheet holds at most %d rows, and the programme has %d sessions: write CSV, TSV or NDJSON instead", xlsxMaxRows, len(p.Sessions))
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sessionsSheet); err != nil {

@@ -91,3 +91,15 @@ func TestXLSXIsPleasantToOpen(t *testing.T) {
 		t.Errorf("Speakers sheet: %d rows", len(rows))
 	}
 }
+
+// TestXLSXTooManyRows: past Excel's row limit the export says so and what
+// to write instead, instead of excelize's "cannot convert cell".
+func TestXLSXTooManyRows(t *testing.T) {
+	defer func(n int) { xlsxMaxRows = n }(xlsxMaxRows)
+	xlsxMaxRows = 3
+	p := mustRead(t, "s.csv", []byte("id,title\nA,One\nB,Two\nC,Three\n"))
+	err := writeXLSX(io.Discard, p, WriteOptions{})
+	if err == nil || !strings.Contains(err.Error(), "an Excel sheet holds at most 3 rows, and the programme has 3 sessions: write CSV, TSV or NDJSON instead") {
+		t.Errorf("err = %v", err)
+	}
+}
