@@ -140,24 +140,10 @@ func TestInterruptedExportKeepsTheOldFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and writes a large workbook")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "docket")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := buildDocket(t)
 	// A programme large enough that writing it takes seconds.
-	sample, err := os.ReadFile(filepath.Join("testdata", "sample.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.SplitN(string(sample), "\n", 2)
-	var big strings.Builder
-	big.WriteString(lines[0] + "\n")
-	for i := 0; i < 150; i++ {
-		big.WriteString(strings.ReplaceAll(lines[1], "Open Forum #168", fmt.Sprintf("Open Forum #168-%d", i)))
-	}
 	in := filepath.Join(dir, "big.csv")
-	os.WriteFile(in, []byte(big.String()), 0o644)
+	os.WriteFile(in, []byte(bigSample(t, 150, true)), 0o644)
 	for _, sig := range []os.Signal{os.Interrupt, os.Kill} {
 		out := filepath.Join(dir, "programme.xlsx")
 		os.WriteFile(out, []byte("the previous export"), 0o644)
@@ -196,21 +182,8 @@ func TestBrokenPipeAndHangupLeaveNoSpool(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "docket")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	sample, err := os.ReadFile(filepath.Join("testdata", "sample.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, body, _ := strings.Cut(string(sample), "\n")
-	var big strings.Builder
-	big.WriteString(head + "\n")
-	for i := 0; i < 400; i++ {
-		big.WriteString(body)
-	}
+	dir, bin := buildDocket(t)
+	big := bigSample(t, 400, false)
 	tmp := filepath.Join(dir, "tmp")
 	os.Mkdir(tmp, 0o755)
 	for _, c := range []struct {
@@ -223,7 +196,7 @@ func TestBrokenPipeAndHangupLeaveNoSpool(t *testing.T) {
 	} {
 		cmd := exec.Command(bin, "convert", "-", "-", "--to", "json")
 		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
-		cmd.Stdin = strings.NewReader(big.String())
+		cmd.Stdin = strings.NewReader(big)
 		out, _ := cmd.StdoutPipe()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -246,4 +219,37 @@ func TestBrokenPipeAndHangupLeaveNoSpool(t *testing.T) {
 			t.Errorf("%s: exit %d, want %d", c.name, code, c.code)
 		}
 	}
+}
+
+// buildDocket builds the real binary into a temporary folder, for the
+// tests that signal a process; it returns the folder and the binary.
+func buildDocket(t *testing.T) (dir, bin string) {
+	t.Helper()
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "docket")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir, bin
+}
+
+// bigSample is the sample programme's rows n times over, under its header;
+// renumbered, Open Forum #168 gets a new id each time.
+func bigSample(t *testing.T, n int, renumber bool) string {
+	t.Helper()
+	sample, err := os.ReadFile(filepath.Join("testdata", "sample.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, _ := strings.Cut(string(sample), "\n")
+	var big strings.Builder
+	big.WriteString(head + "\n")
+	for i := range n {
+		if renumber {
+			big.WriteString(strings.ReplaceAll(body, "Open Forum #168", fmt.Sprintf("Open Forum #168-%d", i)))
+		} else {
+			big.WriteString(body)
+		}
+	}
+	return big.String()
 }
