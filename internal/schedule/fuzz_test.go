@@ -80,6 +80,9 @@ func FuzzParsePerson(f *testing.F) {
 		want.Stakeholder = vocab.Stakeholders().Canonical(stake)
 		want.Region = vocab.Regions().Canonical(region)
 		s := FormatPerson(in)
+		if stripListMarker(s) != s {
+			return // a name "*" before " (on-site)" reads as a bullet
+		}
 		if got := ParsePerson(s); got != want {
 			t.Fatalf("ParsePerson(FormatPerson(p)) with FormatPerson(p) = %q:%s", s, personDiff(got, want))
 		}
