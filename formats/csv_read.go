@@ -50,6 +50,8 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 		delim = "detected"
 	}
 	cr := newCSVScanner(tb, byte(comma))
+	lim := opts.Limits.WithDefaults()
+	cr.maxCell, cr.maxCols, cr.maxRow = lim.CellBytes, lim.Columns, lim.RowBytes()
 
 	prog := &schedule.Programme{}
 	so := opts.scheduleOptions(in.Name, "")
@@ -60,7 +62,7 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	}
 	// Parsing runs ahead on its own goroutine while the builder reads the
 	// rows it has parsed: two cores for one file.
-	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: opts.Limits.WithDefaults(), progress: opts.Progress}, nil)
+	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: lim, progress: opts.Progress}, nil)
 	defer rows.stop()
 	if err := b.Read(rows); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
@@ -85,6 +87,18 @@ func (c *csvRows) Next() (schedule.Row, error) {
 	rec, err := c.r.Read()
 	if err == io.EOF {
 		return schedule.Row{}, io.EOF
+	}
+	if le, ok := err.(*csvLimitError); ok {
+		// The row's number as it would have been: the lines it began after.
+		num := c.n + 1 + max(c.r.firstLine-c.endLine-1, 0)
+		where := fmt.Sprintf("row %d", num)
+		switch le.what {
+		case "cell":
+			return schedule.Row{}, c.limits.Cell(fmt.Sprintf("%s, column %s", where, schedule.ColumnName(le.col)), 0)
+		case "columns":
+			return schedule.Row{}, c.limits.TooManyColumns(where, 0)
+		}
+		return schedule.Row{}, c.limits.Row(where)
 	}
 	if err != nil {
 		return schedule.Row{}, err

@@ -33,7 +33,21 @@ type csvScanner struct {
 
 	// The text lines of the last record's first field and last field.
 	firstLine, lastLine int
+
+	// Limits checked while the text is scanned, before it is kept (0: none):
+	// the longest field, the most fields, the longest line or record.
+	maxCell, maxCols, maxRow int
 }
+
+// csvLimitError is a record that went past one of the scanner's limits;
+// the reader words it with the record's row (see csvRows).
+type csvLimitError struct {
+	what  string // "cell", "columns" or "row"
+	col   int    // the field, from 0 ("cell")
+	count int    // the fields so far ("columns")
+}
+
+func (e *csvLimitError) Error() string { return "the record is larger than the limits" }
 
 // csvBlock is the size of the blocks record text is carved from: about
 // sixty session rows. A field kept after its row is gone keeps its block
@@ -57,6 +71,23 @@ func (c *csvScanner) readLine() ([]byte, error) {
 	if err == bufio.ErrBufferFull {
 		c.raw = append(c.raw[:0], line...)
 		for err == bufio.ErrBufferFull {
+			if c.maxRow > 0 && len(c.raw) > c.maxRow {
+				// Longer than any record may be: stop before keeping more,
+				// naming the column limit when the line is mostly
+				// delimiters (100M commas) and the row's size otherwise.
+				c.numLine++
+				if c.maxCols > 0 && bytes.Count(c.raw, []byte{c.comma}) >= c.maxCols {
+					return nil, &csvLimitError{what: "columns"}
+				}
+				for col, rest := 0, c.raw; len(rest) > 0; col++ {
+					field, after, _ := bytes.Cut(rest, []byte{c.comma})
+					if c.maxCell > 0 && len(field) > c.maxCell {
+						return nil, &csvLimitError{what: "cell", col: col}
+					}
+					rest = after
+				}
+				return nil, &csvLimitError{what: "row"}
+			}
 			line, err = c.r.ReadSlice('\n')
 			c.raw = append(c.raw, line...)
 		}
@@ -122,6 +153,10 @@ func (c *csvScanner) Read() ([]string, error) {
 	var errRead error
 	for errRead == nil {
 		line, errRead = c.readLine()
+		if le, ok := errRead.(*csvLimitError); ok {
+			c.firstLine, c.lastLine = c.numLine, c.numLine
+			return nil, le
+		}
 		if errRead == nil && len(line) == lengthNL(line) {
 			line = nil
 			continue // an empty line is no record
@@ -143,6 +178,9 @@ func (c *csvScanner) Read() ([]string, error) {
 parseField:
 	for {
 		fieldLine = c.numLine
+		if c.maxCols > 0 && len(c.ends) >= c.maxCols {
+			return nil, &csvLimitError{what: "columns", count: len(c.ends) + 1}
+		}
 		if len(line) == 0 || line[0] != '"' {
 			// An unquoted field: up to the delimiter or the line's end.
 			i := bytes.IndexByte(line, comma)
@@ -151,6 +189,9 @@ parseField:
 				field = field[:i]
 			} else {
 				field = field[:len(field)-lengthNL(field)]
+			}
+			if c.maxCell > 0 && len(field) > c.maxCell {
+				return nil, &csvLimitError{what: "cell", col: len(c.ends)}
 			}
 			rec = append(rec, field...)
 			c.ends = append(c.ends, len(rec))
@@ -185,12 +226,22 @@ parseField:
 			case len(line) > 0:
 				// The line ends inside the quotes: the field goes on.
 				rec = append(rec, line...)
+				if c.maxCell > 0 && c.overCell(rec) {
+					return nil, &csvLimitError{what: "cell", col: len(c.ends)}
+				}
+				if c.maxRow > 0 && len(rec) > c.maxRow {
+					return nil, &csvLimitError{what: "row"}
+				}
 				if errRead != nil {
 					break parseField
 				}
 				line, errRead = c.readLine()
 				if errRead == io.EOF {
 					errRead = nil
+				}
+				if le, ok := errRead.(*csvLimitError); ok {
+					le.what, le.col = "cell", len(c.ends)
+					return nil, le
 				}
 			default:
 				// The input ends inside the quotes (LazyQuotes: no error).
@@ -210,6 +261,17 @@ parseField:
 		prev = end
 	}
 	return fields, errRead
+}
+
+// overCell reports whether the field being read, the last of rec, is
+// longer than the cell limit (a quoted field, checked as each of its lines
+// is added).
+func (c *csvScanner) overCell(rec []byte) bool {
+	start := 0
+	if n := len(c.ends); n > 0 {
+		start = c.ends[n-1]
+	}
+	return len(rec)-start > c.maxCell
 }
 
 // text makes the record's bytes, appended at start of the block (or moved

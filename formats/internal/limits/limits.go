@@ -36,6 +36,14 @@ const (
 	SettingMergedCells = "limits.max-merged-cells"
 )
 
+// RowBytes is the longest row's text: sixteen of the longest cells, and
+// never under 16 MiB. A row holds at most Columns cells of CellBytes, but
+// no programme's row comes near this; the bound lets a reader refuse a
+// line of a gigabyte before it keeps it. It rises with the cell limit.
+func (l Limits) RowBytes() int {
+	return max(16*l.CellBytes, 16<<20)
+}
+
 // WithDefaults returns l with every zero field set to its default.
 func (l Limits) WithDefaults() Limits {
 	if l.CellBytes <= 0 {
@@ -76,6 +84,32 @@ func (l Limits) Merged(sheet string) *Error {
 	return &Error{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", l.MergedCells), Setting: SettingMergedCells}
 }
 
+// Cell is the error of a cell past the cell limit at where; size is its
+// length, or 0 when the reading stopped before its end.
+func (l Limits) Cell(where string, size int) *Error {
+	what := "cell"
+	if size > 0 {
+		what = fmt.Sprintf("cell (%d bytes)", size)
+	}
+	return &Error{What: what, Where: where, Limit: fmt.Sprintf("%d bytes", l.CellBytes), Setting: SettingCellBytes}
+}
+
+// TooManyColumns is the error of a row past the column limit at where;
+// count is its number of columns, or 0 when the reading stopped before
+// its end.
+func (l Limits) TooManyColumns(where string, count int) *Error {
+	what := "row's number of columns"
+	if count > 0 {
+		what = fmt.Sprintf("row's number of columns (%d)", count)
+	}
+	return &Error{What: what, Where: where, Limit: fmt.Sprintf("%d columns", l.Columns), Setting: SettingColumns}
+}
+
+// Row is the error of a row whose text is longer than RowBytes.
+func (l Limits) Row(where string) *Error {
+	return &Error{What: "row's text", Where: where, Limit: fmt.Sprintf("%d bytes (sixteen cells of the cell limit)", l.RowBytes()), Setting: SettingCellBytes}
+}
+
 // CheckRow applies the cell and column limits to one row of sheet ("" for
 // a file without sheets).
 func (l Limits) CheckRow(r schedule.Row, sheet string) error {
@@ -90,11 +124,11 @@ func (l Limits) CheckRow(r schedule.Row, sheet string) error {
 		return w
 	}
 	if len(r.Cells) > l.Columns {
-		return &Error{What: fmt.Sprintf("row's number of columns (%d)", len(r.Cells)), Where: where(-1), Limit: fmt.Sprintf("%d columns", l.Columns), Setting: SettingColumns}
+		return l.TooManyColumns(where(-1), len(r.Cells))
 	}
 	for i, c := range r.Cells {
 		if len(c) > l.CellBytes {
-			return &Error{What: fmt.Sprintf("cell (%d bytes)", len(c)), Where: where(i), Limit: fmt.Sprintf("%d bytes", l.CellBytes), Setting: SettingCellBytes}
+			return l.Cell(where(i), len(c))
 		}
 	}
 	return nil
