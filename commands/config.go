@@ -41,6 +41,7 @@ type config struct {
 		MaxColumns     int    `toml:"max-columns"`
 		MaxUnzipSize   string `toml:"max-unzip-size"`
 		MaxMergedCells int    `toml:"max-merged-cells"`
+		MaxSharedStrs  int    `toml:"max-shared-strings"`
 	}
 }
 
@@ -110,7 +111,7 @@ func loadConfig(path string) (*config, error) {
 		for i, k := range und {
 			keys[i] = k.String()
 		}
-		return nil, usageErrorf("%s: unknown setting %s (known: event.title, event.acronym, event.timezone, event.days, event.date-order, event.profile, [columns], [rules], limits.max-cell-size, limits.max-columns, limits.max-unzip-size, limits.max-merged-cells)", path, strings.Join(keys, ", "))
+		return nil, usageErrorf("%s: unknown setting %s (known: event.title, event.acronym, event.timezone, event.days, event.date-order, event.profile, [columns], [rules], limits.max-cell-size, limits.max-columns, limits.max-unzip-size, limits.max-merged-cells, limits.max-shared-strings)", path, strings.Join(keys, ", "))
 	}
 	for _, rule := range slices.Sorted(maps.Keys(cfg.Rules)) {
 		if _, err := lookupRule(rule); err != nil {
@@ -195,6 +196,9 @@ func (s *streams) applyConfig(c *cli.Context, o *inputOptions) error {
 	}
 	if unset("max-merged-cells") && cfg.Limits.MaxMergedCells > 0 {
 		o.limits.MergedCells = cfg.Limits.MaxMergedCells
+	}
+	if unset("max-shared-strings") && cfg.Limits.MaxSharedStrs > 0 {
+		o.limits.SharedStrings = cfg.Limits.MaxSharedStrs
 	}
 	return nil
 }

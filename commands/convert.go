@@ -88,7 +88,7 @@ func runConvert(s *streams, o convertOptions) error {
 func streamConvert(s *streams, f *formats.Format, out output, o convertOptions, wo formats.WriteOptions) error {
 	streamingGC(s)
 	path := o.input.files[0]
-	in, err := openInput(s, path)
+	in, err := openInput(s, path, o.input.limits)
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,7 @@ func inputFlags() []cli.Flag {
 		&cli.IntFlag{Category: "Input", Name: "max-columns", Value: formats.DefaultColumns, Usage: "refuse a row with more columns than this"},
 		&cli.StringFlag{Category: "Input", Name: "max-unzip-size", Usage: "refuse a workbook that unzips to more than this (e.g. 4G; default 2G)"},
 		&cli.IntFlag{Category: "Input", Name: "max-merged-cells", Value: formats.DefaultMergedCells, Usage: "refuse a sheet whose merged areas cover more cells than this"},
+		&cli.IntFlag{Category: "Input", Name: "max-shared-strings", Value: formats.DefaultSharedStrings, Usage: "refuse a workbook with more shared strings than this"},
 		// Not -v: urfave/cli reserves it for --version.
 		&cli.BoolFlag{Category: "Input", Name: "verbose", Usage: "tell on stderr how the input was read (encoding, delimiter, sheet, date order)"},
 	}
@@ -72,6 +73,7 @@ func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	}
 	o.limits.Columns = c.Int("max-columns")
 	o.limits.MergedCells = c.Int("max-merged-cells")
+	o.limits.SharedStrings = c.Int("max-shared-strings")
 	for _, l := range []struct {
 		flag string
 		dst  *int64
@@ -142,7 +144,7 @@ func readInputs(s *streams, o inputOptions, sink func(*schedule.Programme, *sche
 			}
 			stdinUsed = true
 		}
-		in, err := openInput(s, path)
+		in, err := openInput(s, path, o.limits)
 		if err != nil {
 			return err
 		}
@@ -191,9 +193,9 @@ func tell(s *streams, p *schedule.Programme, o inputOptions) {
 // input; a pipe or FIFO given as a file (<(curl ...), mkfifo) gives its
 // bytes once, so it is read as a stream like standard input, never opened
 // twice; anything else is a file read by its path.
-func openInput(s *streams, path string) (formats.Input, error) {
+func openInput(s *streams, path string, l formats.Limits) (formats.Input, error) {
 	if path == "-" {
-		return formats.StdinInput(s.in)
+		return formats.StdinInput(s.in, l)
 	}
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
 		// A pipe (<(curl ...), mkfifo) gives its bytes once: it is read
@@ -202,7 +204,7 @@ func openInput(s *streams, path string) (formats.Input, error) {
 		if err != nil {
 			return formats.Input{}, &formats.InputError{File: path, Err: err}
 		}
-		return formats.ReaderInput(path, f)
+		return formats.ReaderInput(path, f, l)
 	}
 	return formats.Input{Name: path, Path: path}, nil
 }

@@ -17,6 +17,7 @@ var settingFlags = []string{
 	"limits.max-columns", "--max-columns",
 	"limits.max-unzip-size", "--max-unzip-size",
 	"limits.max-merged-cells", "--max-merged-cells",
+	"limits.max-shared-strings", "--max-shared-strings",
 	"input.date-order", "--date-order",
 	"input.sheet", "--sheet",
 	"input.map", "--map",

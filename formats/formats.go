@@ -72,10 +72,11 @@ type LimitError = limits.Error
 
 // Default limits: far beyond any programme, far below a machine's memory.
 const (
-	DefaultCellBytes   = limits.DefaultCellBytes
-	DefaultColumns     = limits.DefaultColumns
-	DefaultUnzipBytes  = limits.DefaultUnzipBytes
-	DefaultMergedCells = limits.DefaultMergedCells
+	DefaultCellBytes     = limits.DefaultCellBytes
+	DefaultColumns       = limits.DefaultColumns
+	DefaultUnzipBytes    = limits.DefaultUnzipBytes
+	DefaultMergedCells   = limits.DefaultMergedCells
+	DefaultSharedStrings = limits.DefaultSharedStrings
 )
 
 // scheduleOptions are the builder's options for one file or sheet.

@@ -66,7 +66,7 @@ func peek(in Input, n int) ([]byte, error) {
 		return buf[:k], nil
 	}
 	switch r := in.R.(type) {
-	case *bytes.Reader:
+	case io.ReaderAt:
 		buf := make([]byte, n)
 		k, _ := r.ReadAt(buf, 0)
 		return buf[:k], nil
@@ -104,26 +104,53 @@ func openError(err error) error {
 }
 
 // StdinInput buffers standard input so that its format can be sniffed,
-// and returns it as an Input: a workbook is read into memory (it is a
-// zip), text streams through.
-func StdinInput(r io.Reader) (Input, error) {
-	return ReaderInput("<stdin>", r)
+// and returns it as an Input: a workbook (a zip, read from its end) is
+// spooled to a temporary file, at most l's unzip limit of it; text
+// streams through.
+func StdinInput(r io.Reader, l Limits) (Input, error) {
+	return ReaderInput("<stdin>", r, l)
 }
 
 // ReaderInput is StdinInput for a stream with another name: a named pipe
 // or a process substitution such as <(curl ...), which can be read only
 // once, so its head cannot be sniffed by opening it again.
-func ReaderInput(name string, r io.Reader) (Input, error) {
+func ReaderInput(name string, r io.Reader, l Limits) (Input, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(8)
 	if bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, ole2Magic) {
-		data, err := io.ReadAll(br)
+		sr, err := spoolWorkbook(br, l.WithDefaults())
 		if err != nil {
 			return Input{}, &InputError{File: name, Err: err}
 		}
-		return Input{Name: name, R: bytes.NewReader(data)}, nil
+		return Input{Name: name, R: sr}, nil
 	}
 	return Input{Name: name, R: br}, nil
+}
+
+// spoolWorkbook copies a workbook from a stream into a temporary file, which
+// is removed at once where the system allows it (the open file stays
+// readable) and otherwise when docket ends or is stopped. A workbook
+// cannot be larger than it unzips to, so the unzip limit bounds the copy:
+// memory holds only the copy's buffer, never the workbook.
+func spoolWorkbook(r io.Reader, l Limits) (*io.SectionReader, error) {
+	f, err := createTemp("", "docket-stdin-*.xlsx")
+	if err != nil {
+		return nil, fmt.Errorf("cannot make a temporary file for the workbook: %w", err)
+	}
+	if os.Remove(f.Name()) == nil {
+		temps.Delete(f.Name())
+	}
+	n, err := io.Copy(f, io.LimitReader(r, l.UnzipBytes+1))
+	if err == nil && n > l.UnzipBytes {
+		err = l.Spooled()
+	}
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		temps.Delete(f.Name())
+		return nil, err
+	}
+	return io.NewSectionReader(f, 0, n), nil
 }
 
 // WriteFile writes path atomically: the output goes to a temporary file in

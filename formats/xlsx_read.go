@@ -234,6 +234,13 @@ func keptAsWritten(f schedule.Field) bool {
 	return f == schedule.FieldDuration || f == schedule.FieldEndDate
 }
 
+// sizedReaderAt is a workbook held whole: in memory (bytes.Reader) or in
+// a spool file (io.SectionReader).
+type sizedReaderAt interface {
+	io.ReaderAt
+	Size() int64
+}
+
 // openXLSX opens a workbook from a path, or from a stream held in memory.
 func openXLSX(in Input, limits Limits) (*xlsxread.Book, error) {
 	if in.Path != "" {
@@ -243,15 +250,19 @@ func openXLSX(in Input, limits Limits) (*xlsxread.Book, error) {
 		}
 		return xlsxread.OpenFile(f, limits)
 	}
-	br, ok := in.R.(*bytes.Reader)
-	if !ok {
-		data, err := io.ReadAll(in.R)
-		if err != nil {
-			return nil, err
-		}
-		br = bytes.NewReader(data)
+	if ra, ok := in.R.(sizedReaderAt); ok {
+		return xlsxread.Open(ra, ra.Size(), limits)
 	}
-	return xlsxread.Open(br, br.Size(), limits)
+	// A stream that was not spooled (an Input made by hand): at most the
+	// unzip limit of it is read.
+	data, err := io.ReadAll(io.LimitReader(in.R, limits.UnzipBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limits.UnzipBytes {
+		return nil, limits.Spooled()
+	}
+	return xlsxread.Open(bytes.NewReader(data), int64(len(data)), limits)
 }
 
 // SheetNames lists a workbook's sheets, for shell completion; nil when it

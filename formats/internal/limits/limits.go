@@ -17,6 +17,10 @@ type Limits struct {
 	Columns     int   // the most columns in a row (limits.max-columns)
 	UnzipBytes  int64 // what a workbook may unzip to (limits.max-unzip-size)
 	MergedCells int   // cells covered by merged areas in a sheet (limits.max-merged-cells)
+	// SharedStrings is the most strings a workbook's table may hold
+	// (limits.max-shared-strings): a million empty ones zip to 25 KB and
+	// cost 8 MB each way they are kept.
+	SharedStrings int
 }
 
 // Default limits: far beyond any programme, far below a machine's memory.
@@ -25,6 +29,8 @@ const (
 	DefaultColumns     = 10_000
 	DefaultUnzipBytes  = 2 << 30
 	DefaultMergedCells = 1_000_000
+	// Ten million: 100,000 sessions of forty distinct texts each.
+	DefaultSharedStrings = 10_000_000
 )
 
 // The settings that raise each limit, as docket.toml's keys name them;
@@ -34,6 +40,7 @@ const (
 	SettingColumns     = "limits.max-columns"
 	SettingUnzipBytes  = "limits.max-unzip-size"
 	SettingMergedCells = "limits.max-merged-cells"
+	SettingSharedStrs  = "limits.max-shared-strings"
 )
 
 // RowBytes is the longest row's text: sixteen of the longest cells, and
@@ -58,6 +65,9 @@ func (l Limits) WithDefaults() Limits {
 	if l.MergedCells <= 0 {
 		l.MergedCells = DefaultMergedCells
 	}
+	if l.SharedStrings <= 0 {
+		l.SharedStrings = DefaultSharedStrings
+	}
 	return l
 }
 
@@ -70,6 +80,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	if e.Where == "" {
+		return fmt.Sprintf("the %s is larger than the limit of %s (raise it with %s if the file is genuine)", e.What, e.Limit, e.Setting)
+	}
 	return fmt.Sprintf("%s: the %s is larger than the limit of %s (raise it with %s if the file is genuine)", e.Where, e.What, e.Limit, e.Setting)
 }
 
@@ -78,10 +91,22 @@ func (l Limits) Unzip() *Error {
 	return &Error{What: "unzipped workbook", Where: "the workbook", Limit: fmt.Sprintf("%d bytes", l.UnzipBytes), Setting: SettingUnzipBytes}
 }
 
+// Spooled is the error of a workbook read from a stream that is larger
+// than it may unzip to: it is refused before more of it is copied.
+func (l Limits) Spooled() *Error {
+	return &Error{What: "workbook read from a stream", Limit: fmt.Sprintf("%d bytes, the unzip limit", l.UnzipBytes), Setting: SettingUnzipBytes}
+}
+
 // Merged is the error of a sheet whose merged areas cover more cells
 // than l allows.
 func (l Limits) Merged(sheet string) *Error {
 	return &Error{What: "area of merged cells", Where: "sheet " + sheet, Limit: fmt.Sprintf("%d cells", l.MergedCells), Setting: SettingMergedCells}
+}
+
+// Strings is the error of a workbook with more shared strings than l
+// allows.
+func (l Limits) Strings() *Error {
+	return &Error{What: "table of shared strings", Where: "the workbook", Limit: fmt.Sprintf("%d strings", l.SharedStrings), Setting: SettingSharedStrs}
 }
 
 // Cell is the error of a cell past the cell limit at where; size is its

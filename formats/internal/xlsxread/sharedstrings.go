@@ -5,9 +5,13 @@ package xlsxread
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"sync"
+	"slices"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -24,14 +28,18 @@ type sharedStrings struct {
 	mu   sync.Mutex
 	more *sync.Cond // broadcast when more strings are published, or at the end
 	text []byte
-	ends []int
-	done bool
+	ends []uint32 // 4 bytes a string: a table of 10M strings costs 40 MB
+	// long are the strings past the cell limit, in order: kept empty,
+	// and refused where a cell uses them, which names the cell.
+	long    []uint32
+	hasLong atomic.Bool
+	done    bool
 	err  error
 }
 
 // wait returns the strings published once string i is among them or the
 // reading ended, and the error it ended with.
-func (t *sharedStrings) wait(i int) (text []byte, ends []int, err error) {
+func (t *sharedStrings) wait(i int) (text []byte, ends []uint32, err error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for len(t.ends) <= i && !t.done {
@@ -40,7 +48,18 @@ func (t *sharedStrings) wait(i int) (text []byte, ends []int, err error) {
 	return t.text, t.ends, t.err
 }
 
-func (t *sharedStrings) publish(text []byte, ends []int, done bool, err error) {
+// isLong reports whether string i is past the cell limit.
+func (t *sharedStrings) isLong(i int) bool {
+	if !t.hasLong.Load() {
+		return false
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, found := slices.BinarySearch(t.long, uint32(i))
+	return found
+}
+
+func (t *sharedStrings) publish(text []byte, ends []uint32, done bool, err error) {
 	t.mu.Lock()
 	t.text, t.ends, t.done, t.err = text, ends, done, err
 	t.more.Broadcast()
@@ -85,15 +104,17 @@ func (b *Book) readSharedStrings(t *sharedStrings) {
 		return
 	}
 	sc := newXMLScanner(r)
+	sc.maxText = b.limits.CellBytes
 	var (
-		ends  []int
+		ends  []uint32
 		item  stringItem
 		depth int
 	)
 	// The text is nearly all of the part when strings are long (session
 	// descriptions): growing from half of it copied the block once more
-	// and faulted in half again as many pages. The part's size bounds it.
-	text := make([]byte, 0, int(min(f.UncompressedSize64, 1<<30)))
+	// and faulted in half again as many pages. The part's size bounds it;
+	// pages never written to cost no memory.
+	text := make([]byte, 0, int(min(f.UncompressedSize64, 64<<20)))
 	for {
 		k := sc.next()
 		if k == tokEOF {
@@ -106,10 +127,26 @@ func (b *Book) readSharedStrings(t *sharedStrings) {
 			continue
 		}
 		if depth == 1 && string(sc.name) == "si" {
+			if len(ends) >= b.limits.SharedStrings {
+				t.publish(text, ends, true, b.limits.Strings())
+				return
+			}
 			item.reset()
+			sc.overflow = false
 			sc.stringItem(&item)
-			text = append(text, item.value()...)
-			ends = append(ends, len(text))
+			if sc.overflow {
+				t.mu.Lock()
+				t.long = append(t.long, uint32(len(ends)))
+				t.mu.Unlock()
+				t.hasLong.Store(true)
+			} else {
+				text = append(text, item.value()...)
+			}
+			if len(text) > math.MaxUint32 {
+				t.publish(text, ends, true, errors.New("the shared strings are longer than 4 GiB"))
+				return
+			}
+			ends = append(ends, uint32(len(text)))
 			if len(ends)%256 == 0 {
 				t.publish(text, ends, false, nil)
 			}
@@ -185,7 +222,7 @@ func (s *xmlScanner) richRun(it *stringItem) {
 			s.fail("unexpected end inside a rich text run")
 			return
 		case tokEnd:
-			if has {
+			if has && !s.long(len(it.t)+len(it.runs)+len(it.run)) {
 				it.runs = append(it.runs, it.run...)
 			}
 			return

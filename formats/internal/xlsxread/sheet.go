@@ -74,11 +74,12 @@ type Rows struct {
 	sc       *xmlScanner
 	sst      *sharedStrings
 	sstText  []byte // the strings published when last looked (see shared)
-	sstEnds  []int
+	sstEnds  []uint32
 	sstErr   error
 	dateXf   []bool
 	cols     []colStyle
-	limits   *limits.Limits // nil: no limits (when guessing the sheet)
+	limits   *limits.Limits // nil: no check of whole rows (when guessing the sheet)
+	scan     limits.Limits  // the Book's, checked while scanning, always
 	progress func(int)
 	fill     *mergeFill
 	dates    *CellDates
@@ -95,6 +96,7 @@ type Rows struct {
 	err      error
 
 	colCount int // excelize's count of the row's columns so far
+	rowNum   int // the number of the row being read, for errors
 	buf      []rowCell
 	slab     []string // where rows' cells are carved from
 	v        []byte
@@ -145,7 +147,7 @@ func (b *Book) OpenSheet(sheet string, fill bool, l *limits.Limits, progress fun
 		return nil, fmt.Errorf("sheet %s: the workbook has no such worksheet", sheet)
 	}
 	var err error
-	x := &Rows{sheet: sheet, sst: b.sharedStrings(), dateXf: b.dateStyles(), limits: l, progress: progress, intern: map[string]string{}, dates: &CellDates{}}
+	x := &Rows{sheet: sheet, sst: b.sharedStrings(), dateXf: b.dateStyles(), limits: l, scan: b.limits, progress: progress, intern: map[string]string{}, dates: &CellDates{}}
 	if fill {
 		var refs []string
 		if ch, ok := b.ahead[part]; ok {
@@ -172,6 +174,7 @@ func (b *Book) OpenSheet(sheet string, fill bool, l *limits.Limits, progress fun
 		return nil, damaged(err)
 	}
 	x.rc, x.sc = rc, newXMLScanner(r)
+	x.sc.maxText = b.limits.CellBytes
 	return x, nil
 }
 
@@ -348,6 +351,10 @@ func (x *Rows) row() {
 		}
 	}
 	x.buf = x.buf[:0]
+	x.rowNum = r
+	if r == 0 {
+		x.rowNum = x.last + 1
+	}
 	if !sc.empty {
 	cells:
 		for {
@@ -487,6 +494,12 @@ func (x *Rows) cell() {
 	if len(x.buf) == 0 {
 		x.colCount = 0
 	}
+	if len(x.buf) >= xlsxMaxCols {
+		// More cells than a row has columns: the list of them would
+		// grow with the file (20M empty cells took 3 GB), so it stops here.
+		x.fail(fmt.Errorf("row %d has more cells than a sheet has columns (%d)", x.rowNum, xlsxMaxCols))
+		return
+	}
 	x.colCount++
 	c := rowCell{col: x.colCount}
 	badStyle := false
@@ -521,6 +534,7 @@ func (x *Rows) cell() {
 	hasF := false
 	x.v = x.v[:0]
 	x.item.reset()
+	sc.overflow = false
 	if !sc.empty {
 	content:
 		for {
@@ -550,6 +564,10 @@ func (x *Rows) cell() {
 			}
 		}
 	}
+	if sc.overflow {
+		x.fail(x.scan.Cell(x.where(c.col), 0))
+		return
+	}
 	if badStyle {
 		c.style = 0
 		x.buf = append(x.buf, c)
@@ -560,6 +578,10 @@ func (x *Rows) cell() {
 		if len(x.v) > 0 {
 			i, _ := atoi(bytes.TrimSpace(x.v))
 			c.val = x.shared(i)
+			if c.val == "" && x.sst.isLong(i) {
+				x.fail(x.scan.Cell(x.where(c.col), 0))
+				return
+			}
 		}
 	case "inlineStr":
 		if x.item.seen {
@@ -571,7 +593,21 @@ func (x *Rows) cell() {
 		c.val = x.str(x.v)
 	}
 	c.keep = c.val != "" || hasF
+	if c.keep && c.col > x.scan.Columns {
+		x.fail(x.scan.TooManyColumns(x.where(-1), 0))
+		return
+	}
 	x.buf = append(x.buf, c)
+}
+
+// where names the row being read, and column col (from 1) when col > 0,
+// as limits.CheckRow does.
+func (x *Rows) where(col int) string {
+	w := fmt.Sprintf("sheet %s row %d", x.sheet, x.rowNum)
+	if col > 0 {
+		w += ", column " + schedule.ColumnName(col-1)
+	}
+	return w
 }
 
 // shared returns shared string i, "" when the workbook has none such (as
@@ -588,13 +624,14 @@ func (x *Rows) shared(i int) string {
 	}
 	start := 0
 	if i > 0 {
-		start = x.sstEnds[i-1]
+		start = int(x.sstEnds[i-1])
 	}
-	if start == x.sstEnds[i] {
+	end := int(x.sstEnds[i])
+	if start == end {
 		return ""
 	}
 	// The bytes are never changed once published.
-	return unsafe.String(&x.sstText[start], x.sstEnds[i]-start)
+	return unsafe.String(&x.sstText[start], end-start)
 }
 
 // isDateStyle: the style of a cell is its own, else its row's, else its

@@ -187,8 +187,10 @@ func TestSheetReaderLimitsAndErrors(t *testing.T) {
 		want   string
 	}{
 		{limits.Limits{UnzipBytes: 1000}, "the workbook: the unzipped workbook is larger than the limit of 1000 bytes (raise it with limits.max-unzip-size"},
-		{limits.Limits{CellBytes: 10}, "sheet Programme row 2, column B: the cell (21 bytes) is larger than the limit of 10 bytes"},
-		{limits.Limits{Columns: 20}, "sheet Programme row 1: the row's number of columns (28) is larger than the limit of 20 columns"},
+		// A long shared string is not kept, and refused where a cell uses it.
+		{limits.Limits{CellBytes: 10}, "sheet Programme row 2, column B: the cell is larger than the limit of 10 bytes (raise it with limits.max-cell-size"},
+		{limits.Limits{Columns: 20}, "sheet Programme row 1: the row's number of columns is larger than the limit of 20 columns"},
+		{limits.Limits{SharedStrings: 5}, "the workbook: the table of shared strings is larger than the limit of 5 strings (raise it with limits.max-shared-strings"},
 	} {
 		err := read(data, "Programme", c.limits)
 		var le *limits.Error
@@ -212,6 +214,8 @@ func TestSheetReaderLimitsAndErrors(t *testing.T) {
 		`<sheetData><row><c><v>1</v></c><c t="inlineStr"><is><t>cut`:                "unexpected end",
 		`<sheetData><row><c t="s"><v>1</v></c></row><row><c a="1</sheetData>`:       "unexpected end inside a tag",
 		`<sheetData><row><c t="s"><v>1</v></c></row><row><!-- unterminated comment`: "unexpected end",
+		// More cells than columns: refused at the 16,385th, not kept.
+		`<sheetData><row>` + strings.Repeat(`<c r="A1"/>`, 16385) + `</row></sheetData>`: "row 1 has more cells than a sheet has columns (16384)",
 	} {
 		if err := bad(xmlText); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "damaged") {
 			t.Errorf("%s: err = %v, want %q", xmlText, err, want)

@@ -32,6 +32,22 @@ type xmlScanner struct {
 	name  []byte // local name of the last tag
 	attrs []byte // attribute text of the last start tag
 	empty bool   // the last start tag closed itself
+
+	// maxText bounds the text an element's value may grow to (0: none):
+	// past it, text and stringItem set overflow and keep no more of it,
+	// reading on to the element's end. The caller clears overflow before
+	// a value and words it as the cell limit, with the cell's place.
+	maxText  int
+	overflow bool
+}
+
+// long reports whether a value of n bytes is past maxText, setting
+// overflow if it is.
+func (s *xmlScanner) long(n int) bool {
+	if s.maxText > 0 && n > s.maxText {
+		s.overflow = true
+	}
+	return s.overflow
 }
 
 const (
@@ -320,20 +336,26 @@ func (s *xmlScanner) text(dst []byte) []byte {
 		i := bytes.IndexByte(b, '<')
 		if i < 0 {
 			n := completeText(b)
-			if depth == 0 {
+			if depth == 0 && !s.overflow {
 				dst = s.decode(dst, b[:n])
 			}
 			s.pos += n
+			if s.long(len(dst)) {
+				dst = dst[:0]
+			}
 			if s.err != nil || !s.fill(s.end-s.pos+1) {
 				s.fail("unexpected end inside text")
 				return dst
 			}
 			continue
 		}
-		if depth == 0 && i > 0 {
+		if depth == 0 && i > 0 && !s.overflow {
 			dst = s.decode(dst, b[:i])
 		}
 		s.pos += i
+		if s.long(len(dst)) {
+			dst = dst[:0]
+		}
 		if s.err != nil || !s.fill(2) {
 			s.fail("unexpected end inside text")
 			return dst
@@ -357,7 +379,7 @@ func (s *xmlScanner) text(dst []byte) []byte {
 			rest := s.buf[s.pos:s.end]
 			switch {
 			case bytes.HasPrefix(rest, cdataOpen):
-				dst = s.cdata(dst, depth == 0)
+				dst = s.cdata(dst, depth == 0 && !s.overflow)
 			case bytes.HasPrefix(rest, commentOpen):
 				s.skipPast(commentClose, len(commentOpen))
 			default:
@@ -413,6 +435,9 @@ func (s *xmlScanner) cdata(dst []byte, keep bool) []byte {
 		}
 		if keep {
 			dst = appendLines(dst, b[:n])
+			if s.long(len(dst)) {
+				dst, keep = dst[:0], false
+			}
 		}
 		s.pos += n
 		if !s.fill(s.end - s.pos + 1) {
