@@ -8,9 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
-	"slices"
 	"sync/atomic"
 	"unicode/utf8"
 )
@@ -34,7 +34,7 @@ type sharedStrings struct {
 	long    []uint32
 	hasLong atomic.Bool
 	done    bool
-	err  error
+	err     error
 }
 
 // wait returns the strings published once string i is among them or the
