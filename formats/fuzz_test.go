@@ -16,7 +16,14 @@ import (
 func fuzzRead(t *testing.T, name string, data []byte) {
 	p, err := ReadProgramme(Input{Name: name, R: bytes.NewReader(data)}, ReadOptions{})
 	checkRead(t, name, p, err)
+	// Again within small limits, so that the fuzzer reaches the paths
+	// that stop an input while it is scanned.
+	p, err = ReadProgramme(Input{Name: name, R: bytes.NewReader(data)}, ReadOptions{Limits: fuzzLimits})
+	checkRead(t, name, p, err)
 }
+
+// fuzzLimits are limits small enough for fuzzed inputs to pass them.
+var fuzzLimits = Limits{CellBytes: 48, Columns: 6, SharedStrings: 8, MergedCells: 20, UnzipBytes: 64 << 10}
 
 func checkRead(t *testing.T, name string, p *schedule.Programme, err error) {
 	if err != nil {
@@ -45,6 +52,8 @@ func fuzzReadAs(t *testing.T, name string, data []byte) {
 		t.Fatal(err)
 	}
 	p, err := ReadProgramme(Input{Name: name, Path: path}, ReadOptions{})
+	checkRead(t, name, p, err)
+	p, err = ReadProgramme(Input{Name: name, Path: path}, ReadOptions{Limits: fuzzLimits})
 	checkRead(t, name, p, err)
 }
 

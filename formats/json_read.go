@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/docket-forum/docket/internal/schedule"
@@ -71,7 +70,10 @@ func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme,
 	fail := func(n int, err error) (*schedule.Programme, error) {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var ge *jsonGuardError
 		switch {
+		case errors.As(err, &ge):
+			return nil, &InputError{File: in.Name, Err: ge.err}
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
 			err = errors.New("the JSON ends in the middle (is the file cut short?)")
 		case errors.As(err, &se):
@@ -84,7 +86,13 @@ func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme,
 		}
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(rc, 64<<10))
+	rowDepth := 3 // {"sessions": [{...}]}
+	if lines {
+		rowDepth = 1
+	}
+	guard := newJSONGuard(bufio.NewReaderSize(rc, 64<<10), opts.Limits.WithDefaults(), rowDepth)
+	dec := json.NewDecoder(guard)
+	extraSeen := map[string]bool{}
 	n := 0
 	next := func() error {
 		var js jsonInSession
@@ -92,7 +100,7 @@ func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme,
 			return err
 		}
 		n++
-		s, err := fromJSON(&js, in.Name, n, prog, opts)
+		s, err := fromJSON(&js, in.Name, n, prog, opts, extraSeen)
 		if err != nil {
 			return err
 		}
@@ -148,12 +156,17 @@ func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme,
 					return fail(0, err)
 				}
 			default:
-				var skip json.RawMessage
-				if err := dec.Decode(&skip); err != nil {
+				// Passed over token by token: a value kept whole could be
+				// as large as the file.
+				if err := skipValue(dec); err != nil {
 					return fail(0, err)
 				}
 			}
 		}
+	}
+	// dec.More reports false on a failed read: the guard's stop is no end.
+	if guard.err != nil {
+		return fail(0, guard.err)
 	}
 	if opts.Timezone != "" {
 		prog.Timezone = opts.Timezone
@@ -162,6 +175,26 @@ func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme,
 		prog.Timezone = schedule.CommonZone(prog.Sessions)
 	}
 	return prog, nil
+}
+
+// skipValue reads past the next value.
+func skipValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch t {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
 }
 
 // objectKey reads the next key of an object opened with Token.
@@ -191,7 +224,7 @@ func expectDelim(dec *json.Decoder, d json.Delim) error {
 	return nil
 }
 
-func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, opts ReadOptions) (*schedule.Session, error) {
+func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, opts ReadOptions, extraSeen map[string]bool) (*schedule.Session, error) {
 	s := &schedule.Session{
 		// Types and formats as docket wrote them: the IGF's in its words,
 		// another programme's in its own (a conference's Workshops stay
@@ -248,7 +281,9 @@ func fromJSON(js *jsonInSession, file string, n int, prog *schedule.Programme, o
 		}
 		for _, e := range extra {
 			s.Extra = append(s.Extra, e)
-			if !slices.Contains(prog.ExtraColumns, e.Name) {
+			// A set, not a search of the list: 200,000 keys took 42 s.
+			if !extraSeen[e.Name] {
+				extraSeen[e.Name] = true
 				prog.ExtraColumns = append(prog.ExtraColumns, e.Name)
 			}
 		}
