@@ -27,7 +27,7 @@ func newColumnsCommand(s *streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			in.quiet = true
+			in.quiet, in.inspect = true, true
 			return runColumns(s, in, c.Bool("suggest"))
 		},
 	}

@@ -28,6 +28,7 @@ type inputOptions struct {
 	limits            formats.Limits
 	verbose           bool // tell the reader's decisions on stderr
 	quiet             bool // no warnings on stderr
+	inspect           bool // reading to show how a file is read (columns)
 }
 
 func inputFlags() []cli.Flag {
@@ -211,7 +212,7 @@ func openInput(s *streams, path string, l formats.Limits) (formats.Input, error)
 
 // readOptions are the reader's options from the input flags.
 func (o inputOptions) readOptions() formats.ReadOptions {
-	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Profile: o.profile, FirstDay: o.firstDay, LastDay: o.lastDay, Map: o.mapping, Limits: o.limits}
+	return formats.ReadOptions{Timezone: o.tz, Sheet: o.sheet, DateOrder: o.dateOrder, Profile: o.profile, FirstDay: o.firstDay, LastDay: o.lastDay, Map: o.mapping, Limits: o.limits, Inspect: o.inspect}
 }
 
 // displayLocation reads --show-tz: "local" is the machine's zone.

@@ -62,13 +62,34 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 	}
 	// Parsing runs ahead on its own goroutine while the builder reads the
 	// rows it has parsed: two cores for one file.
-	rows := prefetch(&csvRows{r: cr, name: in.Name, limits: lim, progress: opts.Progress}, nil)
+	cs := &csvRows{r: cr, name: in.Name, limits: lim, progress: opts.Progress}
+	rows := prefetch(cs, nil)
 	defer rows.stop()
 	if err := b.Read(rows); err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
+	rows.stop() // the rows' goroutine is done with cr and csvRows
+	if cr.unclosed {
+		prog.Problems = append(prog.Problems, unclosedQuote(in.Name, cr, cs))
+	}
 	prog.Notes = append([]string{fmt.Sprintf("%s: read as %s, delimiter %s (%s)", in.Name, encoding, delimiterName(comma), delim)}, prog.Notes...)
 	return prog, nil
+}
+
+// unclosedQuote is the finding of a file that ended inside a quoted cell:
+// every line after the quote went into that cell.
+func unclosedQuote(file string, cr *csvScanner, rows *csvRows) schedule.Problem {
+	taken := cr.unclosedNLs
+	msg := fmt.Sprintf("the quote that opens the cell in column %s is never closed: the cell runs to the end of the file", schedule.ColumnName(cr.unclosedCol))
+	if taken > 0 {
+		lines := "lines"
+		if taken == 1 {
+			lines = "line"
+		}
+		msg += fmt.Sprintf(" and takes in the %d %s below it, which would be rows", taken, lines)
+	}
+	return schedule.Problem{Rule: schedule.RuleUnclosedQuote, Src: schedule.Source{File: file, Row: rows.n, Line: cr.firstLine}, Message: msg,
+		Hint: "close the quote, or double a quote that is part of the text (\"\")"}
 }
 
 // csvRows numbers records as a spreadsheet shows them: a quoted cell with

@@ -34,6 +34,11 @@ type csvScanner struct {
 	// The text lines of the last record's first field and last field.
 	firstLine, lastLine int
 
+	// unclosed is set when the input ended inside a quoted field: the
+	// field's column and the line its quote opened on.
+	unclosed                 bool
+	unclosedCol, unclosedNLs int
+
 	// Limits checked while the text is scanned, before it is kept (0: none):
 	// the longest field, the most fields, the longest line or record.
 	maxCell, maxCols, maxRow int
@@ -244,8 +249,15 @@ parseField:
 					return nil, le
 				}
 			default:
-				// The input ends inside the quotes (LazyQuotes: no error).
+				// The input ends inside the quotes (LazyQuotes: no error);
+				// the reader reports it, naming where the quote opened.
+				c.unclosed, c.unclosedCol = true, len(c.ends)
 				c.ends = append(c.ends, len(rec))
+				field := rec[c.ends[max(len(c.ends)-2, 0)]:]
+				if len(c.ends) == 1 {
+					field = rec
+				}
+				c.unclosedNLs = bytes.Count(bytes.TrimSuffix(field, []byte("\n")), []byte("\n"))
 				break parseField
 			}
 		}

@@ -51,6 +51,9 @@ type ReadOptions struct {
 	// programme's Sessions (see Stream). Readers that can stream hand them
 	// over as they are read; the others after reading the whole input.
 	Sink func(*schedule.Programme, *schedule.Session) error
+	// Inspect reads a file to show how it is read (docket columns): a
+	// file whose rows all read as headings is shown, not refused.
+	Inspect bool
 
 	// timesOnly reads only what places sessions in time (see skim).
 	timesOnly bool
@@ -81,7 +84,7 @@ const (
 
 // scheduleOptions are the builder's options for one file or sheet.
 func (o ReadOptions) scheduleOptions(file, sheet string) schedule.Options {
-	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Profile: o.Profile, FirstDay: o.FirstDay, LastDay: o.LastDay, Map: o.Map, TimesOnly: o.timesOnly}
+	return schedule.Options{File: file, Sheet: sheet, Timezone: o.Timezone, DateOrder: o.DateOrder, Profile: o.Profile, FirstDay: o.FirstDay, LastDay: o.LastDay, Map: o.Map, TimesOnly: o.timesOnly, Inspect: o.Inspect}
 }
 
 // WriteOptions says how to write an output.

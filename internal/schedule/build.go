@@ -66,6 +66,9 @@ type Options struct {
 	// decides it. A converter reads a file so first when an output's
 	// header needs the programme's days before its sessions.
 	TimesOnly bool
+	// Inspect builds what the rows give, even nothing: a file whose every
+	// row reads as a heading is otherwise an error (see Finish).
+	Inspect bool
 }
 
 // Lookahead is how many sessions a streaming Builder holds before the
@@ -105,6 +108,7 @@ type Builder struct {
 	zoneless  int      // sessions whose times had no zone and were read in UTC
 	rereading bool     // times read again once the date order is decided
 	sections  []string // rows skipped as headings (sections.go)
+	kept      int      // sessions made from rows
 	// sectionDay is the day the last heading named, for the rows below
 	// it without a date (sections.go).
 	sectionDay Date
@@ -365,6 +369,11 @@ func (b *Builder) Finish() error {
 	if !b.header {
 		return b.noHeader()
 	}
+	if b.kept == 0 && len(b.sections) > 0 && !b.opts.Inspect {
+		// Rows with text gave nothing: an error, not an empty programme
+		// that a conversion would write over the last one.
+		return b.onlyHeadings()
+	}
 	if b.opts.Emit != nil {
 		b.releasePending()
 		if err := b.flush(); err != nil {
@@ -442,6 +451,7 @@ func (b *Builder) addPrepared(r Row, p *prepared) error {
 // keep adds a session to the programme, or holds it to be emitted.
 func (b *Builder) keep(s *Session) error {
 	b.countTitle(s)
+	b.kept++
 	if b.opts.Emit == nil {
 		b.prog.Sessions = append(b.prog.Sessions, s)
 		return nil

@@ -27,4 +27,5 @@ const (
 	RuleUnknownParticipation = "unknown-participation"
 	RuleUnknownSession       = "unknown-session"
 	RuleExtraPerson          = "extra-person"
+	RuleUnclosedQuote        = "unclosed-quote"
 )

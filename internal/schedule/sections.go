@@ -91,6 +91,18 @@ func (b *Builder) dayFromHeading(cells *cellMap) {
 	}
 }
 
+// onlyHeadings is the error of a file whose every row below the header
+// read as a heading: its rows would all be lost.
+func (b *Builder) onlyHeadings() error {
+	shown := b.sections
+	more := ""
+	if len(shown) > 5 {
+		shown, more = shown[:5], fmt.Sprintf(" and %d more", len(b.sections)-5)
+	}
+	return fmt.Errorf("%s: no sessions: every row below the header reads as a heading (%s %s%s); is the header row the right one? docket columns shows how the file was read, and a mapping file (input.map) names its columns",
+		b.where(0), plural(len(b.sections), "row", "rows"), strings.Join(shown, ", "), more)
+}
+
 // tellSections warns once about the rows skipped as headings.
 func (b *Builder) tellSections() {
 	if len(b.sections) == 0 {

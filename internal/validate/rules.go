@@ -83,6 +83,11 @@ var Rules = []Rule{
 			"anywhere; mojibake such as \"CafÃ©\" (UTF-8 read in the wrong encoding); HTML tags or entities left " +
 			"in text; control characters; and invisible text-direction overrides, which can make one name look " +
 			"like another. One finding per cell, naming everything found in it."},
+	{schedule.RuleUnclosedQuote, Error, "a quote that is never closed takes in the rows below it",
+		"In CSV and TSV a quoted cell may hold line breaks, so a cell that opens with a quote and never " +
+			"closes it runs to the end of the file: the rows below become text in that cell and are no sessions. " +
+			"The finding names the row and column where the quote opens and how many lines it took in; close the " +
+			"quote (or double a quote that is part of the text) and read the file again."},
 	{schedule.RuleUnknownParticipation, Warning, "a participation that is neither on-site nor online",
 		"Participation is read from a person's brackets ((online), (virtual), (remote), (on-site), (in person)) " +
 			"or from a participation column: one value for all speakers or one per speaker, in order."},
