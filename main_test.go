@@ -253,3 +253,58 @@ func bigSample(t *testing.T, n int, renumber bool) string {
 	}
 	return big.String()
 }
+
+// TestFullDiskNamesTheOutput: an output that cannot be written whole (a
+// file size limit stands in for a full disk) fails with exit 4 and names
+// the output the user gave, never docket's hidden temporary file, and
+// leaves nothing behind: no file, no temporary file, no half folder of
+// pages, and an older output as it was.
+func TestFullDiskNamesTheOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash for ulimit")
+	}
+	dir, bin := buildDocket(t)
+	sample, _ := filepath.Abs(filepath.Join("testdata", "sample.csv"))
+	old := filepath.Join(dir, "old")
+	os.Mkdir(old, 0o755)
+	os.WriteFile(filepath.Join(old, "kept.md"), []byte("old page"), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"convert", sample, "out.json"}, "docket: writing out.json: file too large"},
+		{[]string{"export", sample, "--format", "page", "-o", "pages/"}, "docket: writing pages/"},
+		{[]string{"export", sample, "--format", "page", "-o", "old"}, "docket: writing old/"},
+	} {
+		work := t.TempDir()
+		if c.args[len(c.args)-1] == "old" {
+			work = dir
+		}
+		// ulimit -f counts blocks of 1,024 bytes: 2 KiB, less than the
+		// JSON and than the longest page.
+		cmd := exec.Command(bash, append([]string{"-c", `ulimit -f 2; exec "$0" "$@"`, bin}, c.args...)...)
+		cmd.Dir = work
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		cmd.Run()
+		if code := cmd.ProcessState.ExitCode(); code != 4 {
+			t.Errorf("%v: exit %d, want 4; stderr: %s", c.args, code, stderr.String())
+		}
+		if !strings.HasPrefix(stderr.String(), c.want) || strings.Contains(stderr.String(), "tmp") {
+			t.Errorf("%v: stderr %q, want it to start %q and name no temporary file", c.args, stderr.String(), c.want)
+		}
+		entries, _ := os.ReadDir(work)
+		for _, e := range entries {
+			if e.Name() != "old" && e.Name() != "docket" {
+				t.Errorf("%v left %s", c.args, e.Name())
+			}
+		}
+	}
+	if got, err := os.ReadFile(filepath.Join(old, "kept.md")); err != nil || string(got) != "old page" {
+		t.Errorf("the old folder of pages changed: %q %v", got, err)
+	}
+}

@@ -177,7 +177,7 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(newWriteBehind(tmp), 256<<10)
 	if err = write(bw); err != nil {
-		return err
+		return hideTemp(err, tmp.Name(), path)
 	}
 	if err = bw.Flush(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -200,6 +200,124 @@ func WriteFile(path string, write func(w io.Writer) error) (err error) {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// WriteFolder replaces the folder dir with what write puts into a new
+// temporary folder beside it (on the same file system, so that a rename
+// moves it into place): dir is complete or as it was, never half written.
+// An existing dir is replaced only when every entry in it is one that
+// owned accepts (files docket itself writes there); a folder holding
+// anything else is refused, since replacing it would lose that. A dir
+// that is a symbolic link is replaced where it points.
+func WriteFolder(dir string, owned func(fs.DirEntry) bool, write func(tmp string) error) (err error) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	dir = filepath.Clean(dir)
+	mode := os.FileMode(0o755)
+	exists := false
+	if st, err := os.Stat(dir); err == nil {
+		if !st.IsDir() {
+			return fmt.Errorf("cannot write the folder %s: it is a file", dir)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("cannot write the folder %s: %w", dir, openError(err))
+		}
+		for _, e := range entries {
+			if !owned(e) {
+				return fmt.Errorf("cannot write the folder %s: it holds %s, which docket did not write; write into a folder of its own (or an empty one)", dir, e.Name())
+			}
+		}
+		mode, exists = st.Mode().Perm(), true
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("cannot create the folder %s: %w", parent, openError(err))
+	}
+	tmp, err := mkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write the folder %s: %w", dir, openError(err))
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+		temps.Delete(tmp)
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, mode); err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	if !exists {
+		if err = os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("writing %s: %w", dir, err)
+		}
+		return nil
+	}
+	// The old folder steps aside, the new one takes its name, and only
+	// then is the old one removed; a failure between puts it back.
+	old, err := mkdirTemp(parent, "."+filepath.Base(dir)+".old-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", dir, openError(err))
+	}
+	defer temps.Delete(old)
+	if err = os.Rename(dir, filepath.Join(old, "d")); err != nil {
+		os.Remove(old)
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	if err = os.Rename(tmp, dir); err != nil {
+		os.Rename(filepath.Join(old, "d"), dir)
+		os.Remove(old)
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	os.RemoveAll(old)
+	return nil
+}
+
+// writeNew writes a new file in a temporary folder: synced, since the
+// folder is renamed into place as soon as it is complete.
+func writeNew(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return openError(err)
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// mkdirTemp is os.MkdirTemp for a folder RemoveTemps deletes (with what
+// it holds) if the process is interrupted first.
+func mkdirTemp(dir, pattern string) (string, error) {
+	tempsMu.Lock()
+	defer tempsMu.Unlock()
+	d, err := os.MkdirTemp(dir, pattern)
+	if err == nil {
+		temps.Store(d, true)
+	}
+	return d, err
+}
+
+// hideTemp words a failure to write the temporary file tmp (a full disk)
+// as one to write path: the user named path and never sees tmp.
+func hideTemp(err error, tmp, path string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == tmp {
+		return fmt.Errorf("writing %s: %w", path, pe.Err)
+	}
+	return err
 }
 
 // temps are the temporary files of writes in progress, for RemoveTemps.
@@ -229,7 +347,7 @@ func RemoveTemps() {
 	tempsMu.Lock()
 	defer tempsMu.Unlock()
 	temps.Range(func(k, _ any) bool {
-		os.Remove(k.(string))
+		os.RemoveAll(k.(string)) // a file, or a folder of pages
 		return true
 	})
 }

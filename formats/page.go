@@ -2,10 +2,11 @@ package formats
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -318,29 +319,51 @@ func WritePageStream(w io.Writer, p *schedule.Programme, o PageOptions) error {
 	return bw.Flush()
 }
 
-// WritePages writes one page per session into dir (created when
-// missing), each file atomically, named by PageFileName; it returns the
-// paths written, in programme order.
+// WritePages writes one page per session into the folder dir, named by
+// PageFileName, and returns the paths written, in programme order. The
+// folder is replaced whole, as a file is: the pages are written into a
+// temporary folder beside it, which takes its place only when every page
+// is written, so that a re-export (a filtered one, one that fills the
+// disk) leaves the complete old set or the complete new one, never a mix.
+// A folder that holds anything but pages is refused (see WriteFolder).
 func WritePages(dir string, p *schedule.Programme, o PageOptions) ([]string, error) {
 	if _, err := o.kind(); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the folder %s: %w", dir, openError(err))
-	}
 	o = o.forProgramme(p)
 	ss := slices.Clone(p.Sessions)
 	schedule.Sort(ss)
-	used := map[string]bool{}
-	paths := make([]string, 0, len(ss))
-	for _, s := range ss {
-		path := filepath.Join(dir, PageFileName(s, o.Ext(), used))
-		if err := WriteFile(path, func(w io.Writer) error { return WritePage(w, s, o) }); err != nil {
-			return paths, err
+	var names []string
+	err := WriteFolder(dir, isPageFile, func(tmp string) error {
+		used := map[string]bool{}
+		for _, s := range ss {
+			name := PageFileName(s, o.Ext(), used)
+			if err := writeNew(filepath.Join(tmp, name), func(w io.Writer) error { return WritePage(w, s, o) }); err != nil {
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err // the temporary folder's name says nothing to the user
+				}
+				return fmt.Errorf("writing %s: %w", filepath.Join(dir, name), err)
+			}
+			names = append(names, name)
 		}
-		paths = append(paths, path)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(names))
+	for i, n := range names {
+		paths[i] = filepath.Join(dir, n)
 	}
 	return paths, nil
+}
+
+// isPageFile reports whether a folder's entry is a page docket writes:
+// a Markdown or HTML file.
+func isPageFile(e fs.DirEntry) bool {
+	ext := strings.ToLower(filepath.Ext(e.Name()))
+	return e.Type().IsRegular() && (ext == ".md" || ext == ".html")
 }
 
 // pageNameMax bounds a page's file name before the extension, in bytes.
