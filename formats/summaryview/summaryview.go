@@ -128,7 +128,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 		}
 		width := textfmt.Width(head)
 		for _, r := range rows {
-			width = max(width, textfmt.Width(r.key))
+			width = max(width, textfmt.Width(safe.Terminal(r.key)))
 		}
 		t := termtable.NewTable(w, []int{width + 2, 7, 7, 22}, o.ASCII)
 		t.Header(head, "count", "share", "")
@@ -137,6 +137,19 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 		}
 		t.Render()
 		fmt.Fprintln(w)
+	}
+	// list joins session ids from the data: escaped for Markdown (an id
+	// such as "[x](javascript:...)" is no link), shown safely in a terminal.
+	list := func(ids []string) string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			if md {
+				out[i] = textfmt.MarkdownText(textfmt.OneLine(id))
+			} else {
+				out[i] = safe.Terminal(id)
+			}
+		}
+		return strings.Join(out, ", ")
 	}
 	if md {
 		fmt.Fprint(w, "# Programme report\n\n")
@@ -165,10 +178,10 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	}
 	people("Speakers", r.Speakers.People)
 	if n := len(r.Speakers.SingleStakeholder); n > 0 {
-		fmt.Fprintf(w, "Sessions whose speakers are all from one stakeholder group: %s\n\n", strings.Join(r.Speakers.SingleStakeholder, ", "))
+		fmt.Fprintf(w, "Sessions whose speakers are all from one stakeholder group: %s\n\n", list(r.Speakers.SingleStakeholder))
 	}
 	if n := len(r.Speakers.SingleRegion); n > 0 {
-		fmt.Fprintf(w, "Sessions whose speakers are all from one regional group: %s\n\n", strings.Join(r.Speakers.SingleRegion, ", "))
+		fmt.Fprintf(w, "Sessions whose speakers are all from one regional group: %s\n\n", list(r.Speakers.SingleRegion))
 	}
 	people("Moderators", r.Moderators)
 	people("Rapporteurs", r.Rapporteurs)
@@ -236,7 +249,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	if len(r.MissingOutcomes) == 0 {
 		fmt.Fprint(w, "Every past session has its key takeaways, call to action and report.\n")
 	} else {
-		fmt.Fprintf(w, "%d past sessions lack key takeaways, call to action or report: %s\n", len(r.MissingOutcomes), strings.Join(r.MissingOutcomes, ", "))
+		fmt.Fprintf(w, "%d past sessions lack key takeaways, call to action or report: %s\n", len(r.MissingOutcomes), list(r.MissingOutcomes))
 	}
 	return nil
 }

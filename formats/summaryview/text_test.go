@@ -35,3 +35,24 @@ func TestReportTextTables(t *testing.T) {
 		}
 	}
 }
+
+// TestReportIDsFromTheData: session ids listed in the report are the
+// data's: escaped in Markdown (no link, no table, no heading), shown
+// visibly in a terminal (no escape sequence acted on).
+func TestReportIDsFromTheData(t *testing.T) {
+	r := reportHTMLSample(t)
+	r.MissingOutcomes = []string{"[x](javascript:alert(1)) | # H", "A\x1b]0;title\x07"}
+	var md, text bytes.Buffer
+	if err := Write(&md, "markdown", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "report: \\[x\\](javascript:alert(1)) \\| \\# H, A\uFFFD\\]0;title\uFFFD") {
+		t.Errorf("markdown: %s", md.String()[strings.Index(md.String(), "## Outcomes"):])
+	}
+	if err := Write(&text, "text", r, Options{ASCII: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsRune(text.String(), 0x1b) || !strings.Contains(text.String(), `A\x1b]0;title\x07`) {
+		t.Errorf("text: %q", text.String()[strings.Index(text.String(), "Outcomes"):])
+	}
+}

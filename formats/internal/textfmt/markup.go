@@ -14,8 +14,10 @@ var markdownEscaper = strings.NewReplacer(
 	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`, "&", "&amp;",
 )
 
-// MarkdownText is s escaped for GitHub Markdown.
-func MarkdownText(s string) string { return markdownEscaper.Replace(s) }
+// MarkdownText is s escaped for GitHub Markdown, its control characters
+// made U+FFFD as HTMLClean makes them: Markdown is read in terminals
+// too, where an escape sequence from a cell would act.
+func MarkdownText(s string) string { return markdownEscaper.Replace(HTMLClean(s)) }
 
 // MarkdownCell is text for a Markdown table cell: line breaks become
 // <br>, which GitHub renders inside a cell, instead of ending the row.
