@@ -172,6 +172,30 @@ func TestInterruptedExportKeepsTheOldFile(t *testing.T) {
 			os.Remove(l) // SIGKILL cannot be caught: the file is at least not in place
 		}
 	}
+	// A folder of pages: interrupted, the old pages stay and the
+	// temporary folder goes.
+	pages := filepath.Join(dir, "pages")
+	os.Mkdir(pages, 0o755)
+	os.WriteFile(filepath.Join(pages, "old.md"), []byte("old"), 0o644)
+	cmd := exec.Command(bin, "export", in, "--format", "page", "-o", pages)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m, _ := filepath.Glob(filepath.Join(dir, ".pages.tmp-*", "*")); len(m) > 0 {
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	cmd.Wait()
+	if left, _ := filepath.Glob(filepath.Join(dir, ".pages.*")); len(left) > 0 {
+		t.Errorf("SIGINT left %v behind", left)
+	}
+	if entries, _ := os.ReadDir(pages); cmd.ProcessState.ExitCode() == 130 && (len(entries) != 1 || entries[0].Name() != "old.md") {
+		t.Errorf("interrupted, the folder of pages changed: %v", entries)
+	}
 }
 
 // TestBrokenPipeAndHangupLeaveNoSpool: `docket convert - - --to json <
@@ -193,6 +217,7 @@ func TestBrokenPipeAndHangupLeaveNoSpool(t *testing.T) {
 	}{
 		{"broken pipe", func(_ *exec.Cmd, out io.ReadCloser) { out.Close() }, 141},
 		{"hangup", func(cmd *exec.Cmd, _ io.ReadCloser) { cmd.Process.Signal(syscall.SIGHUP) }, 129},
+		{"quit", func(cmd *exec.Cmd, _ io.ReadCloser) { cmd.Process.Signal(syscall.SIGQUIT) }, 131},
 	} {
 		cmd := exec.Command(bin, "convert", "-", "-", "--to", "json")
 		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)

@@ -16,12 +16,13 @@ import (
 // Ctrl-C and SIGTERM cleanup, and the profiling hooks. It returns the exit
 // code for main to exit with.
 func Run() int {
-	// Ctrl-C, a kill, a closed terminal or a reader that went away
-	// (docket ... | head) mid-export: remove the half-written temporary
-	// file and the spool; the output it would have replaced is untouched.
-	// The exit code is the shell's for the signal, 128 + its number.
+	// Ctrl-C, Ctrl-\, a kill, a closed terminal or a reader that went
+	// away (docket ... | head) mid-export: remove the half-written
+	// temporary file or folder and the spools; the output it would have
+	// replaced is untouched. The exit code is the shell's for the signal,
+	// 128 + its number.
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE, syscall.SIGQUIT)
 	go func() {
 		s := <-sig
 		formats.RemoveTemps()
@@ -34,6 +35,9 @@ func Run() int {
 	stop := profile(os.Getenv, os.Stderr)
 	code := Main(os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	// A spool a system would not let go of while open (a workbook read
+	// from a pipe is unlinked at once where it can be) goes now.
+	formats.RemoveTemps()
 	return code
 }
 

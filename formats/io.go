@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/docket-forum/docket/internal/schedule"
 )
@@ -280,6 +281,9 @@ func WriteFolder(dir string, owned func(fs.DirEntry) bool, write func(tmp string
 // writeNew writes a new file in a temporary folder: synced, since the
 // folder is renamed into place as soon as it is complete.
 func writeNew(path string, write func(w io.Writer) error) error {
+	if stopping.Load() {
+		select {} // the process is exiting on a signal (see RemoveTemps)
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return openError(err)
@@ -326,6 +330,8 @@ func hideTemp(err error, tmp, path string) error {
 var (
 	temps   sync.Map
 	tempsMu sync.Mutex
+	// stopping is set once RemoveTemps begins: no new page is started.
+	stopping atomic.Bool
 )
 
 // createTemp is os.CreateTemp for a file RemoveTemps deletes if the
@@ -346,8 +352,15 @@ func createTemp(dir, pattern string) (*os.File, error) {
 func RemoveTemps() {
 	tempsMu.Lock()
 	defer tempsMu.Unlock()
+	stopping.Store(true)
 	temps.Range(func(k, _ any) bool {
-		os.RemoveAll(k.(string)) // a file, or a folder of pages
+		// A file, or a folder of pages, which a writer may be adding a
+		// last page to as it goes: tried again until it is gone.
+		for range 5 {
+			if os.RemoveAll(k.(string)) == nil {
+				break
+			}
+		}
 		return true
 	})
 }
