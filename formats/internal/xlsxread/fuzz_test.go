@@ -70,6 +70,20 @@ func FuzzSheetReader(f *testing.F) {
 			}
 			b.Close()
 		}
+		// Within small limits, which stop the scanning early: a limit's
+		// error or the damage's, never a panic.
+		small := limits.Limits{CellBytes: 8, Columns: 4, SharedStrings: 3, MergedCells: 6}.WithDefaults()
+		if b, err := Open(bytes.NewReader(data), int64(len(data)), small); err == nil {
+			if rows, err := b.OpenSheet("S", true, &small, nil); err == nil {
+				for {
+					if _, err := rows.Next(); err != nil {
+						break
+					}
+				}
+				rows.Close()
+			}
+			b.Close()
+		}
 		if err != nil || !wellFormed(sheetXML) || (len(sstXML) > 0 && !wellFormed(sstXML)) || !spreadsheetML(sheetXML) {
 			return
 		}
