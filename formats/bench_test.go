@@ -98,7 +98,8 @@ func BenchmarkStageParseCSV(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			rows := &csvRows{r: newCSVScanner(bufio.NewReaderSize(f, sniffSize), ','), name: "big.csv", limits: Limits{}.WithDefaults()}
+			l := Limits{}.WithDefaults()
+			rows := &csvRows{r: limitedCSVScanner(bufio.NewReaderSize(f, sniffSize), ',', l), name: "big.csv", limits: l}
 			for {
 				if _, err := rows.Next(); err != nil {
 					break

@@ -49,9 +49,8 @@ func readDelimited(in Input, opts ReadOptions, comma rune) (*schedule.Programme,
 		comma = sniffDelimiter(head)
 		delim = "detected"
 	}
-	cr := newCSVScanner(tb, byte(comma))
 	lim := opts.Limits.WithDefaults()
-	cr.maxCell, cr.maxCols, cr.maxRow = lim.CellBytes, lim.Columns, lim.RowBytes()
+	cr := limitedCSVScanner(tb, byte(comma), lim)
 
 	prog := &schedule.Programme{}
 	so := opts.scheduleOptions(in.Name, "")

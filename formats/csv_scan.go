@@ -64,6 +64,14 @@ func newCSVScanner(r *bufio.Reader, comma byte) *csvScanner {
 	return &csvScanner{r: r, comma: comma}
 }
 
+// limitedCSVScanner is the scanner as a reader uses it: stopping at l's
+// cell, column and row limits (l with its defaults set).
+func limitedCSVScanner(r *bufio.Reader, comma byte, l Limits) *csvScanner {
+	c := newCSVScanner(r, comma)
+	c.maxCell, c.maxCols, c.maxRow = l.CellBytes, l.Columns, l.RowBytes()
+	return c
+}
+
 // readLine is encoding/csv's: a line with its "\n" (made of "\r\n"), or
 // the last line without one.
 func (c *csvScanner) readLine() ([]byte, error) {
