@@ -142,30 +142,12 @@ func hostileCases() []hostileCase {
 		{
 			name: "xlsx row of 20M empty cells", args: []string{"validate", "IN"}, codes: []int{3},
 			want: "columns",
-			file: func(w io.Writer) error {
-				return writeWorkbook(w, func(sheet io.Writer) error {
-					io.WriteString(sheet, `<sheetData><row r="1">`)
-					if err := repeat(sheet, "<c/>", 20_000_000); err != nil {
-						return err
-					}
-					_, err := io.WriteString(sheet, `</row></sheetData>`)
-					return err
-				}, nil)
-			},
+			file: oneRow("<c/>", 20_000_000),
 		},
 		{
 			name: "xlsx row of 5M cells in one column", args: []string{"validate", "IN"}, codes: []int{3},
 			want: "columns",
-			file: func(w io.Writer) error {
-				return writeWorkbook(w, func(sheet io.Writer) error {
-					io.WriteString(sheet, `<sheetData><row r="1">`)
-					if err := repeat(sheet, `<c r="A1"/>`, 5_000_000); err != nil {
-						return err
-					}
-					_, err := io.WriteString(sheet, `</row></sheetData>`)
-					return err
-				}, nil)
-			},
+			file: oneRow(`<c r="A1"/>`, 5_000_000),
 		},
 		{
 			name: "xlsx 40M empty shared strings", args: []string{"validate", "IN"}, codes: []int{3},
@@ -263,6 +245,20 @@ func hostileCases() []hostileCase {
 				return repeat(w, "[", 10_000_000)
 			},
 		},
+	}
+}
+
+// oneRow is a workbook whose sheet is one row of n cells.
+func oneRow(cell string, n int) func(io.Writer) error {
+	return func(w io.Writer) error {
+		return writeWorkbook(w, func(sheet io.Writer) error {
+			io.WriteString(sheet, `<sheetData><row r="1">`)
+			if err := repeat(sheet, cell, n); err != nil {
+				return err
+			}
+			_, err := io.WriteString(sheet, `</row></sheetData>`)
+			return err
+		}, nil)
 	}
 }
 

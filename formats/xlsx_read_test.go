@@ -532,3 +532,21 @@ func TestReadXLSXBigWorkbook(t *testing.T) {
 	}
 	compareProgrammes(t, "big", got, want)
 }
+
+// TestSheetChoiceWithinLimits: the glance at each sheet's first rows that
+// chooses the sessions sheet is bounded as the reading is: a cover sheet
+// whose first row has more cells than a sheet has columns is passed over
+// after 16,384 of them, and the sessions sheet is read.
+func TestSheetChoiceWithinLimits(t *testing.T) {
+	cover := xlsxreadtest.Worksheet(`<sheetData><row r="1">` + strings.Repeat("<c/>", 40_000) + `</row></sheetData>`)
+	sessions := xlsxreadtest.Worksheet(`<sheetData><row r="1"><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>title</t></is></c></row>` +
+		`<row r="2"><c t="inlineStr"><is><t>S1</t></is></c><c t="inlineStr"><is><t>Opening</t></is></c></row></sheetData>`)
+	data := xlsxreadtest.Parts{Sheets: []xlsxreadtest.Sheet{{Name: "Cover", XML: cover}, {Name: "Programme", XML: sessions}}}.Zip(t)
+	p, err := ReadProgramme(Input{Name: "two.xlsx", R: bytes.NewReader(data)}, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Sessions) != 1 || p.Sessions[0].Title != "Opening" {
+		t.Errorf("sessions: %+v", p.Sessions)
+	}
+}
