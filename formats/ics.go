@@ -95,7 +95,10 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 func icsTime(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
 
 // icsText escapes a TEXT value (RFC 5545 3.3.11).
-var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
+// Unicode's line and paragraph separators (and NEL) are line breaks too:
+// written raw, node-ical dropped the description around them.
+var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`,
+	"\u2028", `\n`, "\u2029", `\n`, "\u0085", `\n`)
 
 func icsText(s string) string { return icsEscaper.Replace(s) }
 

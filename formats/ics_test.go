@@ -132,3 +132,17 @@ func TestICSDuplicateIDsGetDistinctUIDs(t *testing.T) {
 		t.Errorf("%d UIDs", len(uids))
 	}
 }
+
+// TestICSLineSeparators: U+2028, U+2029 and NEL in a description are
+// written as line breaks: raw, node-ical dropped the whole description.
+func TestICSLineSeparators(t *testing.T) {
+	p := mustRead(t, "l.csv", []byte("id,title,date,start,end,room,timezone,description\n"+
+		"S1,One,2026-08-01,10:00,11:00,Hall,UTC,\"a\u2028b\u2029c\u0085d\"\n"))
+	var out bytes.Buffer
+	if err := icsFormat.Write(&out, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `DESCRIPTION:a\nb\nc\nd`) || strings.ContainsAny(out.String(), "\u2028\u2029\u0085") {
+		t.Errorf("not written as line breaks:\n%s", out.String())
+	}
+}

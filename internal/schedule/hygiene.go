@@ -89,6 +89,8 @@ func runeIssue(r rune) string {
 		return "an invisible zero-width character"
 	case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f':
 		return "an invisible text-direction control (it can make a name look like another)"
+	case r == '\u2028' || r == '\u2029' || r == '\u0085':
+		return "a Unicode line or paragraph separator (some apps drop the text around it; use a line break)"
 	case r == '\ufffd':
 		return "a replacement character (�): the text was damaged by a wrong encoding"
 	case unicode.IsControl(r):

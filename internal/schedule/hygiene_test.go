@@ -25,6 +25,7 @@ func TestHygiene(t *testing.T) {
 		{FieldDescription, "Tom &amp; Jerry", `HTML left in the text ("&amp;")`},
 		{FieldDescription, "a < b and c > d", ""},
 		{FieldTitle, "Ctrl\x07char", "a control character"},
+		{FieldDescription, "One\u2028two", "a Unicode line or paragraph separator (some apps drop the text around it; use a line break)"},
 		{FieldTitle, "Broken \ufffd", "a replacement character (�): the text was damaged by a wrong encoding"},
 		// The UN typography of the SDG titles is no mojibake.
 		{FieldDescription, "10‐Year Framework – “sustainable” ’s", ""},
