@@ -21,6 +21,7 @@ type exportOptions struct {
 	acronym string
 	as      string // --as: markdown or html, for --format page
 	raw     bool
+	idTitle bool // --id-in-title
 }
 
 func newExportCommand(s *streams) *cli.Command {
@@ -43,6 +44,7 @@ func newExportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "as", Usage: "with --format page: write the pages as markdown (default) or html; -o DIR/ writes one file per session"},
 			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
 			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
+			&cli.BoolFlag{Name: "id-in-title", Usage: "in the frab and schedule-json feeds, put the session id before each title (\"WS #101: Title\"), as docket did before"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 			rawFlag,
 		),
@@ -56,7 +58,7 @@ func newExportCommand(s *streams) *cli.Command {
 				filter: readFilterOptions(c), raw: c.Bool("raw"),
 				title:   s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }),
 				acronym: s.configText(c, "acronym", func(cfg *config) string { return cfg.Event.Acronym }),
-				as:      c.String("as"),
+				as:      c.String("as"), idTitle: c.Bool("id-in-title"),
 			})
 		},
 	}
@@ -97,7 +99,7 @@ func runExport(s *streams, o exportOptions) error {
 	warnProblems(s, p, o.input.quiet)
 	shown := loc // nil unless --show-tz: the formats then use the programme's zone
 	p.Sessions, _ = o.filter.apply(p, loc)
-	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as}
+	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as, IDInTitle: o.idTitle}
 	if pagesDir != "" {
 		paths, err := formats.WritePages(pagesDir, p, formats.PageOptions{As: o.as, Loc: wo.Loc, Title: o.title})
 		if err != nil {

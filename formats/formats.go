@@ -101,6 +101,10 @@ type WriteOptions struct {
 	// Raw turns off the neutralising of cells a spreadsheet would run as
 	// formulas (CSV and TSV).
 	Raw bool
+	// IDInTitle puts the session id before the title in the schedule
+	// feeds ("WS #101: Title"), as they wrote it before: apps show the
+	// title as it is, so by default it is the title alone.
+	IDInTitle bool
 }
 
 // Input is a file to read: a path, or a stream (standard input) with a

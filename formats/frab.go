@@ -84,7 +84,10 @@ type frabPersons struct {
 	Person []frabPerson `xml:"person"`
 }
 
+// frabPerson has a numeric id, which the XSD makes optional and ConfClerk
+// needs (it imported no person without one), and a GUID.
 type frabPerson struct {
+	ID   int    `xml:"id,attr"`
 	GUID string `xml:"guid,attr"`
 	Name string `xml:",chardata"`
 }
@@ -118,6 +121,7 @@ func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	title := feed.Title(p, o.Title)
 	acronym := feed.Acronym(o.Acronym, title)
 	ids := feed.EventIDs(p.Sessions)
+	personIDs := feed.PersonIDs(p.Sessions)
 	days := feed.Days(p.Sessions, loc)
 
 	doc := frabSchedule{
@@ -163,7 +167,7 @@ func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 				if s.Theme != "" {
 					tracks[s.Theme] = true
 				}
-				room.Events = append(room.Events, frabSession(s, id, guid, acronym, loc))
+				room.Events = append(room.Events, frabSession(s, id, guid, acronym, loc, personIDs, o.IDInTitle))
 			}
 			day.Rooms = append(day.Rooms, room)
 		}
@@ -192,26 +196,19 @@ func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 }
 
 // frabSession maps one scheduled session to an event.
-func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Location) frabEvent {
+func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Location, personIDs map[string]int, idInTitle bool) frabEvent {
 	start := s.Start.In(loc)
-	title := s.Title
-	if s.ID != "" && title != s.ID && !strings.HasPrefix(title, s.ID+" ") && !strings.HasPrefix(title, s.ID+":") {
-		// The session id is how the programme names the session ("WS
-		// #101"); the event id is a number, so the title carries it, as
-		// the iCalendar SUMMARY does.
-		title = strings.TrimSuffix(s.ID+": "+title, ": ")
-	}
 	e := frabEvent{
 		ID:          id,
 		GUID:        guid,
 		Room:        frabText(s.Room),
-		Title:       frabText(title),
+		Title:       frabText(feed.EventTitle(s, idInTitle)),
 		Type:        frabText(cmp.Or(strings.TrimSpace(s.Type), "Session")),
 		Date:        frabTime(start, loc),
 		Start:       start.Format("15:04"),
 		Duration:    feed.HHMM(min(frabDuration(s), frabMaxDuration)),
 		Abstract:    frabText(cmp.Or(strings.TrimSpace(s.Abstract), frabAbstract(s.Description))),
-		Description: frabText(feed.Description(s)),
+		Description: frabText(feed.Description(s, id)),
 		Slug:        feed.Slug(acronym, id, s.Title),
 		Track:       frabText(s.Theme),
 		Language:    feed.Language(s.Language),
@@ -229,7 +226,7 @@ func frabSession(s *schedule.Session, id int, guid, acronym string, loc *time.Lo
 	if names := feed.Persons(s); len(names) > 0 {
 		e.Persons = &frabPersons{}
 		for _, n := range names {
-			e.Persons.Person = append(e.Persons.Person, frabPerson{GUID: feed.PersonGUID(n), Name: n})
+			e.Persons.Person = append(e.Persons.Person, frabPerson{ID: personIDs[schedule.PersonKey(n)], GUID: feed.PersonGUID(n), Name: n})
 		}
 	}
 	return e

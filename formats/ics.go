@@ -71,7 +71,8 @@ func writeICS(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 		if s.Room != "" {
 			line("LOCATION", icsText(s.Room))
 		}
-		if d := feed.Description(s); d != "" {
+		// The SUMMARY carries the session id: no fact repeats it.
+		if d := feed.Description(s, 0); d != "" {
 			line("DESCRIPTION", icsText(d))
 		}
 		var cats []string

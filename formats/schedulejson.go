@@ -114,6 +114,7 @@ type sjEvent struct {
 // sjPerson has name and no id/public_name, so it matches exactly one of
 // the schema's person branches (PretalxPerson, not FrabPerson).
 type sjPerson struct {
+	ID   int    `json:"id"`
 	Name string `json:"name"`
 	GUID string `json:"guid"`
 }
@@ -152,6 +153,7 @@ func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error
 	}
 	base := scheduleJSONBase + acronym + "/"
 	ids := feed.EventIDs(p.Sessions)
+	personIDs := feed.PersonIDs(p.Sessions)
 	days := feed.Days(p.Sessions, loc)
 
 	first, last := feed.DateRange(p, days, o.Now, loc)
@@ -190,7 +192,7 @@ func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error
 				guid = feed.RepeatedSessionGUID(acronym, s, id)
 			}
 			guids[guid] = true
-			day.Rooms[s.Room] = append(day.Rooms[s.Room], scheduleJSONEvent(s, id, guid, acronym, base, loc))
+			day.Rooms[s.Room] = append(day.Rooms[s.Room], scheduleJSONEvent(s, id, guid, acronym, base, loc, personIDs, o.IDInTitle))
 			rooms[s.Room] = true
 		}
 		conf.Days = append(conf.Days, day)
@@ -230,17 +232,6 @@ func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error
 	return enc.Encode(doc)
 }
 
-// sjTitle is the session's title after its id ("Open Forum #168: …"),
-// as in the iCalendar and XML exports: the id is how a forum's sessions
-// are known, and the feed's numeric event id is not it.
-func sjTitle(s *schedule.Session) string {
-	title := s.Title
-	if s.ID != "" && title != s.ID && !strings.HasPrefix(title, s.ID+" ") && !strings.HasPrefix(title, s.ID+":") {
-		title = strings.TrimSuffix(s.ID+": "+title, ": ")
-	}
-	return title
-}
-
 // sjSubtitle is the session's format with its declared length ("Panel -
 // 60 Min"), or nil.
 func sjSubtitle(s *schedule.Session) *string {
@@ -260,17 +251,17 @@ func sjSubtitle(s *schedule.Session) *string {
 // sjFacts is the feed description without the session's own text, which
 // is the abstract: apps show abstract and description one after the other
 // (as in the project's sample feed and pretalx's output).
-func sjFacts(s *schedule.Session) string {
+func sjFacts(s *schedule.Session, id int) string {
 	if strings.TrimSpace(s.Abstract) != "" {
-		return feed.Description(s) // the abstract is apart: the description stays
+		return feed.Description(s, id) // the abstract is apart: the description stays
 	}
 	c := *s
 	c.Description = ""
-	return feed.Description(&c)
+	return feed.Description(&c, id)
 }
 
 // scheduleJSONEvent is one scheduled session.
-func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, loc *time.Location) sjEvent {
+func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, loc *time.Location, personIDs map[string]int, idInTitle bool) sjEvent {
 	start := s.Start.In(loc)
 	end := s.End
 	if end.IsZero() || !end.After(s.Start) {
@@ -290,13 +281,13 @@ func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, 
 		Room:        s.Room,
 		Slug:        slug,
 		URL:         url,
-		Title:       sjTitle(s),
+		Title:       feed.EventTitle(s, idInTitle),
 		Subtitle:    sjSubtitle(s),
 		Track:       sjNullable(s.Theme),
 		Type:        cmp.Or(strings.TrimSpace(s.Type), "Session"),
 		Language:    sjLanguage(s.Language),
 		Abstract:    sjNullable(cmp.Or(s.Abstract, s.Description)),
-		Description: sjNullable(sjFacts(s)),
+		Description: sjNullable(sjFacts(s, id)),
 		Persons:     []sjPerson{},
 		Links:       []sjLink{},
 		Attachments: []sjLink{},
@@ -305,7 +296,7 @@ func scheduleJSONEvent(s *schedule.Session, id int, guid, acronym, base string, 
 		e.End = end.In(loc).Format(time.RFC3339)
 	}
 	for _, name := range feed.Persons(s) {
-		e.Persons = append(e.Persons, sjPerson{Name: name, GUID: feed.PersonGUID(name)})
+		e.Persons = append(e.Persons, sjPerson{ID: personIDs[schedule.PersonKey(name)], Name: name, GUID: feed.PersonGUID(name)})
 	}
 	return e
 }

@@ -180,6 +180,10 @@ type Person struct {
 	Participation string // "onsite", "online" or ""
 	Email         string
 	Gender        string // "female", "male", "non-binary", as written, or "" (optional)
+	// ID is the source's id of the person (a frab or pretalx person's),
+	// or "": feeds written again keep it. The packed CSV form has no
+	// place for it.
+	ID string
 }
 
 // Participation values.

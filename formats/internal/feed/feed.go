@@ -14,6 +14,8 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"hash/fnv"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,9 +78,12 @@ func Slugify(s, sep string) string {
 	return b.String()
 }
 
-// EventIDs gives every session a positive six-digit id, as the feeds
-// require, stable across exports: a hash of the session id, with
-// collisions resolved in id order so the mapping is deterministic.
+// EventIDs gives every session a positive id, as the feeds require,
+// stable across exports and under edits of other rows: a numeric session
+// id is kept (a pretalx or frab event, a database's number: apps key
+// favourites and alarms on it); any other id gets a six-digit hash of
+// itself, collisions resolved in id order so that the mapping is
+// deterministic.
 func EventIDs(ss []*schedule.Session) map[*schedule.Session]int {
 	sorted := slices.Clone(ss)
 	slices.SortStableFunc(sorted, func(a, b *schedule.Session) int {
@@ -87,17 +92,85 @@ func EventIDs(ss []*schedule.Session) map[*schedule.Session]int {
 	used := map[int]bool{}
 	out := make(map[*schedule.Session]int, len(ss))
 	for _, s := range sorted {
-		h := fnv.New32a()
-		h.Write([]byte(s.ID))
-		id := int(h.Sum32()%900000) + 100000 // six digits, readable
-		for used[id] {
-			id++
-			if id > 999999 {
-				id = 100000
+		if n, ok := NumericID(s.ID); ok && !used[n] {
+			used[n] = true
+			out[s] = n
+		}
+	}
+	for _, s := range sorted {
+		if _, ok := out[s]; ok {
+			continue
+		}
+		out[s] = hashID(s.ID, used)
+	}
+	return out
+}
+
+// NumericID reads an id that is a positive number as the feeds' integer
+// ids hold it: digits without a leading zero ("007" is a name, not 7),
+// below 2^31.
+func NumericID(id string) (int, bool) {
+	if id == "" || len(id) > 10 || id[0] == '0' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(id)
+	if err != nil || n <= 0 || n > math.MaxInt32 || strconv.Itoa(n) != id {
+		return 0, false
+	}
+	return n, true
+}
+
+// hashID is a six-digit number from key not in used, which it joins.
+func hashID(key string, used map[int]bool) int {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	id := int(h.Sum32()%900000) + 100000 // six digits, readable
+	for used[id] {
+		id++
+		if id > 999999 {
+			id = 100000
+		}
+	}
+	used[id] = true
+	return id
+}
+
+// PersonIDs gives every person named in the sessions (by folded name) a
+// positive id, which apps need to list a person's sessions (ConfClerk
+// imports no person without one): the source's numeric id where a
+// person has one, else a six-digit hash of the folded name, stable across
+// exports, collisions resolved in name order.
+func PersonIDs(ss []*schedule.Session) map[string]int {
+	source := map[string]int{}
+	var keys []string
+	for _, s := range ss {
+		for _, p := range listed(s) {
+			k := schedule.PersonKey(p.Name)
+			if k == "" {
+				continue
+			}
+			if _, seen := source[k]; !seen {
+				keys = append(keys, k)
+				source[k] = 0
+			}
+			if n, ok := NumericID(p.ID); ok && source[k] == 0 {
+				source[k] = n
 			}
 		}
-		used[id] = true
-		out[s] = id
+	}
+	slices.Sort(keys)
+	used := map[int]bool{}
+	out := make(map[string]int, len(keys))
+	for _, k := range keys {
+		if n := source[k]; n > 0 && !used[n] {
+			used[n] = true
+			out[k] = n
+		}
+	}
+	for _, k := range keys {
+		if _, ok := out[k]; !ok {
+			out[k] = hashID("person/"+k, used)
+		}
 	}
 	return out
 }
@@ -120,9 +193,18 @@ func uuid5(name string) string {
 // SessionGUID is the stable UUID of a session in a conference, from the
 // acronym and the session id, so that a re-export updates the events an
 // app or calendar already has instead of adding new ones.
+// A GUID a source gave the session (a frab or schedule.json read in, in
+// the extra field "guid") is kept: re-exporting an imported feed must not
+// change what apps know the events by.
 func SessionGUID(acronym string, s *schedule.Session) string {
+	if g := strings.ToLower(strings.TrimSpace(s.ExtraValue("guid"))); uuidRE.MatchString(g) {
+		return g
+	}
 	return uuid5(acronym + "/" + s.ID)
 }
+
+// uuidRE is a UUID as the feeds' schemas want it.
+var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // RepeatedSessionGUID is the UUID of a session whose id an earlier session
 // in the same feed already has: the event id (unique) tells them apart,
@@ -215,10 +297,28 @@ func personLine(role string, p schedule.Person) string {
 	return role + ": " + DescribePerson(p)
 }
 
-// Description renders what the feeds have no field for (format, persons
-// with their roles, groups and participation, SDGs, outcomes) after the
-// session's own description, so that nothing of the session is lost.
-func Description(s *schedule.Session) string {
+// EventTitle is the title a feed gives an event: the session's title,
+// or with idInTitle (the export's --id-in-title) its id before it, "WS
+// #101: Title", as docket wrote feeds before: apps show the title as it
+// is, and the id is in the description.
+func EventTitle(s *schedule.Session, idInTitle bool) string {
+	title := s.Title
+	if idInTitle && s.ID != "" && title != s.ID && !strings.HasPrefix(title, s.ID+" ") && !strings.HasPrefix(title, s.ID+":") {
+		title = strings.TrimSuffix(s.ID+": "+title, ": ")
+	}
+	return title
+}
+
+// SessionFact is the fact line that names a session's id in a feed's
+// description, where the id is no number the feed's event id keeps:
+// reading the feed back gives the session its id again.
+const SessionFact = "Session: "
+
+// Description renders what the feeds have no field for (the session's
+// id when eventID is not it, format, persons with their roles, groups and
+// participation, SDGs, outcomes) after the session's own description, so
+// that nothing of the session is lost. eventID 0: the id is elsewhere.
+func Description(s *schedule.Session, eventID int) string {
 	var b strings.Builder
 	para := func(title, text string) {
 		if strings.TrimSpace(text) == "" {
@@ -234,6 +334,9 @@ func Description(s *schedule.Session) string {
 	}
 	para("", s.Description)
 	var facts []string
+	if eventID != 0 && s.ID != "" && s.ID != strconv.Itoa(eventID) {
+		facts = append(facts, SessionFact+s.ID)
+	}
 	if s.Format != "" {
 		f := s.Format
 		if s.DeclaredMinutes > 0 {
@@ -274,13 +377,22 @@ func Description(s *schedule.Session) string {
 // people on stage.
 func Persons(s *schedule.Session) []string {
 	var out []string
+	for _, p := range listed(s) {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// listed are the persons the feeds list (see Persons).
+func listed(s *schedule.Session) []*schedule.Person {
+	var out []*schedule.Person
 	seen := map[string]bool{}
 	add := func(p *schedule.Person) {
 		if p == nil || p.Name == "" || seen[schedule.PersonKey(p.Name)] {
 			return
 		}
 		seen[schedule.PersonKey(p.Name)] = true
-		out = append(out, p.Name)
+		out = append(out, p)
 	}
 	for i := range s.Speakers {
 		add(&s.Speakers[i])
