@@ -1,9 +1,11 @@
 package commands
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/docket-forum/docket/formats/termtable"
+	"github.com/docket-forum/docket/internal/safe"
 	"github.com/urfave/cli/v2"
 )
 
@@ -41,6 +43,16 @@ func runColumns(s *streams, in inputOptions, suggest bool) error {
 	render := termtable.Columns
 	if suggest {
 		render = termtable.SuggestMap
+	}
+	if len(p.Columns) == 0 && !suggest {
+		// A feed or docket's JSON: its format names each field, so there
+		// are no columns to map. Saying so beats printing nothing.
+		return s.write(output{}, func(w io.Writer) error {
+			for _, f := range in.files {
+				fmt.Fprintf(w, "%s: no header row: this format names its fields itself (docket columns shows how a sheet's or a CSV file's columns are read)\n", safe.Terminal(f))
+			}
+			return nil
+		})
 	}
 	return s.write(output{}, func(w io.Writer) error { return render(w, p.Columns) })
 }

@@ -99,7 +99,7 @@ func notReadable(what string) error {
 
 // readableKinds names what docket reads, for refusals.
 func readableKinds() string {
-	return "CSV, TSV and Excel workbooks (.xlsx), and docket's own JSON and NDJSON"
+	return "CSV, TSV and Excel workbooks (.xlsx), frab schedule.xml, c3voc and pretalx schedule.json, and docket's own JSON and NDJSON"
 }
 
 // detect tells the format of an input from its first bytes and, for

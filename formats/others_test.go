@@ -41,6 +41,10 @@ var otherCases = []struct {
 	{file: "pretalx-export.csv", opts: ReadOptions{Timezone: "Europe/Zurich"}},
 	{file: "pretalx-talks.csv", opts: ReadOptions{Timezone: "Europe/Vienna"}},
 	{file: "sessionize-export.csv", opts: ReadOptions{Timezone: "America/Chicago"}},
+	{file: "pretalx-schedule.xml"},
+	{file: "pretalx-feed.json"},
+	{file: "frab-schedule.json"},
+	{file: "voctosched-schedule.xml", opts: ReadOptions{Timezone: "Europe/Berlin"}},
 }
 
 // otherWantPath is the want file of an input file.
@@ -97,19 +101,29 @@ func TestOtherToolsGiveTheirProgramme(t *testing.T) {
 				t.Errorf("streamed JSON differs from the programme read whole:\n%s", testkit.FirstDiff(got, streamed.String()))
 			}
 
-			// What docket writes reads back as the same programme.
+			// What docket writes reads back as the same programme. The
+			// flat formats have no place for the programme's name, venue
+			// and days (a feed's conference): they are left out of the
+			// comparison for them.
+			flat := *p
+			flat.Name, flat.Venue, flat.FirstDay, flat.LastDay = "", "", "", ""
+			gotFlat := render(t, "json", &flat)
 			for _, name := range []string{"csv", "xlsx", "json", "ndjson"} {
 				f, _ := Lookup(name)
 				back := filepath.Join(t.TempDir(), "programme"+f.Extensions[0])
 				if err := WriteFile(back, func(w io.Writer) error { return f.Write(w, p, WriteOptions{}) }); err != nil {
 					t.Fatal(err)
 				}
-				if again := render(t, "json", readFile(t, back, ReadOptions{})); again != got {
+				want := got
+				if name != "json" {
+					want = gotFlat
+				}
+				if again := render(t, "json", readFile(t, back, ReadOptions{})); again != want {
 					report := t.Errorf
 					if len(c.knownWrong) > 0 {
 						report = t.Logf // a programme read wrongly need not survive
 					}
-					report("written as %s and read back, the programme changed:\n%s", name, testkit.FirstDiff(got, again))
+					report("written as %s and read back, the programme changed:\n%s", name, testkit.FirstDiff(want, again))
 				}
 			}
 

@@ -106,6 +106,7 @@ var frabFormat = &Format{
 	Noun:        "a frab schedule.xml",
 	Description: "frab/pretalx schedule.xml (c3voc XSD), for Giggity, EventFahrplan, ConfClerk and c3voc tools",
 	Sniff:       sniffXMLRoot(SniffSure, "schedule"),
+	Read:        readFrab,
 	Write:       writeFrab,
 }
 
@@ -117,6 +118,7 @@ var scheduleJSONFormat = &Format{
 	Noun:        "a c3voc schedule.json",
 	Description: "c3voc schedule.json v1 conference feed (as pretalx and frab publish it), for schedule apps and recording tools",
 	Sniff:       sniffC3VOC,
+	Read:        readScheduleJSON,
 	Write:       writeScheduleJSON,
 }
 
