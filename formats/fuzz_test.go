@@ -102,3 +102,24 @@ func FuzzReadJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzReadAs(t, "fuzz.json", data) })
 }
+
+// FuzzReadFeeds reads frab schedule.xml and c3voc schedule.json: the
+// feeds in the corpus and docket's own, cut and changed.
+func FuzzReadFeeds(f *testing.F) {
+	for _, name := range []string{"pretalx-schedule.xml", "voctosched-schedule.xml", "pretalx-feed.json", "frab-schedule.json"} {
+		if data, err := os.ReadFile(filepath.Join(othersDir, name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`<schedule><generator name="docket"/><conference><time_zone_name>Asia/Tokyo</time_zone_name></conference><day date="2023-10-11"><room name="R"><event id="1"><date>2023-10-11T09:00:00+09:00</date><duration>1:00</duration><description>x
+
+Session: A
+Speaker: Ana, Chair (Civil Society; online)
+
+Key takeaways:
+y</description><persons><person id="2">Ana</person></persons></event></room></day></schedule>`))
+	f.Add([]byte(`{"generator":{"name":"docket"},"schedule":{"conference":{"days":[{"date":"2023-10-11","rooms":{"R":[{"id":"7","date":"2023-10-11T09:00","start":"09:00","duration":"PT1H","track":{"name":"T"},"persons":[{"id":3,"public_name":"P"}]}]}}]}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, "fuzz.feed", data)
+	})
+}
