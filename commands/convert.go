@@ -24,39 +24,48 @@ func newConvertCommand(s *streams) *cli.Command {
 	return &cli.Command{
 		Name:      "convert",
 		Usage:     "convert a programme to another format",
-		ArgsUsage: "IN OUT",
-		Description: "Reads a programme (CSV, Excel, or docket's JSON) and writes it in the format\n" +
-			"chosen by OUT's extension or --to:\n  " + strings.Join(formats.Writable(), ", ") + ".\n" +
-			"OUT '-' (or no OUT) writes to standard output and needs --to. The output is\n" +
-			"replaced only when the whole run succeeds.\n\n" +
+		ArgsUsage: "IN OUT | IN... -o OUT",
+		Description: "Reads a programme (CSV, Excel, a schedule feed, or docket's JSON) and writes it\n" +
+			"in the format chosen by OUT's extension or --to:\n  " + strings.Join(formats.Writable(), ", ") + ".\n" +
+			"OUT '-' (or no OUT) writes to standard output and needs --to. With -o, every\n" +
+			"argument is an input, merged into one programme: each session keeps its file,\n" +
+			"and --prefix-ids keeps ids that two files share apart. The output is replaced\n" +
+			"only when the whole run succeeds.\n\n" +
 			"Examples:\n" +
 			"  docket convert sessions.xlsx programme.json\n" +
 			"  docket convert partner.csv clean.xlsx --tz Asia/Tokyo\n" +
+			"  docket convert partner-a.xlsx pretalx.json schedule.xml -o programme.xlsx --prefix-ids\n" +
 			"  docket convert sessions.xlsx - --to ndjson | jq .title",
 		Flags: append(inputFlags(),
 			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format (" + strings.Join(formats.Writable(), ", ") + "); default from OUT's extension"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT`: then every argument is an input, merged into one programme"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 			rawFlag,
 		),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
-			if len(args) == 0 || (len(args) == 1 && c.String("to") == "") {
-				return usageErrorf("convert needs IN and OUT files (OUT - writes to standard output with --to FORMAT)")
-			}
-			if len(args) > 2 {
-				return usageErrorf("convert takes one IN and one OUT, got %d arguments", len(args))
+			inputs, output := args, c.String("output")
+			if !c.IsSet("output") {
+				if len(args) == 0 || (len(args) == 1 && c.String("to") == "") {
+					return usageErrorf("convert needs IN and OUT files (OUT - writes to standard output with --to FORMAT), or inputs and -o OUT")
+				}
+				if len(args) > 2 {
+					return usageErrorf("convert takes one IN and one OUT, got %d arguments: to merge several inputs, name the output with -o", len(args))
+				}
+				inputs = args[:1]
+				if len(args) == 2 {
+					output = args[1]
+				}
+			} else if len(args) == 0 {
+				return usageErrorf("convert -o needs at least one input")
 			}
 			in, err := s.inputOptions(c)
 			if err != nil {
 				return err
 			}
-			in.files = args[:1]
+			in.files = inputs
 			s.inputs = in.files // OUT is not an input
-			o := convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet"), raw: c.Bool("raw")}
-			if len(args) == 2 {
-				o.output = args[1]
-			}
-			return runConvert(s, o)
+			return runConvert(s, convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet"), raw: c.Bool("raw"), output: output})
 		},
 	}
 }

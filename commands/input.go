@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type inputOptions struct {
 	mapping           map[string]schedule.Field
 	limits            formats.Limits
 	verbose           bool // tell the reader's decisions on stderr
+	prefixIDs         bool // --prefix-ids
 	quiet             bool // no warnings on stderr
 	inspect           bool // reading to show how a file is read (columns)
 }
@@ -40,6 +42,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Category: "Input", Name: "event-days", Usage: "the event's first and last day, `FIRST..LAST` (YYYY-MM-DD): day names and Day 1 in the sheet are read as its days, a time-only sheet of a one-day event takes its day, outside-event checks against them"},
 		&cli.StringFlag{Category: "Input", Name: "profile", Usage: "the rules to check with: igf (the IGF's vocabularies and norms) or generic; default: decided from the data"},
 		&cli.StringFlag{Category: "Input", Name: "map", Usage: "mapping `FILE` (JSON or \"header: field\" lines) for headers docket does not know"},
+		&cli.BoolFlag{Category: "Input", Name: "prefix-ids", Usage: "with several inputs, put each file's name before its session ids (partner-a/WS 1), so that the same id in two files names two sessions"},
 		&cli.StringFlag{Category: "Input", Name: "max-cell-size", Usage: "refuse a cell larger than this (e.g. 4M; default 1M)"},
 		&cli.IntFlag{Category: "Input", Name: "max-columns", Value: formats.DefaultColumns, Usage: "refuse a row with more columns than this"},
 		&cli.StringFlag{Category: "Input", Name: "max-unzip-size", Usage: "refuse a workbook that unzips to more than this (e.g. 4G; default 2G)"},
@@ -54,7 +57,7 @@ func inputFlags() []cli.Flag {
 // the command's inputs, which no output may overwrite (see checkOutput).
 func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{files: c.Args().Slice(), tz: c.String("tz"), sheet: c.String("sheet"),
-		dateOrder: c.String("date-order"), profile: c.String("profile"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet")}
+		dateOrder: c.String("date-order"), profile: c.String("profile"), verbose: c.Bool("verbose"), quiet: c.Bool("quiet"), prefixIDs: c.Bool("prefix-ids")}
 	if v := c.String("event-days"); v != "" {
 		first, last, err := parseEventDays(v)
 		if err != nil {
@@ -115,7 +118,9 @@ func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 // load reads and merges the programmes of every input file.
 func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 	var all *schedule.Programme
+	var files []*schedule.Programme
 	err := readInputs(s, o, nil, func(p *schedule.Programme) {
+		files = append(files, p)
 		if all == nil {
 			all = p
 			return
@@ -125,7 +130,56 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(files) > 1 && !o.prefixIDs && !o.quiet {
+		if w := sharedIDs(files); w != "" {
+			s.errorf("warning: %s", s.word(w))
+		}
+	}
 	return all, nil
+}
+
+// prefixID puts the file's name before a session's id: the same id in
+// two partners' files then names two sessions.
+func prefixID(s *schedule.Session) {
+	stem := strings.TrimSuffix(filepath.Base(s.Src.File), filepath.Ext(s.Src.File))
+	s.ID = stem + "/" + s.ID
+}
+
+// sharedIDs says which session ids more than one of the files gives
+// (compared as duplicate-id compares them, ignoring case), or "".
+func sharedIDs(files []*schedule.Programme) string {
+	first := map[string]string{} // folded id -> the file that gave it first
+	var shared []string
+	seen := map[string]bool{}
+	for _, p := range files {
+		mine := map[string]bool{}
+		for _, s := range p.Sessions {
+			k := strings.ToLower(s.ID)
+			if s.ID == "" || mine[k] {
+				continue
+			}
+			mine[k] = true
+			if f, ok := first[k]; ok && f != s.Src.File && !seen[k] {
+				seen[k] = true
+				shared = append(shared, fmt.Sprintf("%s (%s and %s)", s.ID, f, s.Src.File))
+			} else if !ok {
+				first[k] = s.Src.File
+			}
+		}
+	}
+	n := len(shared)
+	if n == 0 {
+		return ""
+	}
+	more, what := "", "session ids are"
+	if n > 5 {
+		shared, more = shared[:5], fmt.Sprintf(" and %d more", n-5)
+	}
+	if n == 1 {
+		what = "session id is"
+	}
+	return fmt.Sprintf("%d %s given by more than one input: %s%s; input.prefix-ids keeps them apart, else the duplicate-id finding names each",
+		n, what, strings.Join(shared, ", "), more)
 }
 
 // readInputs reads every input through one path (see openInput), handing
@@ -135,6 +189,13 @@ func load(s *streams, o inputOptions) (*schedule.Programme, error) {
 func readInputs(s *streams, o inputOptions, sink func(*schedule.Programme, *schedule.Session) error, done func(*schedule.Programme)) error {
 	ro := o.readOptions()
 	ro.Sink = sink
+	prefix := o.prefixIDs && len(o.files) > 1
+	if prefix && sink != nil {
+		ro.Sink = func(p *schedule.Programme, s *schedule.Session) error {
+			prefixID(s)
+			return sink(p, s)
+		}
+	}
 	bar := newProgress(s, o.quiet)
 	defer bar.done()
 	stdinUsed := false
@@ -153,6 +214,11 @@ func readInputs(s *streams, o inputOptions, sink func(*schedule.Programme, *sche
 		p, err := formats.ReadProgramme(in, ro)
 		if err != nil {
 			return err
+		}
+		if prefix && sink == nil {
+			for _, s := range p.Sessions {
+				prefixID(s)
+			}
 		}
 		tell(s, p, o)
 		done(p)

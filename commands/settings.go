@@ -21,6 +21,7 @@ var settingFlags = []string{
 	"input.date-order", "--date-order",
 	"input.sheet", "--sheet",
 	"input.map", "--map",
+	"input.prefix-ids", "--prefix-ids",
 	"event.days", "--event-days",
 	"event.timezone", "--tz",
 	"event.profile", "--profile",
