@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"os"
@@ -192,6 +193,30 @@ func BenchmarkStageWrite(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(stageRows*b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
+
+// BenchmarkReadFeeds reads a 10,000-event schedule.xml and schedule.json
+// (docket's own export of synthetic sessions, the descriptions' facts
+// read back too): a large congress's feed.
+func BenchmarkReadFeeds(b *testing.B) {
+	p := readFile(&testing.T{}, bigCSV(b, 10_000), ReadOptions{})
+	for _, format := range []string{"frab", "schedule-json"} {
+		f, _ := Lookup(format)
+		var doc bytes.Buffer
+		if err := f.Write(&doc, p, WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(format, func(b *testing.B) {
+			b.SetBytes(int64(doc.Len()))
+			for b.Loop() {
+				q, err := ReadProgramme(Input{Name: "feed", R: bytes.NewReader(doc.Bytes())}, ReadOptions{})
+				if err != nil || len(q.Sessions) != len(p.Sessions) {
+					b.Fatalf("%v: %d sessions", err, len(q.Sessions))
+				}
+			}
+			b.ReportMetric(float64(len(p.Sessions)*b.N)/b.Elapsed().Seconds(), "events/s")
 		})
 	}
 }
