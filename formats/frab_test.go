@@ -3,10 +3,12 @@ package formats
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -384,5 +386,42 @@ func TestMarkdownLinksOnlyWebAddresses(t *testing.T) {
 	out := md.String()
 	if strings.Contains(out, "<javascript:") || strings.Contains(out, "\n# Owned") || !strings.Contains(out, "<https://ok.example/talk>") {
 		t.Errorf("markdown:\n%s", out)
+	}
+}
+
+// TestFrabIDsSurviveEditsOfOtherRows: in a file without ids, deleting
+// one row changed 397 of 397 event ids and 396 GUIDs; apps key favourites
+// and alarms on them. Each event keeps its id and GUID when another row
+// goes, and numeric ids stay the numbers they are.
+func TestFrabIDsSurviveEditsOfOtherRows(t *testing.T) {
+	var rows []string
+	for i := range 40 {
+		rows = append(rows, fmt.Sprintf("Talk number %d about %c,2026-05-04,%02d:00,%02d:30,Hall %d", i, 'A'+i%26, 8+i%10, 8+i%10, i%4))
+	}
+	doc := func(rows []string) map[string]string {
+		p := mustRead(t, "talks.csv", []byte("title,date,start,end,room\n"+strings.Join(rows, "\n")+"\n"))
+		out := map[string]string{}
+		for _, d := range parseFrab(t, render(t, "frab", p)).Days {
+			for _, r := range d.Rooms {
+				for _, e := range r.Events {
+					out[e.Title] = fmt.Sprintf("%d %s", e.ID, e.GUID)
+				}
+			}
+		}
+		return out
+	}
+	before := doc(rows)
+	after := doc(append(slices.Clone(rows[:7]), rows[8:]...))
+	if len(after) != 39 {
+		t.Fatalf("%d events after deleting one of 40", len(after))
+	}
+	for title, ids := range after {
+		if before[title] != ids {
+			t.Errorf("%s: %s before, %s after another row went", title, before[title], ids)
+		}
+	}
+	numeric := mustRead(t, "n.csv", []byte("id,title,date,start,end,room\n1,One,2026-05-04,09:00,10:00,Hall\n30,Thirty,2026-05-04,10:00,11:00,Hall\n"))
+	if out := render(t, "frab", numeric); !strings.Contains(out, `<event id="1" `) || !strings.Contains(out, `<event id="30" `) {
+		t.Errorf("numeric source ids are not the event ids:\n%s", out)
 	}
 }
