@@ -662,7 +662,7 @@ type icsTimeOf struct {
 // parseTime reads a DATE or DATE-TIME property in its zone. ok is false
 // (with a problem added) when it cannot be read.
 func (r *icsResolver) parseTime(p *icsProp, s *schedule.Session) (icsTimeOf, bool) {
-	v := strings.TrimSpace(p.value)
+	v := strings.ToUpper(strings.TrimSpace(p.value))
 	// Lenient: 2026-04-09T09:00:00Z as some tools write it.
 	if len(v) > 8 && strings.ContainsAny(v, "-:") {
 		v = strings.NewReplacer("-", "", ":", "").Replace(v)
@@ -679,8 +679,8 @@ func (r *icsResolver) parseTime(p *icsProp, s *schedule.Session) (icsTimeOf, boo
 		}
 		return icsTimeOf{t: d, date: true}, true
 	}
-	utc := strings.HasSuffix(v, "Z") || strings.HasSuffix(v, "z")
-	v = strings.TrimRight(v, "Zz")
+	utc := strings.HasSuffix(v, "Z")
+	v = strings.TrimSuffix(v, "Z")
 	if i := strings.IndexByte(v, '.'); i > 0 { // fractions of a second
 		v = v[:i]
 	}
@@ -724,17 +724,17 @@ func (r *icsResolver) inZone(w time.Time, tzid string, p *icsProp, s *schedule.S
 		r.problem(s, p.name, fmt.Sprintf("%s's zone TZID=%s is no time zone docket knows and the calendar has no VTIMEZONE for it: the time was read as %s", p.name, icsClip(tzid, 80), r.zoneWords()))
 		return time.Time{}, "", false
 	}
-	offset, exact, ok := z.offsetAt(w)
+	offset, std, exact, ok := z.offsetAt(w)
 	if !ok {
 		r.problem(s, p.name, fmt.Sprintf("%s's zone TZID=%s is no time zone docket knows and its VTIMEZONE gives no offset: the time was read as %s", p.name, icsClip(tzid, 80), r.zoneWords()))
 		return time.Time{}, "", false
 	}
 	t := w.Add(-time.Duration(offset) * time.Second)
 	// Shown in the programme's zone when one is known, else the fixed
-	// zone of the offset.
+	// zone of the standard offset (the same for summer and winter).
 	shown := r.zoneName
 	if shown == "" {
-		shown = fixedZoneName(offset)
+		shown = fixedZoneName(std)
 	}
 	loc, err := schedule.LoadLocation(shown)
 	if err != nil {
@@ -783,19 +783,20 @@ func formatOffset(offset int) string {
 }
 
 // offsetAt is the zone's UTC offset at wall time w: the observance whose
-// latest onset is at or before w. exact is false when the zone has summer
-// time whose rules were not understood, and the standard offset is
-// given.
-func (z *icsZone) offsetAt(w time.Time) (offset int, exact, ok bool) {
-	var std *icsObservance
+// latest onset is at or before w; std is its standard offset. exact is
+// false when the zone has summer time whose rules were not understood,
+// and the standard offset is given.
+func (z *icsZone) offsetAt(w time.Time) (offset, std int, exact, ok bool) {
+	var so *icsObservance
 	for i := range z.obs {
-		if z.obs[i].toSet && (std == nil || !z.obs[i].daylight && std.daylight) {
-			std = &z.obs[i]
+		if z.obs[i].toSet && (so == nil || !z.obs[i].daylight && so.daylight) {
+			so = &z.obs[i]
 		}
 	}
-	if std == nil {
-		return 0, false, false
+	if so == nil {
+		return 0, 0, false, false
 	}
+	std = so.to
 	var best time.Time
 	found, understood := false, true
 	for i := range z.obs {
@@ -813,12 +814,9 @@ func (z *icsZone) offsetAt(w time.Time) (offset int, exact, ok bool) {
 		}
 	}
 	if !understood || !found {
-		if len(z.obs) == 1 {
-			return std.to, true, true
-		}
-		return std.to, false, true
+		return std, std, len(z.obs) == 1, true
 	}
-	return offset, true, true
+	return offset, std, true, true
 }
 
 // lastOnset is the observance's latest onset at or before w (wall times),
