@@ -88,10 +88,10 @@ func TestReadICS(t *testing.T) {
 			warning: "TZID=My Office Zone is no IANA time zone: the time was read with the offset its VTIMEZONE gives (UTC+02:00)",
 		},
 		{
-			name: "a custom zone in winter, shown in the option's zone",
-			data: icsEvents(myZone, []string{"UID:z3", "SUMMARY:Custom", "DTSTART;TZID=My Office Zone:20261214T090000"}),
-			opts: ReadOptions{Timezone: "Europe/Berlin"},
-			want: schedule.Session{ID: "z3", Title: "Custom", Start: at(berlin, 2026, 12, 14, 9, 0), Timezone: "Europe/Berlin"},
+			name:    "a custom zone in winter, shown in the option's zone",
+			data:    icsEvents(myZone, []string{"UID:z3", "SUMMARY:Custom", "DTSTART;TZID=My Office Zone:20261214T090000"}),
+			opts:    ReadOptions{Timezone: "Europe/Berlin"},
+			want:    schedule.Session{ID: "z3", Title: "Custom", Start: at(berlin, 2026, 12, 14, 9, 0), Timezone: "Europe/Berlin"},
 			warning: "(UTC+01:00) and is shown in Europe/Berlin",
 		},
 		{
