@@ -615,6 +615,29 @@ func (r *icsResolver) defaultZone() error {
 			return nil
 		}
 		r.prog.Warnings = append(r.prog.Warnings, fmt.Sprintf("%s: the calendar's zone X-WR-TIMEZONE:%s is no time zone docket knows: times without a zone are read as UTC", r.in.Name, icsClip(z, 80)))
+		return nil
+	}
+	// The one zone the calendar's other times name (Outlook writes an
+	// all-day event's dates without a zone beside TZID times).
+	seen := map[string]bool{}
+	var name string
+	var loc *time.Location
+	for _, ev := range r.cal.events {
+		for _, p := range []*icsProp{ev.props["DTSTART"], ev.props["DTEND"]} {
+			if p == nil || p.param("TZID") == "" || seen[p.param("TZID")] {
+				continue
+			}
+			seen[p.param("TZID")] = true
+			l, n, _ := r.knownZone(p.param("TZID"))
+			if l == nil || (name != "" && n != name) {
+				return nil // none, or more than one: UTC
+			}
+			loc, name = l, n
+		}
+	}
+	if loc != nil {
+		r.loc, r.zoneName = loc, name
+		r.prog.Notes = append(r.prog.Notes, fmt.Sprintf("%s: times without a zone (all-day dates, floating times) were read in %s, the zone of the calendar's other times", r.in.Name, name))
 	}
 	return nil
 }

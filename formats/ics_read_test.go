@@ -407,3 +407,23 @@ func TestICSRoundTripEdges(t *testing.T) {
 		t.Errorf("details = %q", got)
 	}
 }
+
+// TestReadICSDatesInTheCalendarsZone: an all-day event's dates, written
+// without a zone beside events in one TZID (as Outlook writes them), are
+// read in that zone, not UTC.
+func TestReadICSDatesInTheCalendarsZone(t *testing.T) {
+	data := icsEvents(nil,
+		[]string{"UID:1", "SUMMARY:Talk", "DTSTART;TZID=W. Europe Standard Time:20250610T090000"},
+		[]string{"UID:2", "SUMMARY:Posters", "DTSTART;VALUE=DATE:20250610", "DTEND;VALUE=DATE:20250612"})
+	p, err := readICSText(data, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := p.Sessions[1]
+	if s.Timezone != "Europe/Berlin" || s.Start.Format(time.RFC3339) != "2025-06-10T00:00:00+02:00" || s.End.Format(time.RFC3339) != "2025-06-12T00:00:00+02:00" {
+		t.Errorf("posters: %s %v – %v", s.Timezone, s.Start, s.End)
+	}
+	if len(p.Warnings) > 0 || p.Timezone != "Europe/Berlin" {
+		t.Errorf("warnings %q, zone %s", p.Warnings, p.Timezone)
+	}
+}

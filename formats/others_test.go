@@ -41,6 +41,10 @@ var otherCases = []struct {
 	{file: "pretalx-export.csv", opts: ReadOptions{Timezone: "Europe/Zurich"}},
 	{file: "pretalx-talks.csv", opts: ReadOptions{Timezone: "Europe/Vienna"}},
 	{file: "sessionize-export.csv", opts: ReadOptions{Timezone: "America/Chicago"}},
+	{file: "google-calendar-export.ics"},
+	{file: "pretalx-schedule.ics"},
+	{file: "outlook-retreat.ics"},
+	{file: "sched-feed.ics", opts: ReadOptions{Timezone: "America/Detroit"}},
 }
 
 // otherWantPath is the want file of an input file.
@@ -104,12 +108,20 @@ func TestOtherToolsGiveTheirProgramme(t *testing.T) {
 				if err := WriteFile(back, func(w io.Writer) error { return f.Write(w, p, WriteOptions{}) }); err != nil {
 					t.Fatal(err)
 				}
-				if again := render(t, "json", readFile(t, back, ReadOptions{})); again != got {
+				want := got
+				if name != "json" && p.Name != "" {
+					// CSV, XLSX and NDJSON have no place for the
+					// programme's name (a calendar's X-WR-CALNAME).
+					unnamed := *p
+					unnamed.Name = ""
+					want = render(t, "json", &unnamed)
+				}
+				if again := render(t, "json", readFile(t, back, ReadOptions{})); again != want {
 					report := t.Errorf
 					if len(c.knownWrong) > 0 {
 						report = t.Logf // a programme read wrongly need not survive
 					}
-					report("written as %s and read back, the programme changed:\n%s", name, testkit.FirstDiff(got, again))
+					report("written as %s and read back, the programme changed:\n%s", name, testkit.FirstDiff(want, again))
 				}
 			}
 
