@@ -997,6 +997,7 @@ func (r *icsResolver) session(ev *icsEvent, docket, pretalx bool) *schedule.Sess
 	if u := ev.props["URL"]; u != nil {
 		s.URL = strings.TrimSpace(u.value)
 	}
+	s.Extra = append(s.Extra, schedule.Extra{Name: icsExtraUID, Value: uid})
 	switch {
 	case docket && strings.HasSuffix(uid, "@docket"):
 		r.docketSession(s, strings.TrimSuffix(uid, "@docket"), ev)
@@ -1024,7 +1025,6 @@ func (r *icsResolver) session(ev *icsEvent, docket, pretalx bool) *schedule.Sess
 			s.Tags = append(s.Tags, ev.categories[1:]...)
 		}
 	}
-	s.Extra = append(s.Extra, schedule.Extra{Name: icsExtraUID, Value: uid})
 	if d := s.ExtraValue(icsExtraDetails); d != "" {
 		r.details = true
 	}
