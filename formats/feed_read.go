@@ -247,6 +247,32 @@ func isFactLine(l string) bool {
 // the title (--id-in-title), the format in the subtitle, the abstract
 // made of the description's first paragraph, the placeholder URL.
 func (r *feedReader) undoDocket(s *schedule.Session) {
+	undoDocketDescription(s)
+	if s.Format != "" {
+		sub := s.Format
+		if s.DeclaredMinutes > 0 {
+			sub += " - " + strconv.Itoa(s.DeclaredMinutes) + " Min"
+		}
+		if s.Subtitle == sub {
+			s.Subtitle = ""
+		}
+	}
+	if s.Type == "Session" {
+		s.Type = "" // what docket writes for a session without one
+	}
+	if strings.HasPrefix(s.URL, scheduleJSONBase) {
+		s.URL = ""
+	}
+	if s.ID != "" && strings.HasPrefix(s.Title, s.ID+": ") {
+		s.Title = strings.TrimPrefix(s.Title, s.ID+": ")
+	}
+}
+
+// undoDocketDescription reads a description docket's feed writers made
+// (feed.Description) back into the session's fields: its own text, the
+// fact lines and the outcome sections; in a feed, the abstract docket
+// made of the description is no abstract of the session's.
+func undoDocketDescription(s *schedule.Session) {
 	paras := strings.Split(strings.ReplaceAll(s.Description, "\r\n", "\n"), "\n\n")
 	own, facts, rest := len(paras), -1, len(paras)
 	for i, p := range paras {
@@ -261,7 +287,7 @@ func (r *feedReader) undoDocket(s *schedule.Session) {
 	}
 	description := strings.Join(paras[:own], "\n\n")
 	if facts >= 0 {
-		r.readFacts(s, paras[facts])
+		readFacts(s, paras[facts])
 	}
 	cur := -1
 	for _, p := range paras[min(rest, len(paras)):] {
@@ -285,24 +311,6 @@ func (r *feedReader) undoDocket(s *schedule.Session) {
 		s.Abstract = ""
 	}
 	s.Description = description
-	if s.Format != "" {
-		sub := s.Format
-		if s.DeclaredMinutes > 0 {
-			sub += " - " + strconv.Itoa(s.DeclaredMinutes) + " Min"
-		}
-		if s.Subtitle == sub {
-			s.Subtitle = ""
-		}
-	}
-	if s.Type == "Session" {
-		s.Type = "" // what docket writes for a session without one
-	}
-	if strings.HasPrefix(s.URL, scheduleJSONBase) {
-		s.URL = ""
-	}
-	if s.ID != "" && strings.HasPrefix(s.Title, s.ID+": ") {
-		s.Title = strings.TrimPrefix(s.Title, s.ID+": ")
-	}
 }
 
 func allLines(p string, ok func(string) bool) bool {
@@ -325,7 +333,7 @@ func sectionOf(p string) int {
 
 // readFacts reads the fact lines back into their fields; the persons the
 // facts describe replace the bare names of <persons>, keeping their ids.
-func (r *feedReader) readFacts(s *schedule.Session, para string) {
+func readFacts(s *schedule.Session, para string) {
 	ids := map[string]string{}
 	for _, p := range s.Speakers {
 		ids[schedule.PersonKey(p.Name)] = p.ID

@@ -123,3 +123,19 @@ y</description><persons><person id="2">Ana</person></persons></event></room></da
 		fuzzRead(t, "fuzz.feed", data)
 	})
 }
+
+func FuzzReadICS(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/others/outlook-retreat.ics"); err == nil {
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:Asia/Tokyo\r\nBEGIN:VEVENT\r\nUID:a@b\r\nSUMMARY:T\\, x\r\n y\r\nDTSTART:20231011T090000Z\r\nDURATION:PT1H30M\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		"BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:Z\nBEGIN:STANDARD\nDTSTART:16010101T000000\nTZOFFSETTO:+0530\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\nEND:STANDARD\nEND:VTIMEZONE\nBEGIN:VEVENT\nDTSTART;TZID=\"Z\":20231011T090000\nDTEND;VALUE=DATE:20231012\nEND:VEVENT\n",
+		"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20231011\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n",
+		"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nBEGIN:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+		"BEGIN:VCALENDAR\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzReadAs(t, "fuzz.ics", data) })
+}

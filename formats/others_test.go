@@ -45,6 +45,10 @@ var otherCases = []struct {
 	{file: "pretalx-feed.json"},
 	{file: "frab-schedule.json"},
 	{file: "voctosched-schedule.xml", opts: ReadOptions{Timezone: "Europe/Berlin"}},
+	{file: "google-calendar-export.ics"},
+	{file: "pretalx-calendar.ics"},
+	{file: "outlook-retreat.ics"},
+	{file: "sched-feed.ics", opts: ReadOptions{Timezone: "America/Detroit"}},
 }
 
 // otherWantPath is the want file of an input file.

@@ -96,6 +96,7 @@ var icsFormat = &Format{
 	Noun:        "an iCalendar file",
 	Description: "iCalendar (RFC 5545): one event per session, for calendar apps",
 	Sniff:       sniffICS,
+	Read:        readICS,
 	Write:       writeICS,
 }
 
