@@ -471,8 +471,7 @@ var ccRules = []ccRule{
 		// failure ignored (l. 254, 262). [exp] docket's export imports 48
 		// events and 0 persons; the same file with ids on the persons
 		// imports them all. voctosched and frab write <person id="...">.
-		name:  "every person has an id attribute",
-		known: "KNOWN FAILURE on the current writer: formats/frab.go writes <person guid=...> without id, so ConfClerk 0.7.1 imports no person at all; the lead is adding person ids to the writer",
+		name: "every person has an id attribute",
 		check: func(d *ccDoc) []string {
 			var p []string
 			d.each(func(e *ccEvent, _, label string) {
