@@ -147,5 +147,7 @@ var registry = []*Format{
 	icsFormat,
 	frabFormat,
 	scheduleJSONFormat,
+	sessionizeFormat,
+	indicoFormat,
 	pageFormat,
 }
