@@ -59,12 +59,6 @@ var lookalikes = []lookalike{
 	{sniffODS, func([]byte, string) error {
 		return errors.New("this is an OpenDocument spreadsheet (.ods), which docket cannot read: save it as .xlsx or .csv")
 	}},
-	{sniffSessionize, func(head []byte, _ string) error {
-		return notYet(head, "a Sessionize export")
-	}},
-	{sniffIndico, func(head []byte, _ string) error {
-		return notYet(head, "an Indico export")
-	}},
 	{sniffPretalxAPI, func(head []byte, _ string) error {
 		return notYet(head, "a page of the pretalx API")
 	}},
@@ -99,7 +93,7 @@ func notReadable(what string) error {
 
 // readableKinds names what docket reads, for refusals.
 func readableKinds() string {
-	return "CSV, TSV and Excel workbooks (.xlsx), frab schedule.xml, c3voc and pretalx schedule.json, and docket's own JSON and NDJSON"
+	return "CSV, TSV and Excel workbooks (.xlsx), frab schedule.xml, c3voc and pretalx schedule.json, iCalendar, Sessionize and Indico exports, and docket's own JSON and NDJSON"
 }
 
 // detect tells the format of an input from its first bytes and, for
@@ -371,27 +365,6 @@ func sniffNDJSON(head []byte) int {
 func sniffC3VOC(head []byte) int {
 	sh := shapeOfJSON(head)
 	if sh.valid && !sh.array && sh.hasTop("schedule") {
-		return SniffSure
-	}
-	return SniffNo
-}
-
-func sniffSessionize(head []byte) int {
-	sh := shapeOfJSON(head)
-	if !sh.valid {
-		return SniffNo
-	}
-	if sh.hasFirst(sessionizeKeys...) || (sh.hasTop("sessions") && sh.hasTop("speakers", "rooms", "categories", "questions")) {
-		return SniffSure
-	}
-	return SniffNo
-}
-
-// sniffIndico recognises Indico's export API: {"count", "_type":
-// "HTTPAPIResult", "results"...}.
-func sniffIndico(head []byte) int {
-	sh := shapeOfJSON(head)
-	if sh.valid && sh.hasTop("results") && bytes.Contains(head, []byte(`"HTTPAPIResult"`)) {
 		return SniffSure
 	}
 	return SniffNo

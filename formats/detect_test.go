@@ -22,6 +22,7 @@ const (
 	sessionizeAll    = `{"sessions":[{"id":"123456","title":"Keynote","description":null,"startsAt":"2026-05-04T09:00:00","endsAt":"2026-05-04T10:00:00","isServiceSession":false,"speakers":["9f1c"],"roomId":1}],"speakers":[{"id":"9f1c","fullName":"Bo Chen"}],"rooms":[{"id":1,"name":"Hall A"}]}`
 	sessionizeView   = `[{"groupId":null,"groupName":"All","sessions":[{"id":"123456","title":"Keynote","startsAt":"2026-05-04T09:00:00"}]}]`
 	indicoTimetable  = `{"count": 1, "additionalInfo": {}, "_type": "HTTPAPIResult", "complete": true, "url": "https://indico.example.org/export/timetable/42.json", "ts": 1767225600, "results": {"42": {"20260601": {"c0": {"_type": "ContribSchedEntry", "title": "Welcome"`
+	indicoEvent      = `{"count": 1, "additionalInfo": {}, "_type": "HTTPAPIResult", "url": "https://indico.example.org/export/event/317.json?detail=contributions", "results": [{"_type": "Conference", "title": "Workshop", "timezone": "Europe/Zurich", "contributions": [{"id": "5", "friendly_id": 5`
 	pretalxAPI       = `{"count":31,"next":"https://pretalx.example.org/api/events/democon/talks/?page=2","previous":null,"results":[{"code":"ABCDEF","title":"On Feeds"`
 	htmlPage         = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Programme</title></head>"
 	excel2003XML     = `<?xml version="1.0"?>` + "\n" + `<?mso-application progid="Excel.Sheet"?>` + "\n" + `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">`
@@ -60,9 +61,11 @@ func TestDetect(t *testing.T) {
 		{"ics without a name", "<stdin>", icsCalendar, "ics", ""},
 		{"ics named csv", "calendar.csv", icsCalendar, "ics", ""},
 		{"ics by name alone", "calendar.ics", "VERSION:2.0\r\n", "ics", ""},
-		{"sessionize all data", "sessionize.json", sessionizeAll, "", "this is a Sessionize export, which docket does not read yet"},
-		{"sessionize sessions view", "sessions.json", sessionizeView, "", "this is a Sessionize export"},
-		{"indico", "timetable.json", indicoTimetable, "", "this is an Indico export"},
+		{"sessionize all data", "sessionize.json", sessionizeAll, "sessionize", ""},
+		{"sessionize sessions view", "sessions.json", sessionizeView, "sessionize", ""},
+		{"sessionize from stdin", "<stdin>", sessionizeAll, "sessionize", ""},
+		{"indico timetable", "timetable.json", indicoTimetable, "indico", ""},
+		{"indico event", "317.json", indicoEvent, "indico", ""},
 		{"pretalx api", "talks.json", pretalxAPI, "", "this is a page of the pretalx API"},
 		{"html", "programme.html", htmlPage, "", "this is an HTML page, not a programme docket reads"},
 		{"html named csv", "programme.csv", htmlPage, "", "this is an HTML page"},
@@ -116,7 +119,7 @@ func TestOwnScheduleJSONReadsBack(t *testing.T) {
 
 // FuzzDetect: telling a format never panics, on any bytes and name.
 func FuzzDetect(f *testing.F) {
-	for _, s := range []string{pretalxScheduleJSON, frabXML, icsCalendar, sessionizeAll, sessionizeView, indicoTimetable, htmlPage, excel2003XML, docketJSON, docketNDJSON, odsHead, "<", "{", "[{", "\ufeff", "<?xml", "<!--"} {
+	for _, s := range []string{pretalxScheduleJSON, frabXML, icsCalendar, sessionizeAll, sessionizeView, indicoTimetable, indicoEvent, htmlPage, excel2003XML, docketJSON, docketNDJSON, odsHead, "<", "{", "[{", "\ufeff", "<?xml", "<!--"} {
 		f.Add([]byte(s), "in.json")
 	}
 	f.Fuzz(func(t *testing.T, head []byte, name string) {

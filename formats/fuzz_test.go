@@ -139,3 +139,42 @@ func FuzzReadICS(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzReadAs(t, "fuzz.ics", data) })
 }
+
+func FuzzReadSessionize(f *testing.F) {
+	for _, p := range []string{"../testdata/others/sessionize-all.json", "../testdata/others/sessionize-sessions.json"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{
+		sessionizeAll,
+		sessionizeView,
+		`{"sessions":[{"id":"1","startsAt":"2026-05-04T09:00:00","endsAt":null,"categoryItems":[1,"2"],"questionAnswers":[{"questionId":3,"answerValue":4}],"roomId":"9"}],"categories":[{"id":1,"title":"Format","items":[{"id":1,"name":"Talk (30 min)"}]}],"questions":[{"id":3,"question":"Q"}],"rooms":[{"id":9,"name":"R"}]}`,
+		`[{"groupId":1,"groupName":"G","sessions":[{"id":"1","speakers":[{"id":"a","name":"A"}],"categories":[{"name":"Track","categoryItems":[{"id":1,"name":"T"}]}]}]}]`,
+		`[{"id":"a","fullName":"A","tagLine":"x at y","sessions":[]}]`,
+		`{"sessions":[{"id":{"x":1},"isServiceSession":"yes"}],"speakers":null}`,
+		"\xef\xbb\xbf" + `{"sessions":[`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzReadAs(t, "fuzz.json", data) })
+}
+
+func FuzzReadIndico(f *testing.F) {
+	for _, p := range []string{"../testdata/others/indico-event.json", "../testdata/others/indico-timetable.json"} {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{
+		indicoTimetable,
+		indicoEvent,
+		`{"_type":"HTTPAPIResult","results":[{"timezone":"Europe/Zurich","contributions":[{"friendly_id":1.5,"startDate":{"date":"2026-01-01","time":"25:00:00","tz":"UTC"},"duration":"x","type":{"name":"T"},"session":[1],"description":"<p>a<br>b</p>&amp;"}]}]}`,
+		`{"_type":"HTTPAPIResult","results":{"1":{"20260101":{"s1":{"entryType":"Session","entries":{"c1":{"entryType":"Contribution","entries":{"b1":{"_type":"BreakTimeSchEntry"}}}}}}}}}`,
+		`{"_type":"HTTPAPIResult","results":null}`,
+		`{"_type":"HTTPAPIResult","results":[{"contributions":[{"speakers":[{"fullName":"A, B"}],"primaryauthors":[{"fullName":", "}]}]}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzReadAs(t, "fuzz.json", data) })
+}

@@ -49,6 +49,10 @@ var otherCases = []struct {
 	{file: "pretalx-calendar.ics"},
 	{file: "outlook-retreat.ics"},
 	{file: "sched-feed.ics", opts: ReadOptions{Timezone: "America/Detroit"}},
+	{file: "sessionize-all.json", opts: ReadOptions{Timezone: "America/Winnipeg"}},
+	{file: "sessionize-sessions.json", opts: ReadOptions{Timezone: "Asia/Tokyo"}},
+	{file: "indico-event.json"},
+	{file: "indico-timetable.json"},
 }
 
 // otherWantPath is the want file of an input file.

@@ -150,5 +150,7 @@ var registry = []*Format{
 	icsFormat,
 	frabFormat,
 	scheduleJSONFormat,
+	sessionizeFormat,
+	indicoFormat,
 	pageFormat,
 }
