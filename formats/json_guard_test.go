@@ -46,3 +46,15 @@ func TestJSONGuard(t *testing.T) {
 		t.Errorf("padding: %v", err)
 	}
 }
+
+// TestJSONTrailingData: docket's JSON is one document; a second after it
+// was read as nothing, silently.
+func TestJSONTrailingData(t *testing.T) {
+	_, err := readDocketJSON(Input{Name: "x.json", R: strings.NewReader(`{"programme":{},"sessions":[]}` + "\n" + `{"sessions":[{"id":"A"}]}`)}, ReadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "there is more after the programme's closing }") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := readDocketJSON(Input{Name: "x.json", R: strings.NewReader(`{"programme":{},"sessions":[]}` + "\n\n")}, ReadOptions{}); err != nil {
+		t.Errorf("trailing white space: %v", err)
+	}
+}

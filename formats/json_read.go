@@ -163,6 +163,16 @@ func readJSON(in Input, opts ReadOptions, lines bool) (prog *schedule.Programme,
 				}
 			}
 		}
+		// The document ends with its object: what follows would be a
+		// second document read as nothing.
+		if guard.err == nil {
+			if err := expectDelim(dec, '}'); err != nil {
+				return fail(0, err)
+			}
+			if _, err := dec.Token(); err != io.EOF {
+				return fail(0, errors.New("there is more after the programme's closing }: is it two files in one?"))
+			}
+		}
 	}
 	// dec.More reports false on a failed read: the guard's stop is no end.
 	if guard.err != nil {
