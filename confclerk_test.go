@@ -180,6 +180,16 @@ func confClerkImport(t *testing.T, xmlPath string) string {
 		log, _ := os.ReadFile(logPath)
 		t.Fatalf("driving ConfClerk: "+format+"\nconfclerk's output:\n%s", append(args, log)...)
 	}
+	// Driving the windows depends on the machine's X server and window
+	// placement, not on docket: when a window does not come or a click
+	// misses, the import was not tried, and the test says so and skips
+	// (formats/confclerk_test.go checks the importer's rules regardless).
+	// Once the file is given to ConfClerk, a refusal is a failure.
+	uiFail := func(format string, args ...any) {
+		t.Helper()
+		log, _ := os.ReadFile(logPath)
+		t.Skipf("could not drive ConfClerk's windows, so the import was not tried: "+format+"\nconfclerk's output:\n%s", append(args, log)...)
+	}
 
 	xdotool := func(args ...string) (string, error) {
 		c := exec.CommandContext(ctx, "xdotool", args...)
@@ -196,13 +206,13 @@ func confClerkImport(t *testing.T, xmlPath string) string {
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
-		fail("no %q window after 15 s", title)
+		uiFail("no %q window after 15 s", title)
 		return ""
 	}
 	do := func(args ...string) {
 		t.Helper()
 		if out, err := xdotool(args...); err != nil {
-			fail("xdotool %s: %v\n%s", strings.Join(args, " "), err, out)
+			uiFail("xdotool %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
 
