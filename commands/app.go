@@ -87,6 +87,7 @@ func newApp(s *streams) *cli.App {
 			newConvertCommand(s),
 			newExportCommand(s),
 			newReportCommand(s),
+			newDiffCommand(s),
 			newColumnsCommand(s),
 			newRulesCommand(s),
 			newTemplateCommand(s),
