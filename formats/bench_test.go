@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/docket-forum/docket/formats/termtable"
 	"github.com/docket-forum/docket/internal/schedule"
@@ -219,4 +220,30 @@ func BenchmarkReadFeeds(b *testing.B) {
 			b.ReportMetric(float64(len(p.Sessions)*b.N)/b.Elapsed().Seconds(), "events/s")
 		})
 	}
+}
+
+// BenchmarkDiff compares two versions of a 100,000-session programme
+// (one session in a hundred moved): the diff alone, beside reading the
+// two files, which is what it must stay well within.
+func BenchmarkDiff(b *testing.B) {
+	path := bigCSV(b, 100_000)
+	b.Run("read both", func(b *testing.B) {
+		for b.Loop() {
+			readFile(&testing.T{}, path, ReadOptions{})
+			readFile(&testing.T{}, path, ReadOptions{})
+		}
+	})
+	old := readFile(&testing.T{}, path, ReadOptions{}).Sessions
+	cur := readFile(&testing.T{}, path, ReadOptions{}).Sessions
+	for i := 0; i < len(cur); i += 100 {
+		cur[i].Start = cur[i].Start.Add(30 * time.Minute)
+	}
+	b.Run("diff", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if cs := schedule.Diff(old, cur); len(cs) < len(cur)/100 {
+				b.Fatalf("%d changes", len(cs))
+			}
+		}
+	})
 }

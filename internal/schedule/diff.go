@@ -145,44 +145,53 @@ func diffText(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// diffField is one field of the canonical JSON: its value as the diff
-// compares it, and (when that differs) as the session has it, which is
-// what a change shows.
+// diffField is one field of the canonical JSON: whether two versions
+// hold the same value, and the value as a version has it, which is what a
+// change shows.
 type diffField struct {
 	name  string
-	value func(*Session) any
-	raw   func(*Session) any // nil: value
+	equal func(o, n *Session) bool
+	raw   func(*Session) any
 }
 
+// sameText compares text as diffText sees it, the common case (equal as
+// written) without a copy.
+func sameText(a, b string) bool { return a == b || diffText(a) == diffText(b) }
+
 func textField(name string, get func(*Session) string) diffField {
-	return diffField{name, func(s *Session) any { return diffText(get(s)) }, func(s *Session) any { return nullIfEmpty(get(s)) }}
+	return diffField{name, func(o, n *Session) bool { return sameText(get(o), get(n)) },
+		func(s *Session) any { return nullIfEmpty(get(s)) }}
+}
+
+// samePerson compares persons as people see them: text as diffText sees
+// it; a source's person id is no change.
+func samePerson(a, b Person) bool {
+	a.ID, b.ID = "", ""
+	if a == b {
+		return true
+	}
+	return sameText(a.Name, b.Name) && sameText(a.Role, b.Role) && sameText(a.Organization, b.Organization) &&
+		a.Stakeholder == b.Stakeholder && a.Region == b.Region && a.Participation == b.Participation &&
+		strings.TrimSpace(a.Email) == strings.TrimSpace(b.Email) && a.Gender == b.Gender
 }
 
 func personsField(name string, get func(*Session) []Person) diffField {
-	return diffField{name, func(s *Session) any {
-		ps := get(s)
-		if len(ps) == 0 {
+	return diffField{name, func(o, n *Session) bool { return slices.EqualFunc(get(o), get(n), samePerson) },
+		func(s *Session) any {
+			if ps := get(s); len(ps) > 0 {
+				return ps
+			}
 			return nil
-		}
-		out := make([]Person, len(ps))
-		for i, p := range ps {
-			out[i] = diffPerson(p)
-		}
-		return out
-	}, func(s *Session) any {
-		if ps := get(s); len(ps) > 0 {
-			return ps
-		}
-		return nil
-	}}
+		}}
 }
 
 func personField(name string, get func(*Session) *Person) diffField {
-	return diffField{name, func(s *Session) any {
-		if p := get(s); p != nil {
-			return diffPerson(*p)
+	return diffField{name, func(o, n *Session) bool {
+		a, b := get(o), get(n)
+		if a == nil || b == nil {
+			return (a == nil || *a == Person{}) && (b == nil || *b == Person{})
 		}
-		return nil
+		return samePerson(*a, *b)
 	}, func(s *Session) any {
 		if p := get(s); p != nil {
 			return *p
@@ -191,40 +200,52 @@ func personField(name string, get func(*Session) *Person) diffField {
 	}}
 }
 
-// diffPerson is a person as compared: text fields as diffText sees them;
-// a source's person id is no change people see.
-func diffPerson(p Person) Person {
-	return Person{Name: diffText(p.Name), Role: diffText(p.Role), Organization: diffText(p.Organization),
-		Stakeholder: p.Stakeholder, Region: p.Region, Participation: p.Participation, Email: strings.TrimSpace(p.Email), Gender: p.Gender}
-}
-
+// listField compares lists of text without their empty items.
 func listField(name string, get func(*Session) []string) diffField {
-	return diffField{name, func(s *Session) any {
+	clean := func(vs []string) []string {
 		var out []string
-		for _, v := range get(s) {
+		for _, v := range vs {
 			if v = diffText(v); v != "" {
 				out = append(out, v)
 			}
 		}
 		return out
-	}, func(s *Session) any { return get(s) }}
+	}
+	return diffField{name, func(o, n *Session) bool {
+		a, b := get(o), get(n)
+		return slices.Equal(a, b) || slices.Equal(clean(a), clean(b))
+	}, func(s *Session) any {
+		if vs := get(s); len(vs) > 0 {
+			return vs
+		}
+		return nil
+	}}
 }
 
-// diffFields are the canonical JSON's fields in its order (DESIGN.md),
-// the times as instants: the same time written in two zones is no change.
+// timeField compares instants: the same time in another zone is no change.
+func timeField(name string, get func(*Session) time.Time) diffField {
+	return diffField{name, func(o, n *Session) bool { return get(o).Equal(get(n)) }, func(s *Session) any {
+		if t := get(s); !t.IsZero() {
+			return t
+		}
+		return nil
+	}}
+}
+
+// diffFields are the canonical JSON's fields in its order (DESIGN.md).
 var diffFields = []diffField{
 	textField("id", func(s *Session) string { return s.ID }),
 	textField("title", func(s *Session) string { return s.Title }),
 	textField("type", func(s *Session) string { return s.Type }),
 	textField("format", func(s *Session) string { return s.Format }),
-	{"declared_minutes", func(s *Session) any {
+	{"declared_minutes", func(o, n *Session) bool { return o.DeclaredMinutes == n.DeclaredMinutes }, func(s *Session) any {
 		if s.DeclaredMinutes == 0 {
 			return nil
 		}
 		return s.DeclaredMinutes
-	}, nil},
-	{"start", func(s *Session) any { return instant(s.Start) }, func(s *Session) any { return ownTime(s.Start) }},
-	{"end", func(s *Session) any { return instant(s.End) }, func(s *Session) any { return ownTime(s.End) }},
+	}},
+	timeField("start", func(s *Session) time.Time { return s.Start }),
+	timeField("end", func(s *Session) time.Time { return s.End }),
 	textField("room", func(s *Session) string { return s.Room }),
 	textField("theme", func(s *Session) string { return s.Theme }),
 	textField("subtheme", func(s *Session) string { return s.Subtheme }),
@@ -247,22 +268,6 @@ var diffFields = []diffField{
 	textField("abstract", func(s *Session) string { return s.Abstract }),
 }
 
-// ownTime is a time in its session's zone, nil when there is none.
-func ownTime(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t
-}
-
-// instant is a time as compared: the instant, nil when there is none.
-func instant(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UTC()
-}
-
 // CompareSessions lists the fields in which two versions of a session
 // differ, in the canonical order, then the extra fields by name (a field
 // one version has and the other lacks is a change only when it holds
@@ -271,14 +276,16 @@ func instant(t time.Time) any {
 // written).
 func CompareSessions(o, n *Session) []FieldChange {
 	var out []FieldChange
-	for _, f := range diffFields {
-		if !equalValues(f.value(o), f.value(n)) {
-			raw := f.raw
-			if raw == nil {
-				raw = f.value
-			}
-			out = append(out, FieldChange{Field: f.name, Old: raw(o), New: raw(n)})
+	for i := range diffFields {
+		if f := &diffFields[i]; !f.equal(o, n) {
+			out = append(out, FieldChange{Field: f.name, Old: f.raw(o), New: f.raw(n)})
 		}
+	}
+	if len(o.Extra) == 0 && len(n.Extra) == 0 {
+		return out
+	}
+	if slices.Equal(o.Extra, n.Extra) {
+		return out
 	}
 	names := map[string]bool{}
 	var order []string
@@ -292,7 +299,7 @@ func CompareSessions(o, n *Session) []FieldChange {
 	}
 	for _, name := range order {
 		ov, nv := o.ExtraValue(name), n.ExtraValue(name)
-		if diffText(ov) != diffText(nv) {
+		if !sameText(ov, nv) {
 			out = append(out, FieldChange{Field: name, Old: nullIfEmpty(ov), New: nullIfEmpty(nv)})
 		}
 	}
@@ -304,51 +311,4 @@ func nullIfEmpty(s string) any {
 		return nil
 	}
 	return s
-}
-
-func equalValues(a, b any) bool {
-	switch x := a.(type) {
-	case nil:
-		return b == nil || isEmpty(b)
-	case time.Time:
-		y, ok := b.(time.Time)
-		return ok && x.Equal(y)
-	case string:
-		y, ok := b.(string)
-		if b == nil {
-			return x == ""
-		}
-		return ok && x == y
-	case int:
-		y, ok := b.(int)
-		return ok && x == y
-	case []string:
-		if b == nil {
-			return len(x) == 0
-		}
-		y, ok := b.([]string)
-		return ok && slices.Equal(x, y)
-	case Person:
-		y, ok := b.(Person)
-		return ok && x == y
-	case []Person:
-		if b == nil {
-			return len(x) == 0
-		}
-		y, ok := b.([]Person)
-		return ok && slices.Equal(x, y)
-	}
-	return false
-}
-
-func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case string:
-		return x == ""
-	case []string:
-		return len(x) == 0
-	case []Person:
-		return len(x) == 0
-	}
-	return false
 }
