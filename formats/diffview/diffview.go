@@ -7,6 +7,7 @@ package diffview
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -294,26 +295,45 @@ type jsonCounts struct {
 	Changed int `json:"changed"`
 }
 
-type jsonReport struct {
-	Old     jsonSide     `json:"old"`
-	New     jsonSide     `json:"new"`
-	Changes []jsonChange `json:"changes"`
-	Counts  jsonCounts   `json:"counts"`
-}
-
-// writeJSON writes the "Programme changes" contract of DESIGN.md.
+// writeJSON writes the "Programme changes" contract of DESIGN.md, a
+// change at a time: two programmes that differ throughout give hundreds
+// of megabytes, which are never held whole.
 func writeJSON(w io.Writer, r *Report) error {
-	c := r.Counts()
-	out := jsonReport{Old: jsonSide{r.OldFile, r.OldSessions}, New: jsonSide{r.NewFile, r.NewSessions}, Changes: []jsonChange{},
-		Counts: jsonCounts{c[schedule.ChangeAdded], c[schedule.ChangeRemoved], c[schedule.ChangeMoved], c[schedule.ChangeChanged]}}
-	for _, c := range r.Changes {
-		s := c.Session()
-		out.Changes = append(out.Changes, jsonChange{Change: c.Kind, ID: s.ID, Title: s.Title, Fields: jsonFields(slices.Clone(c.Fields))})
+	bw := bufio.NewWriterSize(w, 64<<10)
+	member := func(prefix string, v any) error {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+		return nil
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	bw.WriteString("{\n  \"old\": ")
+	member("  ", jsonSide{r.OldFile, r.OldSessions})
+	bw.WriteString(",\n  \"new\": ")
+	member("  ", jsonSide{r.NewFile, r.NewSessions})
+	bw.WriteString(",\n  \"changes\": [")
+	for i, c := range r.Changes {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		s := c.Session()
+		if err := member("    ", jsonChange{Change: c.Kind, ID: s.ID, Title: s.Title, Fields: jsonFields(c.Fields)}); err != nil {
+			return err
+		}
+	}
+	if len(r.Changes) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("],\n  \"counts\": ")
+	n := r.Counts()
+	member("  ", jsonCounts{n[schedule.ChangeAdded], n[schedule.ChangeRemoved], n[schedule.ChangeMoved], n[schedule.ChangeChanged]})
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }
 
 // writeCSV writes one row per changed field (one per added or removed
