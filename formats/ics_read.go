@@ -265,8 +265,17 @@ func icsSplitList(v string) []string {
 var icsKept = map[string]bool{
 	"UID": true, "SUMMARY": true, "DESCRIPTION": true, "LOCATION": true, "URL": true,
 	"DTSTART": true, "DTEND": true, "DURATION": true, "RRULE": true, "RDATE": true,
-	"RECURRENCE-ID": true, "STATUS": true,
+	"RECURRENCE-ID": true, "STATUS": true, "SEQUENCE": true, "LAST-MODIFIED": true,
 }
+
+// The extra fields an event's revision keeps, when it has one: what an
+// export with --previous continues from (a calendar updates an event
+// whose SEQUENCE rose, and drops one CANCELLED).
+const (
+	icsExtraSequence     = "sequence"
+	icsExtraLastModified = "last_modified"
+	icsExtraStatus       = "status"
+)
 
 // icsFile is what the scan of a file gathers.
 type icsFile struct {
@@ -319,6 +328,14 @@ func readICS(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		}
 	}
 	prog.ExtraColumns = append(prog.ExtraColumns, icsExtraUID)
+	for _, name := range []string{icsExtraSequence, icsExtraLastModified, icsExtraStatus} {
+		for _, s := range prog.Sessions {
+			if s.ExtraValue(name) != "" {
+				prog.ExtraColumns = append(prog.ExtraColumns, name)
+				break
+			}
+		}
+	}
 	if r.floating > 0 {
 		prog.Warnings = append(prog.Warnings, fmt.Sprintf(
 			"%s: %d %s times without a zone (floating), read as UTC: give the programme's zone with event.timezone (e.g. Europe/Berlin)",
@@ -984,6 +1001,15 @@ func (r *icsResolver) session(ev *icsEvent, docket, pretalx bool) *schedule.Sess
 		s.URL = strings.TrimSpace(u.value)
 	}
 	s.Extra = append(s.Extra, schedule.Extra{Name: icsExtraUID, Value: uid})
+	if v := ev.text("SEQUENCE"); v != "" && v != "0" {
+		s.Extra = append(s.Extra, schedule.Extra{Name: icsExtraSequence, Value: v})
+	}
+	if v := ev.text("LAST-MODIFIED"); v != "" {
+		s.Extra = append(s.Extra, schedule.Extra{Name: icsExtraLastModified, Value: v})
+	}
+	if v := strings.ToUpper(ev.text("STATUS")); v != "" && v != "CONFIRMED" {
+		s.Extra = append(s.Extra, schedule.Extra{Name: icsExtraStatus, Value: v})
+	}
 	switch {
 	case docket && strings.HasSuffix(uid, "@docket"):
 		r.docketSession(s, strings.TrimSuffix(uid, "@docket"), ev)
