@@ -21,7 +21,8 @@ type exportOptions struct {
 	acronym string
 	as      string // --as: markdown or html, for --format page
 	raw     bool
-	idTitle bool // --id-in-title
+	idTitle bool   // --id-in-title
+	prev    string // --previous
 }
 
 func newExportCommand(s *streams) *cli.Command {
@@ -44,6 +45,7 @@ func newExportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "as", Usage: "with --format page: write the pages as markdown (default) or html; -o DIR/ writes one file per session"},
 			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
 			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
+			&cli.StringFlag{Name: "previous", Usage: "the `FILE` as last published (or REV:PATH): ics keeps each unchanged event's SEQUENCE, raises it for a changed one and cancels a removed one; frab and schedule-json raise their version only when the schedule changed"},
 			&cli.BoolFlag{Name: "id-in-title", Usage: "in the frab and schedule-json feeds, put the session id before each title (\"WS #101: Title\"), as docket did before"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 			rawFlag,
@@ -58,7 +60,7 @@ func newExportCommand(s *streams) *cli.Command {
 				filter: readFilterOptions(c), raw: c.Bool("raw"),
 				title:   s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }),
 				acronym: s.configText(c, "acronym", func(cfg *config) string { return cfg.Event.Acronym }),
-				as:      c.String("as"), idTitle: c.Bool("id-in-title"),
+				as:      c.String("as"), idTitle: c.Bool("id-in-title"), prev: c.String("previous"),
 			})
 		},
 	}
@@ -82,6 +84,9 @@ func runExport(s *streams, o exportOptions) error {
 	case o.as != "":
 		err = usageErrorf("--as is only for --format page (it chooses markdown or html pages)")
 	}
+	if err == nil && o.prev != "" && f.Name != "ics" && f.Name != "frab" && f.Name != "schedule-json" {
+		err = usageErrorf("--previous is for the formats that announce changes: ics, frab, schedule-json")
+	}
 	if err == nil {
 		err = s.checkOutput(out)
 	}
@@ -100,6 +105,11 @@ func runExport(s *streams, o exportOptions) error {
 	shown := loc // nil unless --show-tz: the formats then use the programme's zone
 	p.Sessions, _ = o.filter.apply(p, loc)
 	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as, IDInTitle: o.idTitle}
+	if o.prev != "" {
+		if wo.Previous, err = loadVersion(s, o.input, o.prev); err != nil {
+			return err
+		}
+	}
 	if pagesDir != "" {
 		paths, err := formats.WritePages(pagesDir, p, formats.PageOptions{As: o.as, Loc: wo.Loc, Title: o.title})
 		if err != nil {

@@ -105,6 +105,11 @@ type WriteOptions struct {
 	// feeds ("WS #101: Title"), as they wrote it before: apps show the
 	// title as it is, so by default it is the title alone.
 	IDInTitle bool
+	// Previous is the programme as last published (export --previous):
+	// the feeds raise their version only when their content changed, and
+	// iCalendar keeps each unchanged event's SEQUENCE, raises it for a
+	// changed one and keeps a removed one as CANCELLED.
+	Previous *schedule.Programme
 }
 
 // Input is a file to read: a path, or a stream (standard input) with a

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/xml"
 	"io"
@@ -117,6 +118,61 @@ const frabMaxDuration = 99*time.Hour + 59*time.Minute
 // per date with sessions, rooms by name, events by start. Ids, GUIDs and
 // slugs derive from the session ids, so re-exports keep them.
 func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
+	doc := frabDocument(p, o)
+	if o.Previous != nil {
+		// The version rises when, and only when, the schedule written
+		// differs from the one the previous programme gives.
+		prev := frabDocument(o.Previous, WriteOptions{Loc: o.Loc, Title: o.Title, Acronym: o.Acronym, IDInTitle: o.IDInTitle, Now: o.Now})
+		doc.Version = nextVersion(o.Previous.Version, doc.Version, !sameXML(prev, doc))
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// sameXML reports whether two documents marshal alike.
+func sameXML(a, b frabSchedule) bool {
+	x, err1 := xml.Marshal(a)
+	y, err2 := xml.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+// nextVersion is a feed's version after the previous one: the same when
+// nothing changed; else its last number raised ("1.0" → "1.1", "Flight
+// 3" → "Flight 4"), or, when it has none, fresh (the content's own).
+func nextVersion(prev, fresh string, changed bool) string {
+	if prev == "" {
+		return fresh
+	}
+	if !changed {
+		return prev
+	}
+	end := len(prev)
+	for end > 0 && (prev[end-1] < '0' || prev[end-1] > '9') {
+		end--
+	}
+	start := end
+	for start > 0 && prev[start-1] >= '0' && prev[start-1] <= '9' {
+		start--
+	}
+	if start == end || strings.HasPrefix(prev, "docket-") {
+		return fresh
+	}
+	n, err := strconv.Atoi(prev[start:end])
+	if err != nil {
+		return fresh
+	}
+	return prev[:start] + strconv.Itoa(n+1) + prev[end:]
+}
+
+// frabDocument is the schedule.xml of a programme.
+func frabDocument(p *schedule.Programme, o WriteOptions) frabSchedule {
 	loc := feed.Location(p, o.Loc)
 	title := feed.Title(p, o.Title)
 	acronym := feed.Acronym(o.Acronym, title)
@@ -183,16 +239,7 @@ func writeFrab(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	for _, t := range slices.Sorted(maps.Keys(tracks)) {
 		doc.Conference.Tracks = append(doc.Conference.Tracks, frabTrack{Name: t, Slug: frabTrackSlug(t)})
 	}
-
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
-	return bw.Flush()
+	return doc
 }
 
 // frabSession maps one scheduled session to an event.

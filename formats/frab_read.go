@@ -22,6 +22,7 @@ type frabInSchedule struct {
 	Generator struct {
 		Name string `xml:"name,attr"`
 	} `xml:"generator"`
+	Version    string `xml:"version"`
 	Conference struct {
 		Title        string `xml:"title"`
 		Acronym      string `xml:"acronym"`
@@ -97,7 +98,7 @@ func readFrab(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		}
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	prog := &schedule.Programme{Name: strings.TrimSpace(doc.Conference.Title), Venue: strings.TrimSpace(doc.Conference.Venue)}
+	prog := &schedule.Programme{Name: strings.TrimSpace(doc.Conference.Title), Venue: strings.TrimSpace(doc.Conference.Venue), Version: strings.TrimSpace(doc.Version)}
 	prog.FirstDay, prog.LastDay = dateOnly(doc.Conference.Start), dateOnly(doc.Conference.End)
 	r := newFeedReader(in.Name, prog, strings.TrimSpace(doc.Conference.TimeZoneName), opts, strings.EqualFold(doc.Generator.Name, "docket"))
 	for _, d := range doc.Days {

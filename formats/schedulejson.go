@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -225,6 +226,23 @@ func writeScheduleJSON(w io.Writer, p *schedule.Programme, o WriteOptions) error
 	}
 	sum := sha256.Sum256(body)
 	doc.Schedule.Version = "docket-" + hex.EncodeToString(sum[:6])
+	if o.Previous != nil {
+		// As the XML feed: the previous version while the schedule is the
+		// one the previous programme gives, else raised.
+		var prev bytes.Buffer
+		po := WriteOptions{Loc: o.Loc, Title: o.Title, Acronym: o.Acronym, IDInTitle: o.IDInTitle, Now: o.Now}
+		if err := writeScheduleJSON(&prev, o.Previous, po); err != nil {
+			return err
+		}
+		var pd struct {
+			Schedule struct {
+				Version string `json:"version"`
+			} `json:"schedule"`
+		}
+		json.Unmarshal(prev.Bytes(), &pd)
+		// Without a previous version, both are the content's hash.
+		doc.Schedule.Version = nextVersion(o.Previous.Version, doc.Schedule.Version, pd.Schedule.Version != doc.Schedule.Version)
+	}
 
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -23,6 +23,7 @@ type sjInDocument struct {
 		Name string `json:"name"`
 	} `json:"generator"`
 	Schedule *struct {
+		Version    string `json:"version"`
 		Conference struct {
 			Acronym      string `json:"acronym"`
 			Title        string `json:"title"`
@@ -105,7 +106,7 @@ func readScheduleJSON(in Input, opts ReadOptions) (*schedule.Programme, error) {
 		return nil, &InputError{File: in.Name, Err: errors.New(`expected {"schedule": {"conference": ...}}, as pretalx and frab publish schedule.json`)}
 	}
 	c := doc.Schedule.Conference
-	prog := &schedule.Programme{Name: strings.TrimSpace(c.Title), FirstDay: dateOnly(c.Start), LastDay: dateOnly(c.End)}
+	prog := &schedule.Programme{Name: strings.TrimSpace(c.Title), FirstDay: dateOnly(c.Start), LastDay: dateOnly(c.End), Version: strings.TrimSpace(doc.Schedule.Version)}
 	r := newFeedReader(in.Name, prog, strings.TrimSpace(c.TimeZoneName), opts, strings.EqualFold(doc.Generator.Name, "docket"))
 	for _, d := range c.Days {
 		for _, room := range slices.Sorted(maps.Keys(d.Rooms)) {

@@ -107,6 +107,9 @@ func personLine(p schedule.Person) string {
 	if len(more) > 0 {
 		s += " (" + strings.Join(more, ", ") + ")"
 	}
+	if p.Email != "" {
+		s += " <" + p.Email + ">"
+	}
 	return s
 }
 

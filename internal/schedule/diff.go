@@ -52,6 +52,48 @@ func (c *Change) Session() *Session {
 // whose id changed is a change of its id, never a removal and an
 // addition.
 func Diff(old, new []*Session) []Change {
+	matched := Match(old, new)
+	taken := make(map[*Session]bool, len(matched))
+	for _, o := range matched {
+		taken[o] = true
+	}
+	var out []Change
+	for _, n := range new {
+		o := matched[n]
+		if o == nil {
+			out = append(out, Change{Kind: ChangeAdded, New: n})
+			continue
+		}
+		fields := CompareSessions(o, n)
+		if len(fields) == 0 {
+			continue
+		}
+		kind := ChangeChanged
+		for _, f := range fields {
+			if f.Field == "start" || f.Field == "end" || f.Field == "room" {
+				kind = ChangeMoved
+			}
+		}
+		out = append(out, Change{Kind: kind, Old: o, New: n, Fields: fields})
+	}
+	for _, o := range old {
+		if !taken[o] {
+			out = append(out, Change{Kind: ChangeRemoved, Old: o})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Change) int {
+		sa, sb := a.Session(), b.Session()
+		if c := sa.Start.Compare(sb.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(sa.ID, sb.ID)
+	})
+	return out
+}
+
+// Match pairs the sessions of two versions as Diff does: it returns, for
+// each session of new that has one, its session in old.
+func Match(old, new []*Session) map[*Session]*Session {
 	matched := make(map[*Session]*Session, len(new)) // new -> old
 	taken := make(map[*Session]bool, len(old))
 	match := func(key func(*Session) string, unique bool) {
@@ -93,39 +135,7 @@ func Diff(old, new []*Session) []Change {
 		return titleKey(s.Title) + "\x00" + s.Start.UTC().Format(time.RFC3339) + "\x00" + titleKey(s.Room)
 	}, false)
 	match(func(s *Session) string { return titleKey(s.Title) }, true)
-
-	var out []Change
-	for _, n := range new {
-		o := matched[n]
-		if o == nil {
-			out = append(out, Change{Kind: ChangeAdded, New: n})
-			continue
-		}
-		fields := CompareSessions(o, n)
-		if len(fields) == 0 {
-			continue
-		}
-		kind := ChangeChanged
-		for _, f := range fields {
-			if f.Field == "start" || f.Field == "end" || f.Field == "room" {
-				kind = ChangeMoved
-			}
-		}
-		out = append(out, Change{Kind: kind, Old: o, New: n, Fields: fields})
-	}
-	for _, o := range old {
-		if !taken[o] {
-			out = append(out, Change{Kind: ChangeRemoved, Old: o})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Change) int {
-		sa, sb := a.Session(), b.Session()
-		if c := sa.Start.Compare(sb.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(sa.ID, sb.ID)
-	})
-	return out
+	return matched
 }
 
 // titleKey is text as a match compares it: case and spacing aside.
@@ -152,6 +162,16 @@ type diffField struct {
 	name  string
 	equal func(o, n *Session) bool
 	raw   func(*Session) any
+}
+
+// languageKey is a language as compared: English however a sheet or a
+// feed writes it ("English", "en", "eng", "en-GB") is one language.
+func languageKey(l string) string {
+	v := strings.ToLower(strings.TrimSpace(l))
+	if v == "english" || v == "eng" || strings.HasPrefix(v, "en-") || strings.HasPrefix(v, "en_") {
+		return "en"
+	}
+	return v
 }
 
 // sameText compares text as diffText sees it, the common case (equal as
@@ -262,7 +282,8 @@ var diffFields = []diffField{
 	textField("call_to_action", func(s *Session) string { return s.CallToAction }),
 	textField("report", func(s *Session) string { return s.Report }),
 	listField("tags", func(s *Session) []string { return s.Tags }),
-	textField("language", func(s *Session) string { return s.Language }),
+	{"language", func(o, n *Session) bool { return languageKey(o.Language) == languageKey(n.Language) },
+		func(s *Session) any { return nullIfEmpty(s.Language) }},
 	textField("url", func(s *Session) string { return s.URL }),
 	textField("subtitle", func(s *Session) string { return s.Subtitle }),
 	textField("abstract", func(s *Session) string { return s.Abstract }),
@@ -291,7 +312,7 @@ func CompareSessions(o, n *Session) []FieldChange {
 	var order []string
 	for _, s := range []*Session{o, n} {
 		for _, e := range s.Extra {
-			if !names[e.Name] {
+			if !names[e.Name] && !bookkeeping[e.Name] {
 				names[e.Name] = true
 				order = append(order, e.Name)
 			}
@@ -305,6 +326,12 @@ func CompareSessions(o, n *Session) []FieldChange {
 	}
 	return out
 }
+
+// bookkeeping are the extra fields the feed readers keep to write a feed
+// again (its GUIDs, slugs, codes, UIDs, revisions): how a feed knows a
+// session, not what people see of it. A programme from a sheet has none,
+// so they are no change.
+var bookkeeping = map[string]bool{"guid": true, "slug": true, "code": true, "uid": true, "sequence": true, "last_modified": true}
 
 func nullIfEmpty(s string) any {
 	if s == "" {

@@ -19,6 +19,9 @@ type Programme struct {
 	FirstDay string // YYYY-MM-DD, empty when unknown
 	LastDay  string
 	Venue    string
+	// Version is a feed's version as it was read (a frab schedule.xml's or
+	// schedule.json's), which an export with --previous continues.
+	Version string
 	// Profile is the set of rules the programme is checked with: ProfileIGF
 	// (the IGF's vocabularies and norms) or ProfileGeneric; "" (a programme
 	// read from docket's JSON) is checked as the IGF's.
