@@ -231,7 +231,8 @@ func TestFriendlierMessages(t *testing.T) {
 		want string
 	}{
 		{[]string{"table", sample, "--dya", "2023-10-11"}, 2, "unknown flag --dya: did you mean --day?"},
-		{[]string{"convert", sample, "-", "--to", "json", "-v"}, 2, "unknown flag --v: did you mean --verbose?"},
+		{[]string{"convert", sample, "-", "--to", "json", "-v"}, 2, "unknown flag -v: did you mean --verbose?"},
+		{[]string{"table", sample, "-d", "2023-10-11"}, 2, "unknown flag -d: did you mean --day or --date-order?"},
 		{[]string{"convert", sample}, 2, "convert needs IN and OUT"},
 		{[]string{"convert", sample, filepath.Join(dir, "no", "such", "out.csv")}, 4, "there is no folder " + filepath.Join(dir, "no", "such")},
 		{[]string{"table", writeFile(t, dir, "notes.md", "# notes")}, 3, "docket writes markdown but does not read it"},
@@ -827,6 +828,32 @@ func TestNoControlSequencesReachTheTerminal(t *testing.T) {
 			if strings.ContainsAny(stream, "\x1b\x07\u202e") {
 				t.Errorf("docket %s lets a control character through: %q", strings.Join(args, " "), stream)
 			}
+		}
+	}
+}
+
+// TestUnknownFlag pins how an undefined flag is named (as typed, with its
+// dashes) and what it is taken to mean.
+func TestUnknownFlag(t *testing.T) {
+	names := []string{"tz", "sheet", "date-order", "verbose", "day", "room", "view"}
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"d", []string{"docket", "table", "-d", "2023-10-11", "--", "x.csv"}, "unknown flag -d: did you mean --day or --date-order?"},
+		{"d", []string{"docket", "table", "--d=2023-10-11"}, "unknown flag --d: did you mean --day or --date-order?"},
+		{"dya", []string{"docket", "table", "--dya", "2023-10-11"}, "unknown flag --dya: did you mean --day?"},
+		{"dya", []string{"docket", "table", "-dya", "2023-10-11"}, "unknown flag -dya: did you mean --day?"},
+		{"v", []string{"docket", "table", "-v"}, "unknown flag -v: did you mean --view or --verbose?"},
+		{"x", []string{"docket", "table", "-x"}, "unknown flag -x"},
+		{"zzzzz", nil, "unknown flag --zzzzz"},
+		// A file named like the flag, after --, is not the flag.
+		{"q", []string{"docket", "table", "--", "-q"}, "unknown flag --q"},
+	}
+	for _, c := range cases {
+		if got := unknownFlag(c.name, c.args, names); got != c.want {
+			t.Errorf("unknownFlag(%q, %q) = %q, want %q", c.name, c.args, got, c.want)
 		}
 	}
 }
