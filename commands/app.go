@@ -80,7 +80,7 @@ func newApp(s *streams) *cli.App {
 		HideHelpCommand:      false,
 		// Errors are printed and mapped to exit codes by Main, once.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError:   onUsageError,
+		OnUsageError:   s.onUsageError,
 		Commands: []*cli.Command{
 			newTableCommand(s),
 			newValidateCommand(s),
@@ -96,7 +96,7 @@ func newApp(s *streams) *cli.App {
 		},
 	}
 	for _, c := range app.Commands {
-		c.OnUsageError = onUsageError
+		c.OnUsageError = s.onUsageError
 		c.BashComplete = complete(s, c)
 	}
 	return app
@@ -119,8 +119,9 @@ func version() string {
 }
 
 // onUsageError turns urfave/cli's flag errors into one-line usage errors,
-// with a suggestion for a mistyped flag.
-func onUsageError(c *cli.Context, err error, _ bool) error {
+// with a suggestion for a mistyped flag, quoting the flag as typed on the
+// command line (s.args): urfave/cli's error names it without its dashes.
+func (s *streams) onUsageError(c *cli.Context, err error, _ bool) error {
 	const undefined = "flag provided but not defined: -"
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, undefined); ok {
@@ -136,12 +137,56 @@ func onUsageError(c *cli.Context, err error, _ bool) error {
 				}
 			}
 		}
-		if s := suggest(name, names); s != "" {
-			return usageErrorf("unknown flag --%s: did you mean --%s?", name, s)
-		}
-		return usageErrorf("unknown flag --%s", name)
+		return usageErrorf("%s", unknownFlag(name, s.args, names))
 	}
 	return usageErrorf("%v", err)
+}
+
+// unknownFlag words the error for the undefined flag name (without its
+// dashes) as it was typed in args, with the flags of names it may mean.
+func unknownFlag(name string, args, names []string) string {
+	typed := "--" + name
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		flag, _, _ := strings.Cut(a, "=")
+		if strings.HasPrefix(flag, "-") && strings.TrimLeft(flag, "-") == name {
+			typed = flag
+			break
+		}
+	}
+	var meant []string
+	if len(name) == 1 {
+		// One letter is too little to measure distance by: the names
+		// that start with it, shortest first (-d: --day or --date-order).
+		for _, n := range names {
+			if strings.HasPrefix(n, name) && !slices.Contains(meant, n) {
+				meant = append(meant, n)
+			}
+		}
+		slices.SortStableFunc(meant, func(a, b string) int { return len(a) - len(b) })
+		if len(meant) > 3 {
+			meant = nil
+		}
+	} else if s := suggest(name, names); s != "" {
+		meant = []string{s}
+	}
+	if len(meant) == 0 {
+		return fmt.Sprintf("unknown flag %s", typed)
+	}
+	for i := range meant {
+		meant[i] = "--" + meant[i]
+	}
+	return fmt.Sprintf("unknown flag %s: did you mean %s?", typed, orList(meant))
+}
+
+// orList joins words as "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // normalizeArgs lets flags come after the file arguments, as people type

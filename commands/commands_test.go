@@ -45,7 +45,10 @@ func TestExitCodesAndStreams(t *testing.T) {
 		{"table", []string{"table", sample}, 0, `Open Forum #168`, ""},
 		{"table flags after file", []string{"table", sample, "--day", "2023-10-11", "--room", "Room K"}, 0, `(?s)Wednesday 11 October 2023.*Open Forum #168`, ""},
 		{"table flags before file", []string{"table", "--day", "2023-10-11", "--room", "Room K", sample}, 0, `(?s)Wednesday 11 October 2023.*Open Forum #168`, ""},
-		{"table no match", []string{"table", sample, "--room", "Nowhere"}, 0, ``, `no sessions match`},
+		{"table no match", []string{"table", sample, "--room", "Nowhere"}, 0, ``, `no room name contains "Nowhere"; rooms in the programme: Main Hall, `},
+		{"table no match together", []string{"table", sample, "--type", "Town Hall", "--room", "Main Hall"}, 0, ``, `^docket: no sessions match\n$`},
+		{"table type typo", []string{"table", sample, "--type", "Worksop"}, 0, ``, `^docket: no session has type "Worksop": did you mean Workshop\?\n$`},
+		{"table no match quiet", []string{"table", sample, "--type", "Worksop", "-q"}, 0, ``, ``},
 		{"table grid", []string{"table", sample, "--view", "grid", "--day", "2023-10-11"}, 0, `(?s)Time.*WS 7 – Room.*Open Forum`, ""},
 		{"table bad view", []string{"table", sample, "--view", "tiles"}, 2, ``, `--view must be one of list, grid, not "tiles"`},
 		{"table bad day", []string{"table", sample, "--day", "someday"}, 2, ``, `--day: "someday" is not a date`},
@@ -231,7 +234,13 @@ func TestFriendlierMessages(t *testing.T) {
 		want string
 	}{
 		{[]string{"table", sample, "--dya", "2023-10-11"}, 2, "unknown flag --dya: did you mean --day?"},
-		{[]string{"convert", sample, "-", "--to", "json", "-v"}, 2, "unknown flag --v: did you mean --verbose?"},
+		{[]string{"convert", sample, "-", "--to", "json", "-v"}, 2, "unknown flag -v: did you mean --verbose?"},
+		{[]string{"table", sample, "-d", "2023-10-11"}, 2, "unknown flag -d: did you mean --day or --date-order?"},
+		{[]string{"table", sample, "--tz", "asia/tokyo"}, 2, `--tz: unknown time zone "asia/tokyo": did you mean Asia/Tokyo?`},
+		{[]string{"export", sample, "--format", "ics", "--show-tz", "Tokio"}, 2, `--show-tz: unknown time zone "Tokio": did you mean Asia/Tokyo?`},
+		{[]string{"table", sample, "--sheet", "Nope"}, 0, `warning: --sheet "Nope" applies only to workbooks (.xlsx); it was not used for ` + sample},
+		{[]string{"table", sample, "--speaker", "Jose Nunes"}, 0, `no session names "Jose Nunes": did you mean José Núñez?`},
+		{[]string{"export", sample, "--format", "ics", "--room", "Roon K"}, 0, `no room name contains "Roon K": did you mean WS 7 – Room K?`},
 		{[]string{"convert", sample}, 2, "convert needs IN and OUT"},
 		{[]string{"convert", sample, filepath.Join(dir, "no", "such", "out.csv")}, 4, "there is no folder " + filepath.Join(dir, "no", "such")},
 		{[]string{"table", writeFile(t, dir, "notes.md", "# notes")}, 3, "docket writes markdown but does not read it"},
@@ -827,6 +836,32 @@ func TestNoControlSequencesReachTheTerminal(t *testing.T) {
 			if strings.ContainsAny(stream, "\x1b\x07\u202e") {
 				t.Errorf("docket %s lets a control character through: %q", strings.Join(args, " "), stream)
 			}
+		}
+	}
+}
+
+// TestUnknownFlag pins how an undefined flag is named (as typed, with its
+// dashes) and what it is taken to mean.
+func TestUnknownFlag(t *testing.T) {
+	names := []string{"tz", "sheet", "date-order", "verbose", "day", "room", "view"}
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"d", []string{"docket", "table", "-d", "2023-10-11", "--", "x.csv"}, "unknown flag -d: did you mean --day or --date-order?"},
+		{"d", []string{"docket", "table", "--d=2023-10-11"}, "unknown flag --d: did you mean --day or --date-order?"},
+		{"dya", []string{"docket", "table", "--dya", "2023-10-11"}, "unknown flag --dya: did you mean --day?"},
+		{"dya", []string{"docket", "table", "-dya", "2023-10-11"}, "unknown flag -dya: did you mean --day?"},
+		{"v", []string{"docket", "table", "-v"}, "unknown flag -v: did you mean --view or --verbose?"},
+		{"x", []string{"docket", "table", "-x"}, "unknown flag -x"},
+		{"zzzzz", nil, "unknown flag --zzzzz"},
+		// A file named like the flag, after --, is not the flag.
+		{"q", []string{"docket", "table", "--", "-q"}, "unknown flag --q"},
+	}
+	for _, c := range cases {
+		if got := unknownFlag(c.name, c.args, names); got != c.want {
+			t.Errorf("unknownFlag(%q, %q) = %q, want %q", c.name, c.args, got, c.want)
 		}
 	}
 }

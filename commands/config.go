@@ -144,7 +144,7 @@ func (s *streams) applyConfig(c *cli.Context, o *inputOptions) error {
 	unset := func(flag string) bool { return !c.IsSet(flag) }
 	if unset("tz") && cfg.Event.Timezone != "" {
 		if _, err := schedule.LoadLocation(cfg.Event.Timezone); err != nil {
-			return usageErrorf("%s: event.timezone: %v", path, err)
+			return zoneError(path+": event.timezone", cfg.Event.Timezone, err)
 		}
 		o.tz = cfg.Event.Timezone
 	}

@@ -103,7 +103,13 @@ func runExport(s *streams, o exportOptions) error {
 	}
 	warnProblems(s, p, o.input.quiet)
 	shown := loc // nil unless --show-tz: the formats then use the programme's zone
+	all := p.Sessions
 	p.Sessions, _ = o.filter.apply(p, loc)
+	if len(p.Sessions) == 0 && len(all) > 0 && !o.input.quiet {
+		// The export is written all the same (an empty calendar is one),
+		// but the filters that selected nothing are told.
+		o.filter.noMatch(s, all)
+	}
 	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as, IDInTitle: o.idTitle}
 	if o.prev != "" {
 		if wo.Previous, err = loadVersion(s, o.input, o.prev); err != nil {

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -25,13 +27,15 @@ func filterFlags() []cli.Flag {
 type filterOptions struct {
 	filter schedule.Filter
 	showTZ string
+	// typedType is --type as given: filter.Type is its canonical name.
+	typedType string
 }
 
 func readFilterOptions(c *cli.Context) filterOptions {
 	return filterOptions{
 		filter: schedule.Filter{Day: c.String("day"), Room: c.String("room"), Speaker: c.String("speaker"),
 			Type: vocab.Types().Canonical(c.String("type"))},
-		showTZ: c.String("show-tz"),
+		showTZ: c.String("show-tz"), typedType: c.String("type"),
 	}
 }
 
@@ -58,4 +62,53 @@ func (f *filterOptions) apply(p *schedule.Programme, loc *time.Location) ([]*sch
 	}
 	f.filter.Loc = loc
 	return f.filter.Apply(p.Sessions), loc
+}
+
+// noMatch tells on stderr that the filters selected none of ss, and, for
+// each filter that on its own matches no session, what the programme has
+// close to it (a typo in --type is otherwise the same silence as a day
+// without sessions).
+func (f *filterOptions) noMatch(s *streams, ss []*schedule.Session) {
+	misses := f.filter.Misses(ss)
+	if len(misses) == 0 {
+		s.errorf("no sessions match")
+		return
+	}
+	for _, m := range misses {
+		s.errorf("%s", f.missMessage(m))
+	}
+}
+
+// missMessage words a filter that matches nothing: no session has type
+// "Worksop": did you mean Workshop?
+func (f *filterOptions) missMessage(m schedule.Miss) string {
+	var what, values string
+	switch m.Field {
+	case "day":
+		what, values = "no session is on "+m.Value, "days with sessions"
+		if f.filter.Loc != nil {
+			what += " in " + f.filter.Loc.String()
+		}
+	case "room":
+		what, values = fmt.Sprintf("no room name contains %q", m.Value), "rooms in the programme"
+	case "type":
+		v := m.Value
+		if f.typedType != "" {
+			v = f.typedType
+		}
+		what, values = fmt.Sprintf("no session has type %q", v), "types in the programme"
+	case "speaker":
+		what, values = fmt.Sprintf("no session names %q", m.Value), "people in the programme include"
+	}
+	if len(m.Close) > 0 {
+		return fmt.Sprintf("%s: did you mean %s?", what, orList(m.Close))
+	}
+	if len(m.Some) == 0 {
+		return what
+	}
+	list := strings.Join(m.Some, ", ")
+	if m.More > 0 {
+		list += fmt.Sprintf(" and %d more", m.More)
+	}
+	return fmt.Sprintf("%s; %s: %s", what, values, list)
 }

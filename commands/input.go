@@ -106,7 +106,7 @@ func (s *streams) inputOptions(c *cli.Context) (inputOptions, error) {
 	}
 	if o.tz != "" {
 		if _, err := schedule.LoadLocation(o.tz); err != nil {
-			return o, usageErrorf("--tz: %v", err)
+			return o, zoneError("--tz", o.tz, err)
 		}
 	}
 	if err := s.applyConfig(c, &o); err != nil {
@@ -291,9 +291,18 @@ func displayLocation(name string) (*time.Location, error) {
 	}
 	loc, err := schedule.LoadLocation(name)
 	if err != nil {
-		return nil, usageErrorf("--show-tz: %v", err)
+		return nil, zoneError("--show-tz", name, err)
 	}
 	return loc, nil
+}
+
+// zoneError is the usage error for the unknown zone name given by what (a
+// flag or setting), with the IANA name it was likely meant to be.
+func zoneError(what, name string, err error) error {
+	if s := schedule.SuggestZone(name); s != "" {
+		return usageErrorf("%s: unknown time zone %q: did you mean %s?", what, name, s)
+	}
+	return usageErrorf("%s: %v", what, err)
 }
 
 // warnProblems tells on stderr how many values could not be read, for the

@@ -74,7 +74,7 @@ func runTable(s *streams, o tableOptions) error {
 	}
 	if len(ss) == 0 {
 		if !o.quiet {
-			s.errorf("no sessions match")
+			o.filter.noMatch(s, p.Sessions)
 		}
 		return nil
 	}

@@ -295,6 +295,37 @@ func TestSheetChoice(t *testing.T) {
 	if err != nil || len(p.Sessions) == 0 {
 		t.Errorf("--sheet is case-insensitive: %v", err)
 	}
+	for _, w := range p.Warnings {
+		if strings.Contains(w, "input.sheet") {
+			t.Errorf("a workbook's sheet was used, yet: %s", w)
+		}
+	}
+}
+
+// TestSheetOnAFileWithoutSheets: a sheet given for a CSV, JSON or
+// calendar file is not silently ignored.
+func TestSheetOnAFileWithoutSheets(t *testing.T) {
+	cases := []struct {
+		name, sheet, want string
+	}{
+		{"sample.csv", "Nope", `input.sheet "Nope" applies only to workbooks (.xlsx); it was not used for sample.csv, which is a CSV file`},
+		{"sample.csv", "", ""},
+	}
+	for _, c := range cases {
+		p, err := ReadProgramme(Input{Name: c.name, Path: sampleCSV}, ReadOptions{Sheet: c.sheet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, w := range p.Warnings {
+			if strings.Contains(w, "input.sheet") {
+				got = w
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s with sheet %q: warning %q, want %q", c.name, c.sheet, got, c.want)
+		}
+	}
 }
 
 func TestMarkdownEscapesUserText(t *testing.T) {

@@ -44,7 +44,16 @@ func readProgramme(in Input, opts ReadOptions) (*schedule.Programme, error) {
 	if err != nil {
 		return nil, &InputError{File: in.Name, Err: err}
 	}
-	return f.Read(in, opts)
+	p, err := f.Read(in, opts)
+	if err == nil && opts.Sheet != "" && f.Name != "xlsx" {
+		// A sheet names a part of a workbook; other files have none.
+		w := fmt.Sprintf("input.sheet %q applies only to workbooks (.xlsx); it was not used for %s", opts.Sheet, in.Name)
+		if f.Noun != "" {
+			w += ", which is " + f.Noun
+		}
+		p.Warnings = append(p.Warnings, w)
+	}
+	return p, err
 }
 
 // peek returns up to n first bytes of the input without consuming them.

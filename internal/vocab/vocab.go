@@ -265,6 +265,39 @@ func Distance(a, b string, limit int) int {
 	return prev[len(rb)]
 }
 
+// SubstringDistance is the least Levenshtein distance of pattern to any
+// part of text ("roon k" is 1 from "ws 7 – room k"), giving up (returning
+// limit+1) once it must exceed limit.
+func SubstringDistance(pattern, text string, limit int) int {
+	rp, rt := []rune(pattern), []rune(text)
+	// Rows follow the pattern, columns the text; a match may start at
+	// any column (the first row is all 0) and end at any (the least of
+	// the last row).
+	prev := make([]int, len(rt)+1)
+	cur := make([]int, len(rt)+1)
+	for i := 1; i <= len(rp); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rt); j++ {
+			cost := 1
+			if rp[i-1] == rt[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	best := len(rp)
+	for _, d := range prev {
+		best = min(best, d)
+	}
+	return min(best, limit+1)
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n

@@ -438,3 +438,24 @@ func TestGetMatchesTheIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestSubstringDistance(t *testing.T) {
+	cases := []struct {
+		pattern, text string
+		limit, want   int
+	}{
+		{"room k", "ws 7 – room k", 2, 0},
+		{"roon k", "ws 7 – room k", 2, 1},
+		{"jose nunes", "jose nunez", 2, 1},
+		{"nunez", "jose nunez", 1, 0},
+		{"rm k", "ws 7 – room k", 2, 1},         // "om k"
+		{"banquet hall", "ws 7 – room k", 2, 3}, // limit+1: gave up
+		{"", "anything", 1, 0},
+		{"abc", "", 5, 3},
+	}
+	for _, c := range cases {
+		if got := SubstringDistance(c.pattern, c.text, c.limit); got != c.want {
+			t.Errorf("SubstringDistance(%q, %q, %d) = %d, want %d", c.pattern, c.text, c.limit, got, c.want)
+		}
+	}
+}
