@@ -420,13 +420,25 @@ func TestCompletion(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v %s", err, out)
 	}
+	// Without the bash-completion package (a bash started with --norc
+	// does not load it), the script reads COMP_WORDS itself; it used to
+	// say "_get_comp_words_by_ref: command not found" at every Tab.
+	plain := `source <("$DOCKET" completion bash); docket() { "$DOCKET" "$@"; }; ` +
+		`if declare -F _get_comp_words_by_ref >/dev/null; then echo "bash-completion is loaded"; fi; ` +
+		`COMP_WORDS=(docket ta); COMP_CWORD=1; COMP_LINE="docket ta"; COMP_POINT=9; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"; ` +
+		`COMP_WORDS=(docket table --v); COMP_CWORD=2; COMP_LINE="docket table --v"; COMP_POINT=16; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"`
+	cmd := exec.Command(bash, "--norc", "--noprofile", "-c", plain)
+	cmd.Env = append(os.Environ(), "DOCKET="+bin)
+	if out, err := cmd.CombinedOutput(); err != nil || string(out) != "table\n--verbose --view\n" {
+		t.Errorf("bash completion without bash-completion of 'docket ta' and 'docket table --v': %v %q, want \"table\\n--verbose --view\\n\"", err, out)
+	}
 	const bashCompletion = "/usr/share/bash-completion/bash_completion"
 	if _, err := os.Stat(bashCompletion); err != nil {
 		t.Log("bash-completion is not installed (.ci/run installs it); skipping the bash check")
 		return
 	}
 	script := `source ` + bashCompletion + `; source <("$DOCKET" completion bash); docket() { "$DOCKET" "$@"; }; COMP_WORDS=(docket val); COMP_CWORD=1; COMP_LINE="docket val"; COMP_POINT=10; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"`
-	cmd := exec.Command(bash, "-c", script)
+	cmd = exec.Command(bash, "-c", script)
 	cmd.Env = append(os.Environ(), "DOCKET="+bin)
 	out, err := cmd.CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "validate" {
