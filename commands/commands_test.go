@@ -461,6 +461,76 @@ func TestDocsAreCurrent(t *testing.T) {
 	}
 }
 
+// TestReferenceHasSynopsesExamplesAndExitStatus: the man page gives each
+// command's synopsis and the exit status, and the Markdown reference
+// keeps each command's examples in code blocks, where Markdown does not
+// join them into one line.
+func TestReferenceHasSynopsesExamplesAndExitStatus(t *testing.T) {
+	app := newApp(&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: func(string) string { return "" }})
+	man, md, err := reference(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	synopsis, _, _ := strings.Cut(man, ".SH DESCRIPTION")
+	for _, want := range []string{"docket [--help|-h] [--version|-v]\n", "docket table FILE... [options]\n", "docket convert IN OUT [options]\n", "docket convert IN... -o OUT [options]\n", "docket template -o FILE.xlsx [options]\n"} {
+		if !strings.Contains(synopsis, want) {
+			t.Errorf("man page SYNOPSIS lacks %q:\n%s", want, synopsis)
+		}
+	}
+	for _, c := range app.VisibleCommands() {
+		if c.Name != "help" && !strings.Contains(synopsis, "\ndocket "+c.Name+" ") {
+			t.Errorf("man page SYNOPSIS has no line for %s", c.Name)
+		}
+	}
+	exit := regexp.MustCompile(`(?m)^\.SH EXIT STATUS$`).FindStringIndex(man)
+	if exit == nil {
+		t.Fatal("man page has no EXIT STATUS section")
+	}
+	for _, code := range []string{`\fB0\fP`, `\fB1\fP`, `\fB2\fP`, `\fB3\fP`, `\fB4\fP`, `\fB70\fP`, "129, 130, 131, 141, 143"} {
+		if !strings.Contains(man[exit[0]:], code) {
+			t.Errorf("man page EXIT STATUS lacks %s", code)
+		}
+	}
+	// Every example line of a command's help is in a fenced block.
+	inFence := map[string]bool{}
+	fenced := false
+	for _, l := range strings.Split(md, "\n") {
+		if l == "```" {
+			fenced = !fenced
+		} else if fenced {
+			inFence[l] = true
+		}
+	}
+	examples := 0
+	for _, c := range app.VisibleCommands() {
+		_, ex := splitExamples(c.Description)
+		if c.Name != "help" && len(ex) == 0 {
+			t.Errorf("%s has no examples", c.Name)
+		}
+		for _, e := range ex {
+			examples++
+			if !inFence[e] {
+				t.Errorf("reference.md: example %q of %s is not in a code block", e, c.Name)
+			}
+		}
+	}
+	if examples < 20 || strings.Contains(md, "Examples:\n  docket") {
+		t.Errorf("reference.md examples: %d found, or some outside a code block", examples)
+	}
+}
+
+// TestEveryCommandListsHelp: urfave/cli left --help out of the options of
+// the commands whose flags have categories.
+func TestEveryCommandListsHelp(t *testing.T) {
+	app := newApp(&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: func(string) string { return "" }})
+	for _, c := range app.Commands {
+		out, _, code := run(t, "", c.Name, "--help")
+		if _, opts, _ := strings.Cut(out, "OPTIONS:"); code != 0 || !strings.Contains(opts, "--help, -h") {
+			t.Errorf("docket %s --help: exit %d, no --help, -h among its options:\n%s", c.Name, code, out)
+		}
+	}
+}
+
 func TestProgressOnlyOnATerminal(t *testing.T) {
 	var errb bytes.Buffer
 	s := &streams{err: &errb, errTTY: true}
