@@ -96,6 +96,10 @@ func newApp(s *streams) *cli.App {
 		},
 	}
 	for _, c := range app.Commands {
+		// urfave adds --help to a command's flags only after it has sorted
+		// them into categories, so a command with categories would not
+		// list it: given here, every command lists it.
+		c.Flags = append(c.Flags, cli.HelpFlag)
 		c.OnUsageError = s.onUsageError
 		c.BashComplete = complete(s, c)
 	}

@@ -16,7 +16,8 @@ func newColumnsCommand(s *streams) *cli.Command {
 		ArgsUsage: "FILE...",
 		Description: "Lists every column of the input with the field docket maps it to, or extra for\n" +
 			"columns it carries through under their own header. Use it to check a partner's\n" +
-			"sheet, and --map FILE to map the headers docket does not know.\n\n" +
+			"sheet, and --map FILE to map the headers docket does not know: the map is a JSON\n" +
+			"object or one \"header: field\" per line, as --suggest prints it.\n\n" +
 			"Examples:\n" +
 			"  docket columns partner.xlsx\n" +
 			"  docket columns partner.xlsx --map headers.txt\n" +

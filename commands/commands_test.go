@@ -429,13 +429,25 @@ func TestCompletion(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v %s", err, out)
 	}
+	// Without the bash-completion package (a bash started with --norc
+	// does not load it), the script reads COMP_WORDS itself; it used to
+	// say "_get_comp_words_by_ref: command not found" at every Tab.
+	plain := `source <("$DOCKET" completion bash); docket() { "$DOCKET" "$@"; }; ` +
+		`if declare -F _get_comp_words_by_ref >/dev/null; then echo "bash-completion is loaded"; fi; ` +
+		`COMP_WORDS=(docket ta); COMP_CWORD=1; COMP_LINE="docket ta"; COMP_POINT=9; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"; ` +
+		`COMP_WORDS=(docket table --v); COMP_CWORD=2; COMP_LINE="docket table --v"; COMP_POINT=16; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"`
+	cmd := exec.Command(bash, "--norc", "--noprofile", "-c", plain)
+	cmd.Env = append(os.Environ(), "DOCKET="+bin)
+	if out, err := cmd.CombinedOutput(); err != nil || string(out) != "table\n--verbose --view\n" {
+		t.Errorf("bash completion without bash-completion of 'docket ta' and 'docket table --v': %v %q, want \"table\\n--verbose --view\\n\"", err, out)
+	}
 	const bashCompletion = "/usr/share/bash-completion/bash_completion"
 	if _, err := os.Stat(bashCompletion); err != nil {
 		t.Log("bash-completion is not installed (.ci/run installs it); skipping the bash check")
 		return
 	}
 	script := `source ` + bashCompletion + `; source <("$DOCKET" completion bash); docket() { "$DOCKET" "$@"; }; COMP_WORDS=(docket val); COMP_CWORD=1; COMP_LINE="docket val"; COMP_POINT=10; _cli_bash_autocomplete; echo "${COMPREPLY[@]}"`
-	cmd := exec.Command(bash, "-c", script)
+	cmd = exec.Command(bash, "-c", script)
 	cmd.Env = append(os.Environ(), "DOCKET="+bin)
 	out, err := cmd.CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "validate" {
@@ -454,6 +466,76 @@ func TestDocsAreCurrent(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join("..", "docs", name))
 		if err != nil || string(got) != strings.TrimRight(want, "\n")+"\n" {
 			t.Errorf("docs/%s is not current: run 'go run . docs' and commit it (%v)", name, err)
+		}
+	}
+}
+
+// TestReferenceHasSynopsesExamplesAndExitStatus: the man page gives each
+// command's synopsis and the exit status, and the Markdown reference
+// keeps each command's examples in code blocks, where Markdown does not
+// join them into one line.
+func TestReferenceHasSynopsesExamplesAndExitStatus(t *testing.T) {
+	app := newApp(&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: func(string) string { return "" }})
+	man, md, err := reference(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	synopsis, _, _ := strings.Cut(man, ".SH DESCRIPTION")
+	for _, want := range []string{"docket [--help|-h] [--version|-v]\n", "docket table FILE... [options]\n", "docket convert IN OUT [options]\n", "docket convert IN... -o OUT [options]\n", "docket template -o FILE.xlsx [options]\n"} {
+		if !strings.Contains(synopsis, want) {
+			t.Errorf("man page SYNOPSIS lacks %q:\n%s", want, synopsis)
+		}
+	}
+	for _, c := range app.VisibleCommands() {
+		if c.Name != "help" && !strings.Contains(synopsis, "\ndocket "+c.Name+" ") {
+			t.Errorf("man page SYNOPSIS has no line for %s", c.Name)
+		}
+	}
+	exit := regexp.MustCompile(`(?m)^\.SH EXIT STATUS$`).FindStringIndex(man)
+	if exit == nil {
+		t.Fatal("man page has no EXIT STATUS section")
+	}
+	for _, code := range []string{`\fB0\fP`, `\fB1\fP`, `\fB2\fP`, `\fB3\fP`, `\fB4\fP`, `\fB70\fP`, "129, 130, 131, 141, 143"} {
+		if !strings.Contains(man[exit[0]:], code) {
+			t.Errorf("man page EXIT STATUS lacks %s", code)
+		}
+	}
+	// Every example line of a command's help is in a fenced block.
+	inFence := map[string]bool{}
+	fenced := false
+	for _, l := range strings.Split(md, "\n") {
+		if l == "```" {
+			fenced = !fenced
+		} else if fenced {
+			inFence[l] = true
+		}
+	}
+	examples := 0
+	for _, c := range app.VisibleCommands() {
+		_, ex := splitExamples(c.Description)
+		if c.Name != "help" && len(ex) == 0 {
+			t.Errorf("%s has no examples", c.Name)
+		}
+		for _, e := range ex {
+			examples++
+			if !inFence[e] {
+				t.Errorf("reference.md: example %q of %s is not in a code block", e, c.Name)
+			}
+		}
+	}
+	if examples < 20 || strings.Contains(md, "Examples:\n  docket") {
+		t.Errorf("reference.md examples: %d found, or some outside a code block", examples)
+	}
+}
+
+// TestEveryCommandListsHelp: urfave/cli left --help out of the options of
+// the commands whose flags have categories.
+func TestEveryCommandListsHelp(t *testing.T) {
+	app := newApp(&streams{in: strings.NewReader(""), out: io.Discard, err: io.Discard, getenv: func(string) string { return "" }})
+	for _, c := range app.Commands {
+		out, _, code := run(t, "", c.Name, "--help")
+		if _, opts, _ := strings.Cut(out, "OPTIONS:"); code != 0 || !strings.Contains(opts, "--help, -h") {
+			t.Errorf("docket %s --help: exit %d, no --help, -h among its options:\n%s", c.Name, code, out)
 		}
 	}
 }

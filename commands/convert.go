@@ -18,6 +18,7 @@ type convertOptions struct {
 	to     string
 	quiet  bool
 	raw    bool
+	force  bool
 }
 
 func newConvertCommand(s *streams) *cli.Command {
@@ -40,7 +41,7 @@ func newConvertCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Usage: "output format (" + strings.Join(formats.Writable(), ", ") + "); default from OUT's extension"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `OUT`: then every argument is an input, merged into one programme"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
-			rawFlag,
+			rawFlag, forceOtherFormat,
 		),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
@@ -65,7 +66,7 @@ func newConvertCommand(s *streams) *cli.Command {
 			}
 			in.files = inputs
 			s.inputs = in.files // OUT is not an input
-			return runConvert(s, convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet"), raw: c.Bool("raw"), output: output})
+			return runConvert(s, convertOptions{input: in, to: c.String("to"), quiet: c.Bool("quiet"), raw: c.Bool("raw"), output: output, force: c.Bool("force")})
 		},
 	}
 }
@@ -73,6 +74,7 @@ func newConvertCommand(s *streams) *cli.Command {
 func runConvert(s *streams, o convertOptions) error {
 	s.formatFlag = "--to"
 	f, out, err := outputFormat(o.to, "--to", o.output)
+	out.force = o.force
 	if err == nil {
 		err = s.checkOutput(out)
 	}
@@ -148,9 +150,12 @@ func outputFormat(name, flagName, out string) (*formats.Format, output, error) {
 	if f.Write == nil {
 		return nil, o, usageErrorf("docket cannot write %s", f.Name)
 	}
-	o.binary, o.what = f.Binary, f.Name
+	o.binary, o.what, o.format, o.keep = f.Binary, f.Name, f.Name, keepOtherFormat
 	return f, o, nil
 }
+
+// forceOtherFormat is the --force of export and convert.
+var forceOtherFormat = forceFlag("replace the output file even when it is a programme in another format than the one written (refused by default; a file of the same format is always replaced)")
 
 // exportTime is the time an export is stamped with (iCalendar's DTSTAMP):
 // SOURCE_DATE_EPOCH when set, for reproducible builds, else now.

@@ -41,6 +41,7 @@ func newDiffCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "upcoming", Usage: "leave out sessions already over (--since now)"},
 			&cli.StringFlag{Name: "show-tz", Usage: "show times in this zone (IANA name, or local); default: the new programme's"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
+			forceFlag("replace the output file even when it is a programme (refused by default)"),
 		),
 		Action: func(c *cli.Context) error {
 			args := c.Args().Slice()
@@ -66,7 +67,7 @@ func newDiffCommand(s *streams) *cli.Command {
 			if err != nil {
 				return err
 			}
-			dst := output{path: c.String("output"), what: format}
+			dst := output{path: c.String("output"), what: "the " + format + " diff", keep: keepProgramme, force: c.Bool("force")}
 			if err := s.checkOutput(dst); err != nil {
 				return err
 			}

@@ -23,6 +23,7 @@ type exportOptions struct {
 	raw     bool
 	idTitle bool   // --id-in-title
 	prev    string // --previous
+	force   bool
 }
 
 func newExportCommand(s *streams) *cli.Command {
@@ -48,7 +49,7 @@ func newExportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "previous", Usage: "the `FILE` as last published (or REV:PATH): ics keeps each unchanged event's SEQUENCE, raises it for a changed one and cancels a removed one; frab and schedule-json raise their version only when the schedule changed"},
 			&cli.BoolFlag{Name: "id-in-title", Usage: "in the frab and schedule-json feeds, put the session id before each title (\"WS #101: Title\"), as docket did before"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
-			rawFlag,
+			rawFlag, forceOtherFormat,
 		),
 		Action: func(c *cli.Context) error {
 			in, err := s.inputOptions(c)
@@ -61,6 +62,7 @@ func newExportCommand(s *streams) *cli.Command {
 				title:   s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }),
 				acronym: s.configText(c, "acronym", func(cfg *config) string { return cfg.Event.Acronym }),
 				as:      c.String("as"), idTitle: c.Bool("id-in-title"), prev: c.String("previous"),
+				force: c.Bool("force"),
 			})
 		},
 	}
@@ -77,6 +79,7 @@ func runExport(s *streams, o exportOptions) error {
 		err      error
 	)
 	f, out, err = outputFormat(o.format, "--format", o.output)
+	out.force = o.force
 	switch {
 	case err != nil:
 	case f.Name == "page":

@@ -34,6 +34,7 @@ func newReportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "title", Usage: "the programme's name in the html and xlsx reports (default: from the input)"},
 			&cli.StringFlag{Name: "now", Usage: "the time outcomes are owed by, YYYY-MM-DD or RFC 3339 (default: now)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
+			forceFlag("replace the output file even when it is a programme (refused by default)"),
 		),
 		Action: func(c *cli.Context) error {
 			in, err := s.inputOptions(c)
@@ -50,7 +51,7 @@ func newReportCommand(s *streams) *cli.Command {
 			if err := oneOf("--format", format, summaryview.Formats); err != nil {
 				return err
 			}
-			dst := output{path: out, binary: summaryview.Binary(format), what: format}
+			dst := output{path: out, binary: summaryview.Binary(format), what: "the " + format + " report", keep: keepProgramme, force: c.Bool("force")}
 			if err := s.checkOutput(dst); err != nil {
 				return err
 			}

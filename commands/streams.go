@@ -27,6 +27,9 @@ type streams struct {
 	// formatFlag is the flag that sets output.format in this command
 	// (convert's --to); "" is --format.
 	formatFlag string
+	// replaceable are the output paths checkOutput has let a writer
+	// replace, so that write does not read them again.
+	replaceable map[string]bool
 }
 
 // newStreams decides once, at the edge, what is known of the streams:

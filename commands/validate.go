@@ -19,6 +19,7 @@ type validateOptions struct {
 	rules   validate.Options
 	quiet   bool
 	noColor bool
+	force   bool
 }
 
 func newValidateCommand(s *streams) *cli.Command {
@@ -43,6 +44,7 @@ func newValidateCommand(s *streams) *cli.Command {
 			&cli.BoolFlag{Name: "strict", Usage: "treat every warning as an error"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text format: print only errors; no warnings on stderr"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no colour, even on a terminal (also NO_COLOR)"},
+			forceFlag("replace the output file even when it is a programme (refused by default)"),
 		),
 		Action: func(c *cli.Context) error {
 			in, err := s.inputOptions(c)
@@ -56,6 +58,7 @@ func newValidateCommand(s *streams) *cli.Command {
 				rules:   validate.Options{Ignore: c.StringSlice("ignore"), Error: c.StringSlice("error"), Strict: c.Bool("strict")},
 				quiet:   c.Bool("quiet"),
 				noColor: c.Bool("no-color"),
+				force:   c.Bool("force"),
 			}
 			s.ruleSeverities(&o.rules)
 			return runValidate(s, o)
@@ -73,7 +76,7 @@ func runValidate(s *streams, o validateOptions) error {
 		}
 	}
 	o.rules.FirstDay, o.rules.LastDay = o.input.firstDay, o.input.lastDay
-	dst := output{path: o.output, what: "the findings"}
+	dst := output{path: o.output, what: "the findings", keep: keepProgramme, force: o.force}
 	if err := s.checkOutput(dst); err != nil {
 		return err
 	}

@@ -406,3 +406,36 @@ func writeInto(path string, write func(w io.Writer) error) error {
 	}
 	return nil
 }
+
+// errEnough stops Holds' read at the first session.
+var errEnough = errors.New("enough: a session was read")
+
+// Holds tells, cheaply, whether the regular file at path is a programme
+// docket reads: its format (chosen as ReadProgramme chooses it) and
+// whether it has at least one session. Reading stops at the first session
+// where the reader streams. ok is false for a path that is no regular file
+// (missing, a folder, a pipe or a device, which are never read here) and
+// for a file docket does not read as a programme. Writers use it to tell
+// a file they would destroy from one they may replace.
+func Holds(path string) (f *Format, sessions, ok bool) {
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() {
+		return nil, false, false
+	}
+	in := Input{Name: path, Path: path}
+	head, err := peek(in, headSize)
+	if err != nil {
+		return nil, false, false
+	}
+	if f, err = detect(head, path); err != nil {
+		return nil, false, false
+	}
+	_, err = ReadProgramme(in, ReadOptions{Sink: func(*schedule.Programme, *schedule.Session) error { return errEnough }})
+	switch {
+	case errors.Is(err, errEnough):
+		return f, true, true
+	case err != nil:
+		return nil, false, false
+	}
+	return f, false, true
+}
