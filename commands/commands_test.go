@@ -832,6 +832,25 @@ func TestNoControlSequencesReachTheTerminal(t *testing.T) {
 	}
 }
 
+// TestPipesGetPlainASCII: in a pipe the report and the grid draw with
+// ASCII only (+-|, # bars, ".." for a session continued), whatever the
+// data's own text holds.
+func TestPipesGetPlainASCII(t *testing.T) {
+	for _, args := range [][]string{{"report", sample}, {"table", sample}, {"table", sample, "--view", "grid"}} {
+		out, _, code := run(t, "", args...)
+		if code != 0 {
+			t.Fatalf("docket %s: exit %d", strings.Join(args, " "), code)
+		}
+		if strings.ContainsAny(out, "█─│┌┼└↓·") {
+			t.Errorf("docket %s | cat draws outside ASCII:\n%s", strings.Join(args, " "), out)
+		}
+	}
+	out, _, _ := run(t, "", "report", sample)
+	if !regexp.MustCompile(`\| Workshop +\| +14 \| +29% \| ###### +\|`).MatchString(out) {
+		t.Errorf("report bars are not # in a pipe:\n%s", out)
+	}
+}
+
 // TestGridTerminalWidth: the grid fits COLUMNS, splitting the rooms over
 // grids; narrower than one room, it is refused (exit 2), with nothing on
 // stdout rather than a table wider than the terminal.
