@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func init() { time.Local = time.UTC }
@@ -945,5 +946,56 @@ func TestUnknownFlag(t *testing.T) {
 		if got := unknownFlag(c.name, c.args, names); got != c.want {
 			t.Errorf("unknownFlag(%q, %q) = %q, want %q", c.name, c.args, got, c.want)
 		}
+	}
+}
+
+// TestPipesGetPlainASCII: in a pipe the report and the grid draw with
+// ASCII only (+-|, # bars, ".." for a session continued), whatever the
+// data's own text holds.
+func TestPipesGetPlainASCII(t *testing.T) {
+	for _, args := range [][]string{{"report", sample}, {"table", sample}, {"table", sample, "--view", "grid"}} {
+		out, _, code := run(t, "", args...)
+		if code != 0 {
+			t.Fatalf("docket %s: exit %d", strings.Join(args, " "), code)
+		}
+		if strings.ContainsAny(out, "█─│┌┼└↓·") {
+			t.Errorf("docket %s | cat draws outside ASCII:\n%s", strings.Join(args, " "), out)
+		}
+	}
+	out, _, _ := run(t, "", "report", sample)
+	if !regexp.MustCompile(`\| Workshop +\| +14 \| +29% \| ###### +\|`).MatchString(out) {
+		t.Errorf("report bars are not # in a pipe:\n%s", out)
+	}
+}
+
+// TestGridTerminalWidth: the grid fits COLUMNS, splitting the rooms over
+// grids; narrower than one room, it is refused (exit 2), with nothing on
+// stdout rather than a table wider than the terminal.
+func TestGridTerminalWidth(t *testing.T) {
+	grid := func(columns string) (string, string, int) {
+		t.Setenv("COLUMNS", columns)
+		var out, errb bytes.Buffer
+		code := Main([]string{"docket", "table", sample, "--view", "grid"}, strings.NewReader(""), &out, &errb)
+		return out.String(), errb.String(), code
+	}
+	for _, columns := range []int{20, 40, 80, 120} {
+		out, errs, code := grid(strconv.Itoa(columns))
+		if code != 0 || errs != "" {
+			t.Errorf("COLUMNS=%d: exit %d, stderr %s", columns, code, errs)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if utf8.RuneCountInString(l) > columns {
+				t.Errorf("COLUMNS=%d: a line of %d: %s", columns, utf8.RuneCountInString(l), l)
+				break
+			}
+		}
+	}
+	out, _, _ := grid("80")
+	if !strings.Contains(out, "\nTuesday 10 October 2023, rooms 6-7 of 7: WS 5 – Room B-2, WS 7 – Room K\n+-") {
+		t.Errorf("COLUMNS=80: no title for the second grid of Tuesday:\n%s", out)
+	}
+	out, errs, code := grid("19")
+	if code != 2 || out != "" || !strings.Contains(errs, "--view grid needs a terminal at least 20 columns wide, not 19") {
+		t.Errorf("COLUMNS=19: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -23,7 +24,8 @@ func newTableCommand(s *streams) *cli.Command {
 		Usage:     "print the schedule as a table, by day",
 		ArgsUsage: "FILE...",
 		Description: "Prints the sessions sorted by start, one table per day, with id, time, room, type\n" +
-			"and title. --view grid prints each day as time slots × rooms, like a printed programme.\n\n" +
+			"and title. --view grid prints each day as time slots × rooms, like a printed programme;\n" +
+			"rooms that do not fit the terminal's width side by side continue in further grids.\n\n" +
 			"Examples:\n" +
 			"  docket table testdata/sample.csv\n" +
 			"  docket table sessions.xlsx --day 2023-10-11 --room \"Room K\"\n" +
@@ -83,6 +85,12 @@ func runTable(s *streams, o tableOptions) error {
 		render = termtable.RenderGrid
 	}
 	if err := render(s.out, ss, topts); err != nil {
+		if ne, ok := errors.AsType[*termtable.NarrowError](err); ok {
+			// Nothing fits: not the grid, nor the list (whose narrowest is
+			// wider still), so nothing is printed rather than a table wider
+			// than the terminal.
+			return usageErrorf("--view grid needs a terminal at least %d columns wide, not %d: widen it (or set COLUMNS)", ne.Need, ne.Width)
+		}
 		return &outputError{err}
 	}
 	return nil

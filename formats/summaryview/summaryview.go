@@ -35,8 +35,9 @@ type Options struct {
 	// Now is when the report was made (SOURCE_DATE_EPOCH when set), shown
 	// in the HTML and XLSX reports.
 	Now time.Time
-	// ASCII draws the text report's tables with + - | (in a pipe) instead
-	// of box-drawing characters (on a terminal).
+	// ASCII draws the text report's tables with + - | and its bars with #
+	// (in a pipe) instead of box-drawing characters and blocks (on a
+	// terminal).
 	ASCII bool
 }
 
@@ -99,12 +100,17 @@ func sortedCounts(m map[string]int) []countRow {
 	return rows
 }
 
-// bar draws n out of total as a small bar of up to 20 blocks.
-func bar(n, total int) string {
+// bar draws n out of total as a small bar of up to 20 blocks, or of up
+// to 20 "#" in ASCII: a pipe gets plain ASCII, as it gets the tables.
+func bar(n, total int, ascii bool) string {
 	if total == 0 {
 		return ""
 	}
-	return strings.Repeat("█", (n*20+total-1)/total)
+	block := "█"
+	if ascii {
+		block = "#"
+	}
+	return strings.Repeat(block, (n*20+total-1)/total)
 }
 
 // writeTables writes the summary as text tables (box drawing, or ASCII
@@ -133,7 +139,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 		t := termtable.NewTable(w, []int{width + 2, 7, 7, 22}, o.ASCII)
 		t.Header(head, "count", "share", "")
 		for _, r := range rows {
-			t.Append([]string{safe.Terminal(r.key), fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total)})
+			t.Append([]string{safe.Terminal(r.key), fmt.Sprintf("%5d", r.n), fmt.Sprintf("%4d%%", pct(r.n, total)), bar(r.n, total, o.ASCII)})
 		}
 		t.Render()
 		fmt.Fprintln(w)
@@ -228,7 +234,7 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 			fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f%% |\n", textfmt.MarkdownCell(room), day, sessions, minutes, util*100)
 			return
 		}
-		rt.Append([]string{safe.Terminal(room), day, fmt.Sprintf("%8d", sessions), fmt.Sprintf("%7d", minutes), fmt.Sprintf("%10.0f%%", util*100), bar(int(util*100+0.5), 100)})
+		rt.Append([]string{safe.Terminal(room), day, fmt.Sprintf("%8d", sessions), fmt.Sprintf("%7d", minutes), fmt.Sprintf("%10.0f%%", util*100), bar(int(util*100+0.5), 100, o.ASCII)})
 	}
 	for _, n := range names {
 		room := r.Rooms[n]

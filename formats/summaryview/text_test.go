@@ -2,6 +2,7 @@ package summaryview
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -15,11 +16,11 @@ func TestReportTextTables(t *testing.T) {
 		want  []string
 	}{
 		{true, []string{
-			"| Workshop                  |    14 |   29% | ██████               |",
+			"| Workshop                  |    14 |   29% | ######               |",
 			"| Main Hall           | all days   |       10 |     735 |         65% |",
 			"|                     | 2023-10-10 |        5 |     375 |         69% |",
 		}},
-		{false, []string{"│ Workshop                  │    14 │   29% │", "┌", "└"}},
+		{false, []string{"│ Workshop                  │    14 │   29% │ ██████               │", "┌", "└"}},
 	} {
 		var b bytes.Buffer
 		if err := Write(&b, "text", r, Options{ASCII: c.ascii}); err != nil {
@@ -30,9 +31,34 @@ func TestReportTextTables(t *testing.T) {
 				t.Errorf("ascii=%v: no %q in\n%s", c.ascii, w, b.String())
 			}
 		}
-		if c.ascii && strings.ContainsAny(b.String(), "┌│└") {
-			t.Errorf("box drawing in the ASCII report")
+		if c.ascii && strings.ContainsAny(b.String(), "┌│└█") {
+			t.Errorf("box drawing or blocks in the ASCII report")
 		}
+	}
+}
+
+// TestReportTextASCII: in a pipe (ASCII) the text report draws nothing
+// outside ASCII; the only other characters in it are the data's own
+// (room names and themes with en dashes), which are shown as they are.
+func TestReportTextASCII(t *testing.T) {
+	data, err := os.ReadFile(sampleCSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "text", reportHTMLSample(t), Options{ASCII: true}); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(b.String(), "\n") {
+		for _, r := range line {
+			if r > 0x7f && !strings.ContainsRune(string(data), r) {
+				t.Errorf("line %d: %q is drawn by docket, not ASCII: %s", i+1, r, line)
+				break
+			}
+		}
+	}
+	if !strings.Contains(b.String(), "| WS 7 – Room K       | all days   |       10 |     680 |         60% | ############         |") {
+		t.Errorf("the rooms' bars are not # in ASCII:\n%s", b.String())
 	}
 }
 

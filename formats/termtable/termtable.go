@@ -233,7 +233,8 @@ func listWidths(ss []*schedule.Session, o Options) []int {
 func WrapText(s string, width int) string { return textfmt.Wrap(s, width) }
 
 // text makes a label plain ASCII when asked: en dashes and middle dots
-// become hyphens.
+// become hyphens. It is for docket's own words (headings, times), never
+// for text from the data, which is shown as it is.
 func (o Options) text(s string) string {
 	if !o.ASCII {
 		return s
@@ -241,32 +242,106 @@ func (o Options) text(s string) string {
 	return asciiPunct.Replace(s)
 }
 
-var asciiPunct = strings.NewReplacer("–", "-", "—", "-", "·", "-", "↓", "|")
+var asciiPunct = strings.NewReplacer("–", "-", "—", "-", "·", "-")
+
+// continued is the mark before the id of a session in a slot it
+// continues into: an arrow on a terminal, and in ASCII two dots, since a
+// "|" there reads as a border.
+func (o Options) continued() string {
+	if o.ASCII {
+		return ".. "
+	}
+	return "↓ "
+}
+
+// The grid's geometry: a time column of five characters, padding of one
+// space either side of a cell, and a border between cells and at each end.
+const (
+	gridTimeW   = 5 + 2
+	gridFixed   = 1 + gridTimeW + 1 // left border, time column, its border
+	gridPad     = 2 + 1             // a room's padding and its right border
+	gridMinCell = 8                 // a room column narrower than this is unreadable
+	gridMaxWord = 20                // a word longer than this is broken rather than widen every column
+)
+
+// MinGridWidth is the narrowest width a grid can be drawn in: the time
+// column and one room.
+const MinGridWidth = gridFixed + gridMinCell + gridPad
+
+// NarrowError says that the width is too narrow for even one room per
+// grid. RenderGrid returns it before writing anything.
+type NarrowError struct {
+	Width, Need int
+}
+
+func (e *NarrowError) Error() string {
+	return fmt.Sprintf("the grid needs at least %d columns, not %d", e.Need, e.Width)
+}
+
+// gridWidth is the width the grid must fit: the terminal's exactly (the
+// list's floor of 40 columns would overflow a narrower one), or 100 when
+// it is unknown, as for the list.
+func (o Options) gridWidth() int {
+	if o.Width <= 0 {
+		return 100
+	}
+	return o.Width
+}
 
 // RenderGrid prints each day as a grid of time slots × rooms, the way a
 // printed programme does. A session longer than one slot shows its id in
-// the slots it continues into.
+// the slots it continues into. Each room's column is at least as wide as
+// the longest word in it (up to 20 columns), so words are broken only
+// when they are wider than that; when the day's rooms do not fit the
+// width side by side, they are split over several grids, one after
+// another, each with the time column and a title naming its rooms. When
+// not even one room fits, RenderGrid returns a *NarrowError and writes
+// nothing.
 func RenderGrid(w io.Writer, ss []*schedule.Session, o Options) error {
+	if width := o.gridWidth(); width < MinGridWidth {
+		return &NarrowError{Width: width, Need: MinGridWidth}
+	}
 	ss = slices.Clone(ss)
 	schedule.Sort(ss)
-	for i, d := range textfmt.GroupDays(ss, o.Loc) {
+	var b strings.Builder
+	first := true
+	for _, d := range textfmt.GroupDays(ss, o.Loc) {
 		if d.Key == "unscheduled" {
 			continue
 		}
-		if i > 0 {
-			fmt.Fprintln(w)
+		if !first {
+			b.WriteByte('\n')
 		}
-		o.heading(w, o.text(d.Label))
-		if err := renderGridDay(w, d.Sessions, o); err != nil {
-			return err
-		}
+		first = false
+		o.heading(&b, textfmt.Wrap(o.text(d.Label), o.gridWidth()))
+		renderGridDay(&b, d.Sessions, o)
 	}
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
+// gridLayout splits n rooms whose cells need at least need columns of
+// text into grids that fit width: how many rooms each grid has, and the
+// text width of every room column (the same in all of the day's grids).
+func gridLayout(n, need, width int) (sizes []int, cell int) {
+	avail := width - gridFixed
+	per := max(avail/(need+gridPad), 1)
+	parts := (n + per - 1) / per
+	for i := range parts {
+		k := n / parts
+		if i < n%parts {
+			k++
+		}
+		sizes = append(sizes, k)
+	}
+	most := (n + parts - 1) / parts
+	return sizes, avail/most - gridPad
+}
+
+func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) {
 	var rooms []string
 	var slots []time.Time
+	need := gridMinCell
 	for _, s := range ss {
 		if !slices.Contains(rooms, s.Room) {
 			rooms = append(rooms, s.Room)
@@ -276,6 +351,11 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 				slots = append(slots, t)
 			}
 		}
+		for _, text := range []string{s.Room, s.ID, s.Title} {
+			for _, word := range strings.Fields(safe.Terminal(text)) {
+				need = max(need, min(textfmt.Width(word), gridMaxWord))
+			}
+		}
 	}
 	slices.Sort(rooms)
 	slices.SortFunc(slots, time.Time.Compare)
@@ -283,16 +363,74 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 	if n := len(slots); n > 1 && !slices.ContainsFunc(ss, func(s *schedule.Session) bool { return s.Start.Equal(slots[n-1]) }) {
 		slots = slots[:n-1]
 	}
-	timeW := 7
-	colW := max((o.width()-timeW-2-len(rooms))/max(len(rooms), 1), 14)
-	widths := []int{timeW}
+	sizes, cell := gridLayout(len(rooms), need, o.gridWidth())
+	from := 0
+	for i, k := range sizes {
+		part := rooms[from : from+k]
+		if len(sizes) > 1 {
+			// Say which rooms this grid shows, and on later grids which
+			// day it continues.
+			title := fmt.Sprintf("Rooms %d–%d of %d", from+1, from+k, len(rooms))
+			if k == 1 {
+				title = fmt.Sprintf("Room %d of %d", from+1, len(rooms))
+			}
+			var units []string
+			if i > 0 {
+				fmt.Fprintln(w)
+				units = append(units, ss[0].Start.In(o.loc(ss[0])).Format("Monday 2 January 2006")+",")
+				title = "r" + title[1:]
+			}
+			units = append(units, o.text(title)+":")
+			for j, r := range part {
+				name := safe.Terminal(r)
+				if j < len(part)-1 {
+					name += ","
+				}
+				units = append(units, name)
+			}
+			fmt.Fprintln(w, wrapUnits(units, o.gridWidth()))
+		}
+		renderGridPart(w, ss, part, slots, cell, o)
+		from += k
+	}
+}
+
+// wrapUnits joins units with spaces into lines of at most width columns,
+// breaking inside a unit (at its spaces, as Wrap does) only when it does
+// not fit on a line of its own: a grid's title keeps each room's name
+// whole where it can.
+func wrapUnits(units []string, width int) string {
+	var lines []string
+	line := ""
+	for _, u := range units {
+		switch {
+		case line == "":
+			line = u
+		case textfmt.Width(line)+1+textfmt.Width(u) <= width:
+			line += " " + u
+		default:
+			lines = append(lines, line)
+			line = u
+		}
+		if textfmt.Width(line) > width {
+			wrapped := strings.Split(textfmt.Wrap(line, width), "\n")
+			lines = append(lines, wrapped[:len(wrapped)-1]...)
+			line = wrapped[len(wrapped)-1]
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// renderGridPart draws the grid of one day's slots for some of its rooms.
+func renderGridPart(w io.Writer, ss []*schedule.Session, rooms []string, slots []time.Time, cell int, o Options) {
+	widths := []int{gridTimeW}
 	for range rooms {
-		widths = append(widths, colW)
+		widths = append(widths, cell+2)
 	}
 	t := o.newTable(w, widths)
 	header := []string{"Time"}
 	for _, r := range rooms {
-		header = append(header, textfmt.Wrap(safe.Terminal(r), colW-2))
+		header = append(header, textfmt.Wrap(safe.Terminal(r), cell))
 	}
 	t.Header(header...)
 	for _, slot := range slots {
@@ -304,9 +442,12 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 				continue
 			}
 			c := slices.Index(rooms, s.Room) + 1
-			text := textfmt.Wrap(safe.Terminal(s.ID), colW-2) + "\n" + textfmt.Wrap(safe.Terminal(textfmt.OneLine(s.Title)), colW-2)
+			if c == 0 {
+				continue // in another of the day's grids
+			}
+			text := textfmt.Wrap(safe.Terminal(s.ID), cell) + "\n" + textfmt.Wrap(safe.Terminal(textfmt.OneLine(s.Title)), cell)
 			if !s.Start.Equal(slot) {
-				text = textfmt.Wrap(o.text("↓ ")+safe.Terminal(s.ID), colW-2)
+				text = textfmt.Wrap(o.continued()+safe.Terminal(s.ID), cell)
 			}
 			if row[c] != "" {
 				text = row[c] + "\n" + text
@@ -314,12 +455,9 @@ func renderGridDay(w io.Writer, ss []*schedule.Session, o Options) error {
 			row[c] = text
 			any = true
 		}
-		if !any {
-			continue
-		}
-		if err := t.Append(row); err != nil {
-			return err
+		if any {
+			t.Append(row)
 		}
 	}
-	return t.Render()
+	t.Render()
 }

@@ -31,12 +31,12 @@ func Wrap(s string, width int) string {
 	}
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
-		line, lw := "", 0
+		line, lw, first := "", 0, len(lines)
 		for _, word := range strings.Fields(para) {
 			ww := Width(word)
 			for ww > width {
 				// A word wider than the column is cut, not dropped.
-				if lw > 0 {
+				if line != "" {
 					lines = append(lines, line)
 					line, lw = "", 0
 				}
@@ -44,8 +44,11 @@ func Wrap(s string, width int) string {
 				lines = append(lines, head)
 				word, ww = rest, Width(rest)
 			}
+			if word == "" {
+				continue // all of it went in the cut
+			}
 			switch {
-			case lw == 0:
+			case line == "":
 				line, lw = word, ww
 			case lw+1+ww <= width:
 				line, lw = line+" "+word, lw+1+ww
@@ -54,17 +57,22 @@ func Wrap(s string, width int) string {
 				line, lw = word, ww
 			}
 		}
-		lines = append(lines, line)
+		if line != "" || len(lines) == first {
+			lines = append(lines, line) // an empty paragraph stays a line
+		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// cutWidth splits s after at most width display columns.
+// cutWidth splits s after at most width display columns, but after its
+// first character at least: a wide character in a one-column width is
+// a line of its own, not a cut that takes nothing (and Wrap's loop
+// forever).
 func cutWidth(s string, width int) (string, string) {
 	w := 0
 	for i, r := range s {
 		rw := Width(string(r))
-		if w+rw > width {
+		if w+rw > width && i > 0 {
 			return s[:i], s[i:]
 		}
 		w += rw
