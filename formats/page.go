@@ -386,12 +386,21 @@ func PageFileName(s *schedule.Session, ext string, used map[string]bool) string 
 	if ext != "" {
 		ext = "." + ext
 	}
-	stem := feed.Slugify(s.ID+" "+s.Title, "-")
+	return safeFileName(feed.Slugify(s.ID+" "+s.Title, "-"), "session", ext, used)
+}
+
+// safeFileName makes a slug (lower-case ASCII letters, digits and
+// hyphens, as feed.Slugify folds them) a file name by PageFileName's
+// rules: "kind-N" when it is empty, "kind-" before a name Windows
+// reserves, at most 80 bytes before ext, and unique among used with -2,
+// -3... appended. The name, with ext (a dot and more, or ""), is recorded
+// in used.
+func safeFileName(stem, kind, ext string, used map[string]bool) string {
 	if stem == "" {
-		stem = "session-" + strconv.Itoa(len(used)+1)
+		stem = kind + "-" + strconv.Itoa(len(used)+1)
 	}
 	if pageReservedNames[stem] {
-		stem = "session-" + stem
+		stem = kind + "-" + stem
 	}
 	name := pageTruncate(stem, pageNameMax)
 	for n := 2; used[strings.ToLower(name+ext)]; n++ {

@@ -175,6 +175,49 @@ func PersonIDs(ss []*schedule.Session) map[string]int {
 	return out
 }
 
+// AllPersonIDs is PersonIDs for every person a session names, the
+// organisers and rapporteurs too, which the feeds do not list: a listed
+// person keeps the id PersonIDs gives (the one frab and schedule.json
+// write), and the others get one the same way (their source's numeric id,
+// else a six-digit hash of the folded name) that no listed person has.
+func AllPersonIDs(ss []*schedule.Session) map[string]int {
+	out := PersonIDs(ss)
+	used := make(map[int]bool, len(out))
+	for _, n := range out {
+		used[n] = true
+	}
+	source := map[string]int{}
+	var keys []string
+	for _, s := range ss {
+		for _, p := range s.Roles {
+			k := schedule.PersonKey(p.Name)
+			if _, listed := out[k]; k == "" || listed {
+				continue
+			}
+			if _, seen := source[k]; !seen {
+				keys = append(keys, k)
+				source[k] = 0
+			}
+			if n, ok := NumericID(p.ID); ok && source[k] == 0 {
+				source[k] = n
+			}
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if n := source[k]; n > 0 && !used[n] {
+			used[n] = true
+			out[k] = n
+		}
+	}
+	for _, k := range keys {
+		if _, ok := out[k]; !ok {
+			out[k] = hashID("person/"+k, used)
+		}
+	}
+	return out
+}
+
 // namespace is the UUID namespace of docket's UUIDv5 identifiers.
 var namespace = [16]byte{0x6d, 0x6f, 0x63, 0x6b, 0x65, 0x74, 0x4f, 0x1a, 0x9b, 0x2c, 0x3e, 0x44, 0x55, 0x66, 0x77, 0x88}
 

@@ -133,3 +133,31 @@ func TestHTTPURL(t *testing.T) {
 		}
 	}
 }
+
+// TestAllPersonIDs: the persons the feeds list keep PersonIDs' ids (the
+// ones frab writes); organisers and rapporteurs get ids too, a source's
+// numeric id where it has one, never one a listed person has.
+func TestAllPersonIDs(t *testing.T) {
+	rap := &schedule.Person{Name: "Rae Porter"}
+	ss := []*schedule.Session{
+		{ID: "A", Speakers: []schedule.Person{{Name: "Ana Lima"}, {Name: "Bo Chen", ID: "42"}},
+			Organizers: []schedule.Person{{Name: "Olu Org", ID: "42"}, {Name: "ana lima"}}, Rapporteur: rap},
+		{ID: "B", Organizers: []schedule.Person{{Name: "Ida Id", ID: "77"}}},
+	}
+	listed, all := PersonIDs(ss), AllPersonIDs(ss)
+	for k, n := range listed {
+		if all[k] != n {
+			t.Errorf("%s: %d, PersonIDs gives %d", k, all[k], n)
+		}
+	}
+	if len(all) != 5 || all["ida id"] != 77 || all["bo chen"] != 42 {
+		t.Errorf("ids: %v", all)
+	}
+	seen := map[int]bool{}
+	for k, n := range all {
+		if n <= 0 || seen[n] {
+			t.Errorf("%s: id %d repeated or not positive", k, n)
+		}
+		seen[n] = true
+	}
+}
