@@ -49,6 +49,14 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
+		// [icalendar]: Debian's python3-icalendar is there to read the
+		// calendars (.ci/run installs it).
+		Condition: func(cond string) (bool, error) {
+			if cond != "icalendar" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			return exec.Command("/usr/bin/python3", "-c", "import icalendar").Run() == nil, nil
+		},
 	})
 }
 

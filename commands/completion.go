@@ -123,6 +123,8 @@ func completeFlagValues(c *cli.Context, prev string, words []string) bool {
 		opts = []string{"dmy", "mdy"}
 	case "as":
 		opts = []string{"markdown", "html"}
+	case "split-by":
+		opts = formats.SplitKeys
 	case "sheet":
 		for _, a := range words {
 			if ext := strings.ToLower(filepath.Ext(a)); ext == ".xlsx" || ext == ".xlsm" {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -24,6 +25,7 @@ type exportOptions struct {
 	idTitle bool   // --id-in-title
 	prev    string // --previous
 	force   bool
+	split   string // --split-by: person, room, day or type
 }
 
 func newExportCommand(s *streams) *cli.Command {
@@ -39,7 +41,8 @@ func newExportCommand(s *streams) *cli.Command {
 			"  docket export sessions.xlsx --format ics -o igf2023.ics --title \"IGF 2023\"\n" +
 			"  docket export sessions.xlsx --format frab -o schedule.xml --acronym igf2023\n" +
 			"  docket export sessions.csv --format markdown --day 2023-10-11 > day3.md\n" +
-			"  docket export sessions.xlsx --format page --as html -o pages/",
+			"  docket export sessions.xlsx --format page --as html -o pages/\n" +
+			"  docket export sessions.xlsx --format ics --split-by person -o speakers/",
 		Flags: append(append(inputFlags(), filterFlags()...),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "export format: " + strings.Join(formats.Writable(), ", ") + " (default: from -o's extension)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
@@ -47,6 +50,7 @@ func newExportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
 			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
 			&cli.StringFlag{Name: "previous", Usage: "the `FILE` as last published (or REV:PATH): ics keeps each unchanged event's SEQUENCE, raises it for a changed one and cancels a removed one; frab and schedule-json raise their version only when the schedule changed"},
+			&cli.StringFlag{Name: "split-by", Usage: "write one file per `KEY` (person, room, day or type) into the folder -o DIR/, each holding only its sessions, with an index (index.html beside HTML, else index.md); person files are named by the person's name and id, e.g. ana-lima-521541.ics"},
 			&cli.BoolFlag{Name: "id-in-title", Usage: "in the frab and schedule-json feeds, put the session id before each title (\"WS #101: Title\"), as docket did before"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 			rawFlag, forceOtherFormat,
@@ -62,7 +66,7 @@ func newExportCommand(s *streams) *cli.Command {
 				title:   s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }),
 				acronym: s.configText(c, "acronym", func(cfg *config) string { return cfg.Event.Acronym }),
 				as:      c.String("as"), idTitle: c.Bool("id-in-title"), prev: c.String("previous"),
-				force: c.Bool("force"),
+				force: c.Bool("force"), split: c.String("split-by"),
 			})
 		},
 	}
@@ -76,12 +80,15 @@ func runExport(s *streams, o exportOptions) error {
 		f        *formats.Format
 		out      output
 		pagesDir string // --format page -o DIR: one file per session
+		splitDir string // --split-by: one file per person, room, day or type
 		err      error
 	)
 	f, out, err = outputFormat(o.format, "--format", o.output)
 	out.force = o.force
 	switch {
 	case err != nil:
+	case o.split != "":
+		splitDir, err = splitOutput(&o, f, out)
 	case f.Name == "page":
 		pagesDir, err = pageOutput(&o, out)
 	case o.as != "":
@@ -119,6 +126,16 @@ func runExport(s *streams, o exportOptions) error {
 			return err
 		}
 	}
+	if splitDir != "" {
+		paths, err := formats.WriteSplit(splitDir, f, p, o.split, wo)
+		if err != nil {
+			return &outputError{err}
+		}
+		if !o.input.quiet {
+			fmt.Fprintf(s.err, "wrote %d files by %s and %s to %s\n", len(paths)-1, o.split, filepath.Base(paths[len(paths)-1]), splitDir)
+		}
+		return nil
+	}
 	if pagesDir != "" {
 		paths, err := formats.WritePages(pagesDir, p, formats.PageOptions{As: o.as, Loc: wo.Loc, Title: o.title})
 		if err != nil {
@@ -150,4 +167,29 @@ func pageOutput(o *exportOptions, out output) (dir string, err error) {
 		return "", usageErrorf("%v", err)
 	}
 	return dir, nil
+}
+
+// splitOutput checks --split-by: a key it knows, and -o naming a folder
+// (one that is one, or a name ending in a slash or without an
+// extension), which it returns. With --format page, --as says whether
+// each file holds its pages as Markdown or HTML.
+func splitOutput(o *exportOptions, f *formats.Format, out output) (dir string, err error) {
+	if !slices.Contains(formats.SplitKeys, o.split) {
+		return "", usageErrorf("--split-by must be one of %s, not %q", strings.Join(formats.SplitKeys, ", "), o.split)
+	}
+	if out.toStdout() {
+		return "", usageErrorf("--split-by writes a folder of files: name it with -o DIR/")
+	}
+	if st, err := os.Stat(out.path); (err == nil && !st.IsDir()) || (err != nil && !strings.HasSuffix(out.path, "/") &&
+		!strings.HasSuffix(out.path, string(filepath.Separator)) && filepath.Ext(out.path) != "") {
+		return "", usageErrorf("--split-by writes a folder of files, and %s is a file: name a folder with -o DIR/", out.path)
+	}
+	if f.Name == "page" {
+		if o.as, err = formats.PageKindFor(o.as, ""); err != nil {
+			return "", usageErrorf("%v", err)
+		}
+	} else if o.as != "" {
+		return "", usageErrorf("--as is only for --format page (it chooses markdown or html pages)")
+	}
+	return out.path, nil
 }
