@@ -898,7 +898,7 @@ func (l *pdfLayouter) sessionLines(s *schedule.Session, width float64) ([]pdfLin
 	}
 	if s.Scheduled() {
 		st := s.Start.In(l.loc)
-		fact("When", pdfDayLabel(st)+", "+textfmt.TimeRange(s, l.loc)+" ("+textfmt.ZoneLabel(st)+")")
+		fact("When", pdfDayLabel(st)+", "+textfmt.TimeRange(s, l.loc)+", "+textfmt.ZoneLabel(st))
 	} else {
 		fact("When", "Not scheduled")
 	}
