@@ -66,8 +66,8 @@ func TestExitCodesAndStreams(t *testing.T) {
 		{"convert needs --to", []string{"convert", sample, "-"}, 2, ``, `needs --to FORMAT`},
 		{"convert same file", []string{"convert", sample, sample}, 2, ``, `refusing to overwrite the input`},
 		{"convert to contradicts", []string{"convert", sample, filepath.Join(dir, "x.json"), "--to", "csv"}, 2, ``, `--to csv contradicts the extension`},
-		{"convert unknown ext", []string{"convert", sample, filepath.Join(dir, "x.pdf")}, 2, ``, `unknown file extension ".pdf"`},
-		{"convert unknown format", []string{"convert", sample, "-", "--to", "pdf"}, 2, ``, `unknown format "pdf" \(valid: csv, .*ics, json, markdown, ndjson, .*xlsx\)`},
+		{"convert unknown ext", []string{"convert", sample, filepath.Join(dir, "x.docx")}, 2, ``, `unknown file extension ".docx"`},
+		{"convert unknown format", []string{"convert", sample, "-", "--to", "docx"}, 2, ``, `unknown format "docx" \(valid: csv, .*ics, json, markdown, ndjson, .*xlsx\)`},
 		{"unknown command", []string{"exprt"}, 2, ``, `unknown command "exprt"`},
 		{"typo command", []string{"tabel", sample}, 2, ``, `did you mean "table"\?`},
 		{"unknown flag", []string{"table", sample, "--colour"}, 2, ``, `unknown flag --colour`},
@@ -382,7 +382,7 @@ func TestExportPages(t *testing.T) {
 		{[]string{"--format", "ics", "--as", "html"}, "--as is only for --format page"},
 		{[]string{"--format", "page", "--as", "pdf"}, `--as must be markdown or html, not "pdf"`},
 		{[]string{"--format", "page", "--as", "html", "-o", filepath.Join(dir, "x.md")}, "--as html contradicts the extension"},
-		{[]string{"--format", "page", "-o", filepath.Join(dir, "x.pdf")}, "--format page writes a folder"},
+		{[]string{"--format", "page", "-o", filepath.Join(dir, "x.docx")}, "--format page writes a folder"},
 	} {
 		_, errs, code := run(t, "", append([]string{"export", sample}, c.args...)...)
 		if code != 2 || !strings.Contains(errs, c.want) {
@@ -997,5 +997,36 @@ func TestGridTerminalWidth(t *testing.T) {
 	out, errs, code := grid("19")
 	if code != 2 || out != "" || !strings.Contains(errs, "--view grid needs a terminal at least 20 columns wide, not 19") {
 		t.Errorf("COLUMNS=19: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// TestExportPDF: export writes a PDF from -o's extension or --format
+// pdf, and --paper is for pdf alone and a4 or letter.
+func TestExportPDF(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"-o", filepath.Join(dir, "a.pdf")},
+		{"--format", "pdf", "--paper", "letter", "-o", filepath.Join(dir, "b.pdf")},
+	} {
+		out, errs, code := run(t, "", append([]string{"export", sample}, args...)...)
+		if code != 0 || out != "" {
+			t.Fatalf("export %v: exit %d, stdout %q, stderr %q", args, code, out, errs)
+		}
+		b, err := os.ReadFile(args[len(args)-1])
+		if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+			t.Errorf("export %v wrote no PDF (%v)", args, err)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "pdf", "--paper", "a3", "-o", filepath.Join(dir, "c.pdf")}, `--paper: unknown paper "a3" (valid: a4, letter)`},
+		{[]string{"--format", "ics", "--paper", "a4", "-o", filepath.Join(dir, "c.ics")}, "--paper is only for --format pdf"},
+	} {
+		_, errs, code := run(t, "", append([]string{"export", sample}, c.args...)...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("export %s: exit %d %q, want 2 and %q", strings.Join(c.args, " "), code, errs, c.want)
+		}
 	}
 }

@@ -24,6 +24,7 @@ type exportOptions struct {
 	raw     bool
 	idTitle bool   // --id-in-title
 	prev    string // --previous
+	paper   string // --paper: a4 or letter, for --format pdf
 	force   bool
 	split   string // --split-by: person, room, day or type
 }
@@ -42,11 +43,13 @@ func newExportCommand(s *streams) *cli.Command {
 			"  docket export sessions.xlsx --format frab -o schedule.xml --acronym igf2023\n" +
 			"  docket export sessions.csv --format markdown --day 2023-10-11 > day3.md\n" +
 			"  docket export sessions.xlsx --format page --as html -o pages/\n" +
-			"  docket export sessions.xlsx --format ics --split-by person -o speakers/",
+			"  docket export sessions.xlsx --format ics --split-by person -o speakers/\n" +
+			"  docket export sessions.xlsx --format pdf --paper letter -o programme.pdf",
 		Flags: append(append(inputFlags(), filterFlags()...),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "export format: " + strings.Join(formats.Writable(), ", ") + " (default: from -o's extension)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "as", Usage: "with --format page: write the pages as markdown (default) or html; -o DIR/ writes one file per session"},
+			&cli.StringFlag{Name: "paper", Usage: "with --format pdf: the paper size, " + strings.Join(formats.Papers, " or ") + " (default: a4)"},
 			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
 			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
 			&cli.StringFlag{Name: "previous", Usage: "the `FILE` as last published (or REV:PATH): ics keeps each unchanged event's SEQUENCE, raises it for a changed one and cancels a removed one; frab and schedule-json raise their version only when the schedule changed"},
@@ -66,7 +69,7 @@ func newExportCommand(s *streams) *cli.Command {
 				title:   s.configText(c, "title", func(cfg *config) string { return cfg.Event.Title }),
 				acronym: s.configText(c, "acronym", func(cfg *config) string { return cfg.Event.Acronym }),
 				as:      c.String("as"), idTitle: c.Bool("id-in-title"), prev: c.String("previous"),
-				force: c.Bool("force"), split: c.String("split-by"),
+				paper: c.String("paper"), force: c.Bool("force"), split: c.String("split-by"),
 			})
 		},
 	}
@@ -94,6 +97,13 @@ func runExport(s *streams, o exportOptions) error {
 	case o.as != "":
 		err = usageErrorf("--as is only for --format page (it chooses markdown or html pages)")
 	}
+	if err == nil && o.paper != "" {
+		if f.Name != "pdf" {
+			err = usageErrorf("--paper is only for --format pdf (it chooses the paper size)")
+		} else if perr := formats.CheckPaper(o.paper); perr != nil {
+			err = usageErrorf("--paper: %v", perr)
+		}
+	}
 	if err == nil && o.prev != "" && f.Name != "ics" && f.Name != "frab" && f.Name != "schedule-json" {
 		err = usageErrorf("--previous is for the formats that announce changes: ics, frab, schedule-json")
 	}
@@ -120,7 +130,7 @@ func runExport(s *streams, o exportOptions) error {
 		// but the filters that selected nothing are told.
 		o.filter.noMatch(s, all)
 	}
-	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as, IDInTitle: o.idTitle}
+	wo := formats.WriteOptions{Now: exportTime(s), Title: o.title, Acronym: o.acronym, Raw: o.raw, Loc: shown, As: o.as, IDInTitle: o.idTitle, Paper: o.paper}
 	if o.prev != "" {
 		if wo.Previous, err = loadVersion(s, o.input, o.prev); err != nil {
 			return err

@@ -110,6 +110,9 @@ type WriteOptions struct {
 	// iCalendar keeps each unchanged event's SEQUENCE, raises it for a
 	// changed one and keeps a removed one as CANCELLED.
 	Previous *schedule.Programme
+	// Paper is the pdf export's paper size, "a4" (the default when
+	// empty) or "letter" (see Papers); the other formats ignore it.
+	Paper string
 }
 
 // Input is a file to read: a path, or a stream (standard input) with a

@@ -357,10 +357,10 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) = %v, %v; want %s", name, f, err, want)
 		}
 	}
-	if _, err := Lookup("pdf"); err == nil || !strings.Contains(err.Error(), `unknown format "pdf" (valid: csv, `) || !strings.Contains(err.Error(), "xlsx)") {
-		t.Errorf("Lookup(pdf) error = %v", err)
+	if _, err := Lookup("docx"); err == nil || !strings.Contains(err.Error(), `unknown format "docx" (valid: csv, `) || !strings.Contains(err.Error(), "pdf, ") || !strings.Contains(err.Error(), "xlsx)") {
+		t.Errorf("Lookup(docx) error = %v", err)
 	}
-	for path, want := range map[string]string{"a.CSV": "csv", "b.xlsm": "xlsx", "c.md": "markdown", "d.jsonl": "ndjson"} {
+	for path, want := range map[string]string{"a.CSV": "csv", "b.xlsm": "xlsx", "c.md": "markdown", "d.jsonl": "ndjson", "e.PDF": "pdf"} {
 		f, err := ForPath(path)
 		if err != nil || f.Name != want {
 			t.Errorf("ForPath(%q) = %v, %v; want %s", path, f, err, want)

@@ -136,6 +136,15 @@ var pageFormat = &Format{
 	},
 }
 
+var pdfFormat = &Format{
+	Name:        "pdf",
+	Extensions:  []string{".pdf"},
+	Noun:        "a PDF document",
+	Description: "a printed programme: contents, a grid per day (landscape), then a booklet of every session, on A4 or Letter paper",
+	Binary:      true,
+	Write:       writePDF,
+}
+
 // registry is every format, in the order a file extension is looked up
 // (ForPath): .json is json's before schedule-json's, .md and .html
 // markdown's and html's before page's.
@@ -153,4 +162,5 @@ var registry = []*Format{
 	sessionizeFormat,
 	indicoFormat,
 	pageFormat,
+	pdfFormat,
 }
