@@ -1,6 +1,7 @@
 package formats
 
 import (
+	_ "embed"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,13 +11,19 @@ import (
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/docket-forum/docket/formats/internal/feed"
 	"github.com/docket-forum/docket/internal/schedule"
+)
+
+// The fonts of the document: DejaVu Sans, as its authors publish it.
+var (
+	//go:embed fonts/DejaVuSans.ttf
+	pdfFontRegular []byte
+	//go:embed fonts/DejaVuSans-Bold.ttf
+	pdfFontBold []byte
 )
 
 // The pdf export: a printed programme. Page 1 is the table of contents
@@ -27,11 +34,11 @@ import (
 // persons and description. Every page has a running header with the
 // event's title, its dates, the day and the page number.
 //
-// The text is real text in the Go fonts (golang.org/x/image/font/gofont,
-// Go Regular and Go Bold, embedded as subsets; their licence is in
-// LICENSE-go-fonts beside this file), which cover Latin with its
-// accents, Greek and Cyrillic; a character they lack is written as
-// U+FFFD. The layout is in pdf_layout.go; this file measures with fpdf
+// The text is real text in DejaVu Sans and DejaVu Sans Bold (fonts/,
+// unmodified, embedded in the document as subsets; their licence is
+// fonts/LICENSE-DejaVu), which cover Latin with every accent the IGF's
+// names carry (Vietnamese included, which the Go fonts lack), Greek and
+// Cyrillic; a character they lack is written as U+FFFD. The layout is in pdf_layout.go; this file measures with fpdf
 // and draws what the layout placed.
 //
 // The output is a function of the input: the dates in the document are
@@ -59,7 +66,7 @@ func CheckPaper(name string) error {
 }
 
 // pdfFamily is the embedded font's family name in the document.
-const pdfFamily = "go"
+const pdfFamily = "DejaVuSans"
 
 func writePDF(w io.Writer, p *schedule.Programme, o WriteOptions) error {
 	pdf, doc, err := newPDFPlan(p, o)
@@ -85,8 +92,8 @@ func newPDFPlan(p *schedule.Programme, o WriteOptions) (*fpdf.Fpdf, *pdfDoc, err
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(pdfMargin, pdfBodyTop, pdfMargin)
 	pdf.SetCellMargin(0)
-	pdf.AddUTF8FontFromBytes(pdfFamily, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(pdfFamily, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(pdfFamily, "", pdfFontRegular)
+	pdf.AddUTF8FontFromBytes(pdfFamily, "B", pdfFontBold)
 	if err := pdf.Error(); err != nil {
 		return nil, nil, fmt.Errorf("pdf: loading the font: %w", err)
 	}
@@ -219,10 +226,11 @@ func pdfFit(pdf *fpdf.Fpdf, s string, width float64) string {
 }
 
 // pdfGlyphs has a bit set for every character of the Basic Multilingual
-// Plane that the Go fonts draw (Regular and Bold cover the same ones).
+// Plane that the fonts draw (Regular and Bold cover nearly the same
+// ones; Regular decides).
 var pdfGlyphs = sync.OnceValue(func() *[1 << 16 / 64]uint64 {
 	var set [1 << 16 / 64]uint64
-	f, err := sfnt.Parse(goregular.TTF)
+	f, err := sfnt.Parse(pdfFontRegular)
 	if err != nil {
 		panic("pdf: the Go font does not parse: " + err.Error())
 	}
@@ -274,9 +282,8 @@ func pdfHasGlyph(glyphs *[1 << 16 / 64]uint64, r rune) bool {
 }
 
 // pdfNearest is the letter the font has that comes nearest r: r with as
-// many of its accents as the font has a letter for ("ầ", which the Go
-// fonts lack, is "â"; Vietnamese is the case in point), else U+FFFD.
-// The Go fonts have no combining accents to build r from.
+// many of its accents as the font has a letter for, else U+FFFD: for a
+// rare letter that DejaVu Sans lacks.
 func pdfNearest(glyphs *[1 << 16 / 64]uint64, r rune) rune {
 	d := []rune(norm.NFD.String(string(r)))
 	if len(d) < 2 || !pdfHasGlyph(glyphs, d[0]) {

@@ -192,14 +192,14 @@ func checkPDFPlan(t *testing.T, p *schedule.Programme, doc *pdfDoc) {
 	}
 }
 
-// TestPDFCleanKeepsScripts: Latin with accents, Greek and Cyrillic are
-// in the font and stay as they are; what the font lacks becomes its
+// TestPDFCleanKeepsScripts: Latin with accents (Vietnamese too), Greek and
+// Cyrillic are in the font and stay as they are; what the font lacks becomes its
 // nearest letter or U+FFFD, never a character fpdf cannot write.
 func TestPDFCleanKeepsScripts(t *testing.T) {
 	for in, want := range map[string]string{
 		"Ελληνικά Кириллица Núñez": "Ελληνικά Кириллица Núñez",
 		"Łódź, Ærøskøbing, ăąćđ":   "Łódź, Ærøskøbing, ăąćđ",
-		"Trần Thị Hoa":             "Trân Thi Hoa", // the Go fonts have no Vietnamese
+		"Trần Thị Hoa":             "Trần Thị Hoa", // Vietnamese, which the Go fonts lacked
 		"tab\there\r\nline":        "tab here\nline",
 		"emoji 😀 and 中文":           "emoji \uFFFD and \uFFFD\uFFFD",
 		"bad \xff byte":            "bad \uFFFD byte",
