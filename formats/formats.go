@@ -113,6 +113,18 @@ type WriteOptions struct {
 	// Paper is the pdf export's paper size, "a4" (the default when
 	// empty) or "letter" (see Papers); the other formats ignore it.
 	Paper string
+	// DoorSign makes the pdf export a door sign for one room instead of
+	// the printed programme (export --split-by room sets it for each
+	// room's file); the other formats ignore it.
+	DoorSign *DoorSign
+}
+
+// DoorSign is what a room's door sign names besides its sessions.
+type DoorSign struct {
+	// Room is the room's name, very large at the top of every page.
+	Room string
+	// Event is the event's title, in the footer of every page.
+	Event string
 }
 
 // Input is a file to read: a path, or a stream (standard input) with a

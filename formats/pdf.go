@@ -105,7 +105,12 @@ func newPDFPlan(p *schedule.Programme, o WriteOptions) (*fpdf.Fpdf, *pdfDoc, err
 		pdf.SetFont(pdfFamily, style, size)
 		return pdf.GetStringWidth(s)
 	}
-	doc := pdfLayout(p, o, pw, ph, measure)
+	var doc *pdfDoc
+	if o.DoorSign != nil {
+		doc = pdfSignLayout(p, o, pw, ph, measure)
+	} else {
+		doc = pdfLayout(p, o, pw, ph, measure)
+	}
 
 	stamp := o.Now
 	if stamp.IsZero() {
@@ -116,7 +121,12 @@ func newPDFPlan(p *schedule.Programme, o WriteOptions) (*fpdf.Fpdf, *pdfDoc, err
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
 	pdf.SetTitle(doc.title, true)
-	if doc.dates != "" {
+	switch {
+	case doc.sign && doc.dates != "":
+		pdf.SetSubject("Door sign, "+doc.dates, true)
+	case doc.sign:
+		pdf.SetSubject("Door sign", true)
+	case doc.dates != "":
 		pdf.SetSubject("Programme, "+doc.dates, true)
 	}
 	pdf.SetCreator("docket", true)
@@ -160,23 +170,26 @@ func pdfRender(pdf *fpdf.Fpdf, doc *pdfDoc) error {
 		pdf.SetTextColor(0, 0, 0)
 		pdf.SetLineWidth(0.5)
 
-		// The running header: the event and its dates, the section and the page.
-		right := "Page " + strconv.Itoa(i+1) + " of " + total
-		if pg.section != "" {
-			right = pg.section + " · " + right
+		// The running header: the event and its dates, the section and the
+		// page; a door sign has a footer instead (pdf_sign.go).
+		if !doc.sign {
+			right := "Page " + strconv.Itoa(i+1) + " of " + total
+			if pg.section != "" {
+				right = pg.section + " · " + right
+			}
+			setFont(false, 8)
+			setText(pdfGrey)
+			rw := pdf.GetStringWidth(right)
+			pdf.Text(w-pdfMargin-rw, pdfHeaderBase, right)
+			left := doc.title
+			if doc.dates != "" {
+				left += " · " + doc.dates
+			}
+			left = pdfFit(pdf, left, w-2*pdfMargin-rw-16)
+			pdf.Text(pdfMargin, pdfHeaderBase, left)
+			pdf.SetDrawColor(int(pdfRule.r), int(pdfRule.g), int(pdfRule.b))
+			pdf.Line(pdfMargin, pdfHeaderRule, w-pdfMargin, pdfHeaderRule)
 		}
-		setFont(false, 8)
-		setText(pdfGrey)
-		rw := pdf.GetStringWidth(right)
-		pdf.Text(w-pdfMargin-rw, pdfHeaderBase, right)
-		left := doc.title
-		if doc.dates != "" {
-			left += " · " + doc.dates
-		}
-		left = pdfFit(pdf, left, w-2*pdfMargin-rw-16)
-		pdf.Text(pdfMargin, pdfHeaderBase, left)
-		pdf.SetDrawColor(int(pdfRule.r), int(pdfRule.g), int(pdfRule.b))
-		pdf.Line(pdfMargin, pdfHeaderRule, w-pdfMargin, pdfHeaderRule)
 
 		for _, m := range pg.marks {
 			setFont(false, 8)

@@ -124,6 +124,10 @@ type pdfDoc struct {
 	booklet      []pdfPlaced
 	// gridPages[i] are the pages of the grids of day i.
 	gridPages [][]int
+	// sign: the document is a room's door sign (pdf_sign.go), whose
+	// entries are signs.
+	sign  bool
+	signs []pdfPlaced
 }
 
 // pdfMeasure is the width of s in the document's font.

@@ -297,7 +297,9 @@ func splitIndexName(ext string) string {
 // stays the programme's (o.Acronym, else made from its title), so that an
 // event has the same UID (iCalendar) and GUID (frab, schedule.json) in a
 // part as in the whole. With o.Previous each part is compared with the
-// same part of the previous programme.
+// same part of the previous programme. In pdf a room's file is the sign
+// for its door (WriteOptions.DoorSign), not a printed programme; the
+// sessions without a room keep the programme's layout.
 //
 // The folder is replaced whole (WriteFolder); one holding anything but
 // files with f's extensions and the index is refused.
@@ -349,6 +351,10 @@ func WriteSplit(dir string, f *Format, p *schedule.Programme, by string, o Write
 			q.Sessions = pt.Sessions
 			wo := o
 			wo.Title = full + SplitTitleSep + pt.Title
+			if f == pdfFormat && by == "room" && pt.Key != "" {
+				// A room's PDF is the sign for its door, not a programme.
+				wo.DoorSign = &DoorSign{Room: pt.Name, Event: full}
+			}
 			if o.Previous != nil {
 				prev := *o.Previous
 				prev.Sessions = before[pt.Key]
