@@ -53,7 +53,7 @@ func newExportCommand(s *streams) *cli.Command {
 			&cli.StringFlag{Name: "title", Usage: "the conference's name in the feeds (default: the programme's)"},
 			&cli.StringFlag{Name: "acronym", Usage: "the conference's short name in the feeds, e.g. igf2023 (default: made from the title)"},
 			&cli.StringFlag{Name: "previous", Usage: "the `FILE` as last published (or REV:PATH): ics keeps each unchanged event's SEQUENCE, raises it for a changed one and cancels a removed one; frab and schedule-json raise their version only when the schedule changed"},
-			&cli.StringFlag{Name: "split-by", Usage: "write one file per `KEY` (person, room, day or type) into the folder -o DIR/, each holding only its sessions, with an index (index.html beside HTML, else index.md); person files are named by the person's name and id, e.g. ana-lima-521541.ics"},
+			&cli.StringFlag{Name: "split-by", Usage: "write one file per `KEY` (person, room, day or type) into the folder -o DIR/, each holding only its sessions, with an index (index.html beside HTML, else index.md); person files are named by the person's name and id, e.g. ana-lima-521541.ics; with --format pdf, --split-by room makes each room's file a door sign (a page per day of its sessions in large type)"},
 			&cli.BoolFlag{Name: "id-in-title", Usage: "in the frab and schedule-json feeds, put the session id before each title (\"WS #101: Title\"), as docket did before"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings on stderr"},
 			rawFlag, forceOtherFormat,
