@@ -48,6 +48,7 @@ type reportView struct {
 	SingleGroup   reportIDList
 	SingleRegion  reportIDList
 	Compare       []reportTable // speakers, moderators and rapporteurs side by side
+	Busiest       []reportTable // the busiest people and organisations
 	SDGs          *svgBars
 	SDGSummary    string
 	Targets       []reportChip
@@ -270,6 +271,20 @@ func newReportView(r *summary.Report, o Options) reportView {
 	if len(rooms) > 0 {
 		v.Rooms = newBars("c-rooms", "Room utilisation by day", "Booked minutes over the venue's open hours of each day (from its first start to its last end anywhere).", 760, roomItems, 1, true)
 		v.RoomTable = roomTable(r, rooms, days)
+	}
+
+	for _, b := range []struct {
+		id, caption, head string
+		counts        []summary.Count
+	}{{"t-busiest-people", "Busiest people", "person", r.BusiestPeople}, {"t-busiest-orgs", "Busiest organisations", "organisation", r.BusiestOrganizations}} {
+		if len(b.counts) == 0 {
+			continue
+		}
+		t := reportTable{ID: b.id, Caption: b.caption, Head: []string{b.head, "sessions"}}
+		for _, c := range b.counts {
+			t.Rows = append(t.Rows, reportRow{Head: textfmt.HTMLClean(c.Name), Cells: []reportCell{{Text: strconv.Itoa(c.Count)}}})
+		}
+		v.Busiest = append(v.Busiest, t)
 	}
 
 	if k := len(r.MissingOutcomes); k > 0 {

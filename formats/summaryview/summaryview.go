@@ -192,6 +192,21 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 	people("Moderators", r.Moderators)
 	people("Rapporteurs", r.Rapporteurs)
 
+	section("Busiest")
+	busy := func(head string, cs []summary.Count) {
+		rows := make([]countRow, len(cs))
+		for i, c := range cs {
+			rows[i] = countRow{c.Name, c.Count}
+		}
+		if len(rows) == 0 {
+			fmt.Fprintf(w, "No %s named.\n\n", head)
+			return
+		}
+		table(head, rows, r.Sessions.Total)
+	}
+	busy("person", r.BusiestPeople)
+	busy("organisation", r.BusiestOrganizations)
+
 	section("SDGs")
 	goals := make([]countRow, 0, 17)
 	for g := 1; g <= 17; g++ {

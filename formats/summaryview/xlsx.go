@@ -471,6 +471,20 @@ func (b *reportBook) peopleSheet(r *summary.Report) {
 		}
 		row++
 	}
+	// The busiest people and organisations, numbers as numbers.
+	for _, t := range []struct {
+		head   string
+		counts []summary.Count
+	}{{"Busiest people", r.BusiestPeople}, {"Busiest organisations", r.BusiestOrganizations}} {
+		b.headerRow(sh, 1, row, t.head, "Sessions")
+		row++
+		for _, c := range t.counts {
+			b.str(sh, 1, row, c.Name, 0)
+			b.count(sh, 2, row, c.Count)
+			row++
+		}
+		row++
+	}
 }
 
 func xlsxUnknownLast(k string) int {

@@ -25,6 +25,32 @@ type Report struct {
 	SDGs            SDGs            `json:"sdgs"`
 	Rooms           map[string]Room `json:"rooms"`
 	MissingOutcomes []string        `json:"missing_outcomes"`
+	// Busiest are the ten people in the most sessions (as speaker,
+	// moderator or rapporteur) and the ten organisations of the most
+	// appearances, most first; added after the first release.
+	BusiestPeople        []Count `json:"busiest_people"`
+	BusiestOrganizations []Count `json:"busiest_organizations"`
+}
+
+// Count is a name and how often it appears.
+type Count struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// topTen is the ten largest counts, most first, then by name.
+func topTen(m map[string]int, names map[string]string) []Count {
+	out := make([]Count, 0, len(m))
+	for k, n := range m {
+		out = append(out, Count{names[k], n})
+	}
+	slices.SortFunc(out, func(a, b Count) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out[:min(10, len(out))]
 }
 
 // Sessions counts sessions.
@@ -96,8 +122,33 @@ func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 	}
 	speakers, moderators, rapporteurs := counter{}, counter{}, counter{}
 	dayOpen := map[string][2]time.Time{}
+	perPerson, personNames := map[string]int{}, map[string]string{}
+	perOrg, orgNames := map[string]int{}, map[string]string{}
 	for _, s := range p.Sessions {
 		r.Sessions.Total++
+		seen := map[string]bool{}
+		onStage := append([]*schedule.Person{s.OnsiteModerator, s.OnlineModerator, s.Rapporteur}, nil)
+		for i := range s.Speakers {
+			onStage = append(onStage, &s.Speakers[i])
+		}
+		for _, pp := range onStage {
+			if pp == nil || schedule.PersonKey(pp.Name) == "" || seen[schedule.PersonKey(pp.Name)] {
+				continue
+			}
+			k := schedule.PersonKey(pp.Name)
+			seen[k] = true
+			perPerson[k]++
+			if personNames[k] == "" {
+				personNames[k] = pp.Name
+			}
+			if o := strings.TrimSpace(pp.Organization); o != "" {
+				ok := strings.ToLower(strings.Join(strings.Fields(o), " "))
+				perOrg[ok]++
+				if orgNames[ok] == "" {
+					orgNames[ok] = o
+				}
+			}
+		}
 		r.Sessions.Hours += float64(s.Minutes()) / 60
 		day := ""
 		if s.Scheduled() {
@@ -194,6 +245,7 @@ func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 	}
 	r.Sessions.Hours = float64(int(r.Sessions.Hours*100+0.5)) / 100
 	slices.Sort(r.MissingOutcomes)
+	r.BusiestPeople, r.BusiestOrganizations = topTen(perPerson, personNames), topTen(perOrg, orgNames)
 	return r
 }
 

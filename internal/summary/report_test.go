@@ -1,9 +1,11 @@
 package summary
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,5 +132,24 @@ func TestGender(t *testing.T) {
 	}
 	if p := readSample(t); Compute(p, time.UTC, time.Now()).Speakers.ByGender != nil {
 		t.Error("the sample has no gender column, yet by_gender is set")
+	}
+}
+
+// TestBusiest: the people in the most sessions and the organisations of
+// the most appearances, as the sample has them.
+func TestBusiest(t *testing.T) {
+	r := Compute(readSample(t), time.UTC, time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC))
+	if len(r.BusiestPeople) != 10 || len(r.BusiestOrganizations) != 10 {
+		t.Fatalf("%d people, %d organisations", len(r.BusiestPeople), len(r.BusiestOrganizations))
+	}
+	var people []string
+	for _, c := range r.BusiestPeople[:4] {
+		people = append(people, fmt.Sprintf("%s %d", c.Name, c.Count))
+	}
+	if got := strings.Join(people, ", "); got != "Ana Silva 2, José Núñez 2, Nguyễn Thị Lan 2, Søren Ødegård 2" {
+		t.Errorf("busiest people: %s", got)
+	}
+	if o := r.BusiestOrganizations; o[0] != (Count{"UN DESA", 9}) || o[1] != (Count{"UNESCO", 9}) || o[2] != (Count{"UNICEF", 7}) {
+		t.Errorf("busiest organisations: %v", o[:3])
 	}
 }
