@@ -275,7 +275,7 @@ func newReportView(r *summary.Report, o Options) reportView {
 
 	for _, b := range []struct {
 		id, caption, head string
-		counts        []summary.Count
+		counts            []summary.Count
 	}{{"t-busiest-people", "Busiest people", "person", r.BusiestPeople}, {"t-busiest-orgs", "Busiest organisations", "organisation", r.BusiestOrganizations}} {
 		if len(b.counts) == 0 {
 			continue
