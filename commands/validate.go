@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"io"
 	"slices"
 	"strings"
@@ -99,6 +100,9 @@ func runValidate(s *streams, o validateOptions) error {
 	err := readInputs(s, o.input, sink, func(p *schedule.Programme) { progs = append(progs, p) })
 	if err != nil {
 		return err
+	}
+	if s.cfg != nil && len(progs) > 0 {
+		s.cfg.addResources(progs[0], cmp.Or(o.input.tz, progs[0].Timezone))
 	}
 	fs := checker.Finish(progs...)
 	for i := range fs {
