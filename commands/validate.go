@@ -32,6 +32,11 @@ func newValidateCommand(s *streams) *cli.Command {
 			"unreadable times, room and person overlaps, unknown vocabulary, bad SDG targets and\n" +
 			"emails, sessions outside the event, text hygiene. Rows are numbered as the\n" +
 			"spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
+			"A workbook's Rooms sheet (name, capacity, features, shared) and Availability\n" +
+			"sheet (who, from, to, status), or [[rooms]] and [[availability]] in docket.toml,\n" +
+			"check each session's \"Expected attendance\" and \"Needs\" columns against its\n" +
+			"room and its persons' and room's availability; a shared room may host several\n" +
+			"sessions at once.\n\n" +
 			"Examples:\n" +
 			"  docket validate testdata/faults.csv\n" +
 			"  docket validate sessions.xlsx --format json > findings.json\n" +
