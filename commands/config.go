@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/urfave/cli/v2"
@@ -36,7 +37,19 @@ type config struct {
 	}
 	Columns map[string]string
 	Rules   map[string]string // rule → off, warning or error
-	Limits  struct {
+	// Rooms and Availability are what a workbook's Rooms and
+	// Availability sheets say, for programmes in CSV (or on top of the
+	// sheets): [[rooms]] and [[availability]].
+	Rooms []struct {
+		Name     string
+		Capacity int
+		Features []string
+		Shared   bool
+	}
+	Availability []struct {
+		Who, From, To, Status string
+	}
+	Limits struct {
 		MaxCellSize    string `toml:"max-cell-size"`
 		MaxColumns     int    `toml:"max-columns"`
 		MaxUnzipSize   string `toml:"max-unzip-size"`
@@ -111,7 +124,7 @@ func loadConfig(path string) (*config, error) {
 		for i, k := range und {
 			keys[i] = k.String()
 		}
-		return nil, usageErrorf("%s: unknown setting %s (known: event.title, event.acronym, event.timezone, event.days, event.date-order, event.profile, [columns], [rules], limits.max-cell-size, limits.max-columns, limits.max-unzip-size, limits.max-merged-cells, limits.max-shared-strings)", path, strings.Join(keys, ", "))
+		return nil, usageErrorf("%s: unknown setting %s (known: event.title, event.acronym, event.timezone, event.days, event.date-order, event.profile, [columns], [rules], limits.max-cell-size, limits.max-columns, limits.max-unzip-size, limits.max-merged-cells, limits.max-shared-strings, [[rooms]] name, capacity, features, shared, [[availability]] who, from, to, status)", path, strings.Join(keys, ", "))
 	}
 	for _, rule := range slices.Sorted(maps.Keys(cfg.Rules)) {
 		if _, err := lookupRule(rule); err != nil {
@@ -123,7 +136,60 @@ func loadConfig(path string) (*config, error) {
 			return nil, usageErrorf("%s: rules.%s must be off, warning or error, not %q", path, rule, cfg.Rules[rule])
 		}
 	}
+	for i, r := range cfg.Rooms {
+		if strings.TrimSpace(r.Name) == "" {
+			return nil, usageErrorf("%s: rooms %d has no name", path, i+1)
+		}
+		if r.Capacity < 0 {
+			return nil, usageErrorf("%s: rooms %d (%s): capacity must not be negative", path, i+1, r.Name)
+		}
+	}
+	for i, a := range cfg.Availability {
+		if strings.TrimSpace(a.Who) == "" {
+			return nil, usageErrorf("%s: availability %d has no who (a person's or a room's name)", path, i+1)
+		}
+		if _, err := schedule.ParseStatus(a.Status); err != nil {
+			return nil, usageErrorf("%s: availability %d (%s): %v", path, i+1, a.Who, err)
+		}
+		from, err1 := schedule.ParseWindowTime(a.From, false, time.UTC)
+		to, err2 := schedule.ParseWindowTime(a.To, true, time.UTC)
+		for _, e := range []struct {
+			key string
+			err error
+		}{{"from", err1}, {"to", err2}} {
+			if e.err != nil {
+				return nil, usageErrorf("%s: availability %d (%s): %s: %v (write e.g. 2023-10-11 09:00)", path, i+1, a.Who, e.key, e.err)
+			}
+		}
+		if !to.After(from) {
+			return nil, usageErrorf("%s: availability %d (%s): to %q is not after from %q", path, i+1, a.Who, a.To, a.From)
+		}
+	}
 	return cfg, nil
+}
+
+// addResources puts the settings file's [[rooms]] and [[availability]]
+// on p, the windows' times read in zone (the programme's).
+func (cfg *config) addResources(p *schedule.Programme, zone string) {
+	loc := time.UTC
+	if zone != "" {
+		if l, err := schedule.LoadLocation(zone); err == nil {
+			loc = l
+		}
+	}
+	base := filepath.Base(cfg.path)
+	for i, r := range cfg.Rooms {
+		p.Rooms = append(p.Rooms, schedule.RoomInfo{Name: strings.TrimSpace(r.Name), Capacity: r.Capacity, Features: r.Features, Shared: r.Shared,
+			Src: schedule.Source{File: cfg.path, Sheet: "rooms", Row: i + 1}})
+	}
+	for i, a := range cfg.Availability {
+		// Checked by loadConfig.
+		from, _ := schedule.ParseWindowTime(a.From, false, loc)
+		to, _ := schedule.ParseWindowTime(a.To, true, loc)
+		av, _ := schedule.ParseStatus(a.Status)
+		p.Availability = append(p.Availability, schedule.Window{Who: strings.TrimSpace(a.Who), From: from, To: to, Available: av,
+			Src: schedule.Source{File: cfg.path, Sheet: "availability", Row: i + 1}, Where: fmt.Sprintf("%s availability %d", base, i+1)})
+	}
 }
 
 // applyConfig fills the input options the command line left unset from

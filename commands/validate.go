@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"io"
 	"slices"
 	"strings"
@@ -31,6 +32,11 @@ func newValidateCommand(s *streams) *cli.Command {
 			"unreadable times, room and person overlaps, unknown vocabulary, bad SDG targets and\n" +
 			"emails, sessions outside the event, text hygiene. Rows are numbered as the\n" +
 			"spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
+			"A workbook's Rooms sheet (name, capacity, features, shared) and Availability\n" +
+			"sheet (who, from, to, status), or [[rooms]] and [[availability]] in docket.toml,\n" +
+			"check each session's \"Expected attendance\" and \"Needs\" columns against its\n" +
+			"room and its persons' and room's availability; a shared room may host several\n" +
+			"sessions at once.\n\n" +
 			"Examples:\n" +
 			"  docket validate testdata/faults.csv\n" +
 			"  docket validate sessions.xlsx --format json > findings.json\n" +
@@ -99,6 +105,9 @@ func runValidate(s *streams, o validateOptions) error {
 	err := readInputs(s, o.input, sink, func(p *schedule.Programme) { progs = append(progs, p) })
 	if err != nil {
 		return err
+	}
+	if s.cfg != nil && len(progs) > 0 {
+		s.cfg.addResources(progs[0], cmp.Or(o.input.tz, progs[0].Timezone))
 	}
 	fs := checker.Finish(progs...)
 	for i := range fs {

@@ -55,10 +55,16 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 		sheet = guessSheet(b, sheets, opts.Map)
 	}
 	b.LookAhead(sheet)
-	var persons []string
+	var persons, rooms, windows []string
 	for _, s := range sheets {
-		if s != sheet && schedule.IsPersonSheetName(s) {
+		switch {
+		case s == sheet:
+		case schedule.IsPersonSheetName(s):
 			persons = append(persons, s)
+		case schedule.IsRoomSheetName(s):
+			rooms = append(rooms, s)
+		case schedule.IsAvailabilitySheetName(s):
+			windows = append(windows, s)
 		}
 	}
 	prog = &schedule.Programme{}
@@ -95,14 +101,33 @@ func readXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err error) 
 			return nil, &InputError{File: in.Name, Err: err}
 		}
 	}
+	// Rooms and availability need no session: the sessions may have
+	// streamed on. Availability times are in the programme's zone, known
+	// once the sessions are read.
+	for _, s := range rooms {
+		if err := readSideSheet(b, s, so, limits, schedule.ReadRooms, prog); err != nil {
+			return nil, &InputError{File: in.Name, Err: err}
+		}
+	}
+	for _, s := range windows {
+		if err := readSideSheet(b, s, so, limits, schedule.ReadAvailability, prog); err != nil {
+			return nil, &InputError{File: in.Name, Err: err}
+		}
+	}
 	return prog, nil
+}
+
+// readSideSheet reads a Rooms or an Availability sheet into prog.
+func readSideSheet(b *xlsxread.Book, sheet string, so schedule.Options, limits Limits, read func(*schedule.Programme, schedule.Rows, schedule.Options) error, prog *schedule.Programme) error {
+	so.Sheet = sheet
+	return readSheet(b, sheet, limits, nil, &xlsxread.CellDates{}, func(r schedule.Rows) error { return read(prog, r, so) })
 }
 
 // sessionSheets are the sheets that may hold the sessions.
 func sessionSheets(sheets []string) []string {
 	var out []string
 	for _, s := range sheets {
-		if !schedule.IsPersonSheetName(s) {
+		if !schedule.IsSideSheetName(s) {
 			out = append(out, s)
 		}
 	}
@@ -116,7 +141,7 @@ func sessionSheets(sheets []string) []string {
 func guessSheet(b *xlsxread.Book, sheets []string, m map[string]schedule.Field) string {
 	best, bestScore := "", 0
 	for _, s := range sheets {
-		if schedule.IsPersonSheetName(s) {
+		if schedule.IsSideSheetName(s) {
 			continue
 		}
 		if score := sheetScore(b, s, m); score > bestScore {
@@ -127,7 +152,7 @@ func guessSheet(b *xlsxread.Book, sheets []string, m map[string]schedule.Field) 
 		return best
 	}
 	for _, s := range sheets {
-		if !schedule.IsPersonSheetName(s) {
+		if !schedule.IsSideSheetName(s) {
 			return s
 		}
 	}

@@ -111,13 +111,27 @@ func exlReadXLSX(in Input, opts ReadOptions) (prog *schedule.Programme, err erro
 			}
 		}
 	}
+	for _, read := range []struct {
+		is   func(string) bool
+		read func(*schedule.Programme, schedule.Rows, schedule.Options) error
+	}{{schedule.IsRoomSheetName, schedule.ReadRooms}, {schedule.IsAvailabilitySheetName, schedule.ReadAvailability}} {
+		for _, s := range sheets {
+			if s != sheet && read.is(s) {
+				po := so
+				po.Sheet = s
+				if err := xlsxreadtest.ReadSheet(f, s, limits, nil, func(r schedule.Rows) error { return read.read(prog, r, po) }); err != nil {
+					return nil, &InputError{File: in.Name, Err: err}
+				}
+			}
+		}
+	}
 	return prog, nil
 }
 
 func exlGuessSheet(f *excelize.File, sheets []string, m map[string]schedule.Field) string {
 	best, bestScore := "", 0
 	for _, s := range sheets {
-		if schedule.IsPersonSheetName(s) {
+		if schedule.IsSideSheetName(s) {
 			continue
 		}
 		if score := exlSheetScore(f, s, m); score > bestScore {
@@ -128,7 +142,7 @@ func exlGuessSheet(f *excelize.File, sheets []string, m map[string]schedule.Fiel
 		return best
 	}
 	for _, s := range sheets {
-		if !schedule.IsPersonSheetName(s) {
+		if !schedule.IsSideSheetName(s) {
 			return s
 		}
 	}

@@ -42,6 +42,12 @@ type Programme struct {
 	// Problems are the values the reader could not interpret (bad times,
 	// for instance); validation reports them as findings.
 	Problems []Problem
+	// Rooms and Availability are what a Rooms and an Availability sheet
+	// (or the settings file) say of the rooms and of when persons and
+	// rooms can be used (resources.go); validation checks the sessions
+	// against them.
+	Rooms        []RoomInfo
+	Availability []Window
 }
 
 // Session is one programme item.
@@ -313,4 +319,6 @@ func (p *Programme) Merge(q *Programme) {
 	p.Columns = append(p.Columns, q.Columns...)
 	p.Notes = append(p.Notes, q.Notes...)
 	p.Warnings = append(p.Warnings, q.Warnings...)
+	p.Rooms = append(p.Rooms, q.Rooms...)
+	p.Availability = append(p.Availability, q.Availability...)
 }

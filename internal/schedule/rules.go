@@ -28,4 +28,8 @@ const (
 	RuleUnknownSession       = "unknown-session"
 	RuleExtraPerson          = "extra-person"
 	RuleUnclosedQuote        = "unclosed-quote"
+	RuleOverCapacity         = "over-capacity"
+	RuleMissingEquipment     = "missing-equipment"
+	RulePersonUnavailable    = "person-unavailable"
+	RuleRoomUnavailable      = "room-unavailable"
 )

@@ -46,12 +46,29 @@ var Rules = []Rule{
 			"start and end give another."},
 	{schedule.RuleRoomOverlap, Error, "two sessions in one room at overlapping times",
 		"Rooms are compared after case, accent and space folding. Sessions that merely touch (one ends at " +
-			"10:00, the next starts at 10:00) do not overlap. Found by sorting and sweeping, never by " +
-			"comparing all pairs."},
+			"10:00, the next starts at 10:00) do not overlap. A room a Rooms sheet or [[rooms]] marks shared " +
+			"(an exhibition hall, a booth area) hosts several sessions at once and is not checked. Found by " +
+			"sorting and sweeping, never by comparing all pairs."},
 	{schedule.RulePersonOverlap, Error, "one person in two overlapping sessions",
 		"A speaker, organizer, moderator or rapporteur named in two sessions whose times overlap. Names are " +
 			"compared after case, accent and whitespace folding, so \"José Núñez\" and \"jose  nunez\" are one " +
 			"person. One person in two roles of the same session is fine."},
+	{schedule.RuleOverCapacity, Warning, "more expected than the room holds",
+		"A session's expected attendance (an \"Expected attendance\" column) above the capacity of its room, " +
+			"as a Rooms sheet or the settings file's [[rooms]] gives it. Exactly the capacity is fine; a room " +
+			"without a capacity is not judged. An attendance or a capacity that is no number is reported too."},
+	{schedule.RuleMissingEquipment, Error, "a session needs what its room lacks",
+		"A session's needs (a \"Needs\" or \"Requirements\" column: interpretation, streaming...) that are " +
+			"not among its room's features, as a Rooms sheet or [[rooms]] lists them. Needs and features are " +
+			"compared after case, accent and space folding; one finding names every need missing."},
+	{schedule.RulePersonUnavailable, Error, "a person in a session when they are unavailable",
+		"An Availability sheet or [[availability]] gives windows when a person is unavailable, or the only " +
+			"windows when they are available. A speaker, moderator or rapporteur whose session overlaps an " +
+			"unavailable window, or is not within one of their available windows, is reported. A window that " +
+			"ends when the session starts does not overlap it. Found by sorting, never by comparing all pairs."},
+	{schedule.RuleRoomUnavailable, Error, "a session in a room when the room is unavailable",
+		"As person-unavailable, for a window whose who is a room: a session in the room during an unavailable " +
+			"window, or outside the room's available windows."},
 	{schedule.RuleUnknownType, Warning, "a session type outside the vocabulary",
 		"Session types are the IGF's (Workshop, Open Forum, Town Hall, Lightning Talk...) and their aliases " +
 			"(WS, OF...). A near miss gets a \"did you mean\" hint."},

@@ -77,6 +77,13 @@ type Checker struct {
 
 	missingCols map[sheetField][]Finding // row findings of fields without a column (columns.go)
 	generic     bool                     // the session being checked is in a generic programme
+
+	// For the rules of rooms and availability (resources.go).
+	demands    chunks[demand]       // sessions' expected attendance and needs
+	extraKinds map[string]extraKind // extra columns' headers, sorted out once
+	zones      map[string]string    // sessions' zone names, copied once
+	roomInfo   []schedule.RoomInfo  // from the programmes, taken at Finish
+	windows    []schedule.Window
 }
 
 // name is one spelling of a person (or room) and the key it folds to,
@@ -118,6 +125,7 @@ func (c *Checker) role(f schedule.Field) uint8 {
 // copies: a session's text may be a slice of its whole row.
 type ref struct {
 	id, room string
+	zone     string // the session's zone, "" for UTC
 	src      schedule.Source
 	cols     map[schedule.Field]string // shared by the sessions of a sheet
 }
@@ -136,7 +144,8 @@ type idKey struct {
 
 // NewChecker returns a Checker with the given options.
 func NewChecker(opts Options) *Checker {
-	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}, keyIDs: map[string]int32{}, files: map[string]int{}}
+	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}, keyIDs: map[string]int32{}, files: map[string]int{},
+		extraKinds: map[string]extraKind{}, zones: map[string]string{}}
 }
 
 // Add checks one session of p (the programme it is read into: its
@@ -159,10 +168,11 @@ func (c *Checker) addSession(s *schedule.Session, first, last string) {
 	if s.Room != "" {
 		room = c.names[c.intern(s.Room, vocab.Fold)].spelling
 	}
-	c.refs.add(ref{id: strings.Clone(s.ID), room: room, src: s.Src, cols: s.Cols})
+	c.refs.add(ref{id: strings.Clone(s.ID), room: room, zone: c.zone(s.Timezone), src: s.Src, cols: s.Cols})
 	if s.ID != "" {
 		c.ids.add(idKey{strings.ToLower(s.ID), i})
 	}
+	c.demand(s, i, room)
 	if !s.Scheduled() || !s.End.After(s.Start) {
 		return
 	}
@@ -263,6 +273,7 @@ func (a *Async) Finish(ps ...*schedule.Programme) []Finding {
 		a.c.addProblems(p.Problems[a.seen[p]:])
 		a.c.empty(p)
 		a.c.columnFindings(p)
+		a.c.resources(p)
 	}
 	return a.c.finish()
 }
@@ -274,6 +285,7 @@ func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
 		c.problems(p)
 		c.empty(p)
 		c.columnFindings(p)
+		c.resources(p)
 	}
 	return c.finish()
 }
@@ -281,8 +293,11 @@ func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
 func (c *Checker) finish() []Finding {
 	c.flushMissing()
 	c.duplicateIDs()
-	c.roomOverlaps()
-	c.personOverlaps()
+	rooms, persons := c.rooms.flat(), c.persons.flat()
+	c.roomFacts()
+	c.unavailable(rooms, persons)
+	c.roomOverlaps(c.unshared(rooms))
+	c.personOverlaps(persons)
 	out := c.out[:0]
 	for _, f := range c.out {
 		if slices.Contains(c.opts.Ignore, f.Rule) {
@@ -607,8 +622,8 @@ func (c *Checker) sweep(iv []interval, report func(a, b interval)) {
 	}
 }
 
-func (c *Checker) roomOverlaps() {
-	c.sweep(c.rooms.flat(), func(a, b interval) {
+func (c *Checker) roomOverlaps(rooms []interval) {
+	c.sweep(rooms, func(a, b interval) {
 		first, second := c.refs.at(int(a.ref)), c.refs.at(int(b.ref))
 		if before(second, first) {
 			first, second = second, first
@@ -619,8 +634,8 @@ func (c *Checker) roomOverlaps() {
 	})
 }
 
-func (c *Checker) personOverlaps() {
-	c.sweep(c.persons.flat(), func(a, b interval) {
+func (c *Checker) personOverlaps(persons []interval) {
+	c.sweep(persons, func(a, b interval) {
 		first, second := a, b
 		if before(c.refs.at(int(second.ref)), c.refs.at(int(first.ref))) {
 			first, second = second, first
