@@ -61,6 +61,7 @@ func newValidateCommand(s *streams) *cli.Command {
 				force:   c.Bool("force"),
 			}
 			s.ruleSeverities(&o.rules)
+			s.constraints(&o.rules)
 			return runValidate(s, o)
 		},
 	}

@@ -28,4 +28,13 @@ const (
 	RuleUnknownSession       = "unknown-session"
 	RuleExtraPerson          = "extra-person"
 	RuleUnclosedQuote        = "unclosed-quote"
+
+	// The constraint rules: an event's limits ([constraints] in
+	// docket.toml) and the IGF's criteria for workshops.
+	RulePersonOverbooked       = "person-overbooked"
+	RuleOrganizationOverbooked = "organization-overbooked"
+	RuleTightChange            = "tight-change"
+	RuleTooFewSpeakers         = "too-few-speakers"
+	RuleSingleGender           = "single-gender"
+	RuleParallelTheme          = "parallel-theme"
 )
