@@ -397,7 +397,7 @@ func (c *Checker) parallelTheme(x interval, running []interval) {
 	}
 	r := c.refs.at(int(x.ref))
 	c.atRef(r, schedule.RuleParallelTheme, f,
-		fmt.Sprintf("%d sessions on %s %q run at once, more than the %d allowed: this one and %s",
+		fmt.Sprintf("%d sessions on %s %q run at once, more than the %d allowed: this one with %s",
 			len(running)+1, what, names[x.key], c.opts.Constraints.MaxParallelPerTheme, c.refList(r, first[:n], len(running))),
 		"move a session to another time (constraints.max-parallel-per-theme)")
 }
