@@ -49,6 +49,15 @@ type config struct {
 	Availability []struct {
 		Who, From, To, Status string
 	}
+	// Constraints are the event's limits for the constraint rules.
+	Constraints struct {
+		MaxSessionsPerPerson       int            `toml:"max-sessions-per-person"`
+		MaxSessionsPerOrganization int            `toml:"max-sessions-per-organization"`
+		MinChangeMinutes           int            `toml:"min-change-minutes"`
+		MaxParallelPerTheme        int            `toml:"max-parallel-per-theme"`
+		SingleGender               *bool          `toml:"single-gender"`
+		MinSpeakers                map[string]int `toml:"min-speakers"` // session type → fewest speakers
+	}
 	Limits struct {
 		MaxCellSize    string `toml:"max-cell-size"`
 		MaxColumns     int    `toml:"max-columns"`
@@ -124,7 +133,7 @@ func loadConfig(path string) (*config, error) {
 		for i, k := range und {
 			keys[i] = k.String()
 		}
-		return nil, usageErrorf("%s: unknown setting %s (known: event.title, event.acronym, event.timezone, event.days, event.date-order, event.profile, [columns], [rules], limits.max-cell-size, limits.max-columns, limits.max-unzip-size, limits.max-merged-cells, limits.max-shared-strings, [[rooms]] name, capacity, features, shared, [[availability]] who, from, to, status)", path, strings.Join(keys, ", "))
+		return nil, usageErrorf("%s: unknown setting %s (known: event.title, event.acronym, event.timezone, event.days, event.date-order, event.profile, [columns], [rules], constraints.max-sessions-per-person, constraints.max-sessions-per-organization, constraints.min-change-minutes, constraints.max-parallel-per-theme, constraints.single-gender, [constraints.min-speakers], limits.max-cell-size, limits.max-columns, limits.max-unzip-size, limits.max-merged-cells, limits.max-shared-strings, [[rooms]] name, capacity, features, shared, [[availability]] who, from, to, status)", path, strings.Join(keys, ", "))
 	}
 	for _, rule := range slices.Sorted(maps.Keys(cfg.Rules)) {
 		if _, err := lookupRule(rule); err != nil {
@@ -165,6 +174,9 @@ func loadConfig(path string) (*config, error) {
 			return nil, usageErrorf("%s: availability %d (%s): to %q is not after from %q", path, i+1, a.Who, a.To, a.From)
 		}
 	}
+	if err := cfg.checkConstraints(); err != nil {
+		return nil, err
+	}
 	return cfg, nil
 }
 
@@ -190,6 +202,33 @@ func (cfg *config) addResources(p *schedule.Programme, zone string) {
 		p.Availability = append(p.Availability, schedule.Window{Who: strings.TrimSpace(a.Who), From: from, To: to, Available: av,
 			Src: schedule.Source{File: cfg.path, Sheet: "availability", Row: i + 1}, Where: fmt.Sprintf("%s availability %d", base, i+1)})
 	}
+}
+
+// checkConstraints refuses a negative limit: 0 (or no key) is no limit.
+func (cfg *config) checkConstraints() error {
+	k := cfg.Constraints
+	for _, v := range []struct {
+		key string
+		n   int
+	}{
+		{"max-sessions-per-person", k.MaxSessionsPerPerson},
+		{"max-sessions-per-organization", k.MaxSessionsPerOrganization},
+		{"min-change-minutes", k.MinChangeMinutes},
+		{"max-parallel-per-theme", k.MaxParallelPerTheme},
+	} {
+		if v.n < 0 {
+			return usageErrorf("%s: constraints.%s must be 0 (no limit) or more, not %d", cfg.path, v.key, v.n)
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(k.MinSpeakers)) {
+		if strings.TrimSpace(t) == "" {
+			return usageErrorf("%s: constraints.min-speakers: a session type is empty", cfg.path)
+		}
+		if n := k.MinSpeakers[t]; n < 0 {
+			return usageErrorf("%s: constraints.min-speakers.%q must be 0 (not checked) or more, not %d", cfg.path, t, n)
+		}
+	}
+	return nil
 }
 
 // applyConfig fills the input options the command line left unset from
@@ -287,6 +326,22 @@ func (s *streams) ruleSeverities(o *validate.Options) {
 		case "warning":
 			o.Warn = append(o.Warn, rule)
 		}
+	}
+}
+
+// constraints gives validate the settings file's [constraints].
+func (s *streams) constraints(o *validate.Options) {
+	if s.cfg == nil {
+		return
+	}
+	k := s.cfg.Constraints
+	o.Constraints = validate.Constraints{
+		MaxSessionsPerPerson:       k.MaxSessionsPerPerson,
+		MaxSessionsPerOrganization: k.MaxSessionsPerOrganization,
+		MinChangeMinutes:           k.MinChangeMinutes,
+		MaxParallelPerTheme:        k.MaxParallelPerTheme,
+		MinSpeakers:                k.MinSpeakers,
+		SingleGender:               k.SingleGender,
 	}
 }
 

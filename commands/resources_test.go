@@ -68,7 +68,9 @@ func TestRoomsAndAvailabilityWorkbook(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, code := run(t, "", "validate", path, "--tz", "Asia/Tokyo", "--format", "json")
+	// Its sessions are IGF workshops of two speakers: too-few-speakers (the
+	// igf profile's three) is another test's.
+	out, stderr, code := run(t, "", "validate", path, "--tz", "Asia/Tokyo", "--format", "json", "--ignore", "too-few-speakers")
 	if code != 1 || stderr != "" {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}

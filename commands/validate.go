@@ -30,8 +30,10 @@ func newValidateCommand(s *streams) *cli.Command {
 		ArgsUsage: "FILE...",
 		Description: "Reports every problem with the cell that has it: missing fields, duplicate ids,\n" +
 			"unreadable times, room and person overlaps, unknown vocabulary, bad SDG targets and\n" +
-			"emails, sessions outside the event, text hygiene. Rows are numbered as the\n" +
-			"spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
+			"emails, sessions outside the event, text hygiene, and the event's constraints\n" +
+			"([constraints] in docket.toml: sessions per person and organisation, room changes,\n" +
+			"speakers per type, parallel themes; the igf profile's workshop criteria). Rows are\n" +
+			"numbered as the spreadsheet shows them. See 'docket rules' for the rules.\n\n" +
 			"A workbook's Rooms sheet (name, capacity, features, shared) and Availability\n" +
 			"sheet (who, from, to, status), or [[rooms]] and [[availability]] in docket.toml,\n" +
 			"check each session's \"Expected attendance\" and \"Needs\" columns against its\n" +
@@ -67,6 +69,7 @@ func newValidateCommand(s *streams) *cli.Command {
 				force:   c.Bool("force"),
 			}
 			s.ruleSeverities(&o.rules)
+			s.constraints(&o.rules)
 			return runValidate(s, o)
 		},
 	}

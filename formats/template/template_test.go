@@ -75,6 +75,10 @@ func TestTemplate(t *testing.T) {
 	f.SetCellStr("Speakers", "C3", "Cem Ak")
 	f.SetCellStr("Speakers", "F3", "Private Sector")
 	f.SetCellStr("Speakers", "G3", "WEOG")
+	// A third: the IGF's workshop criteria ask for three (too-few-speakers).
+	for cell, v := range map[string]string{"A4": "WS #1", "B4": "speaker", "C4": "Dina Eze", "F4": "Government", "G4": "Asia-Pacific Group"} {
+		f.SetCellStr("Speakers", cell, v)
+	}
 	path := filepath.Join(t.TempDir(), "filled.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -83,7 +87,7 @@ func TestTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading %s: %v", path, err)
 	}
-	if len(p.Sessions) != 1 || len(p.Sessions[0].Speakers) != 2 || p.Sessions[0].Start.Format("2006-01-02 15:04 MST") != "2023-10-11 09:00 JST" {
+	if len(p.Sessions) != 1 || len(p.Sessions[0].Speakers) != 3 || p.Sessions[0].Start.Format("2006-01-02 15:04 MST") != "2023-10-11 09:00 JST" {
 		t.Fatalf("read back: %+v", p.Sessions)
 	}
 	if fs := validate.Run(p, validate.Options{}); len(fs) != 0 {

@@ -32,4 +32,13 @@ const (
 	RuleMissingEquipment     = "missing-equipment"
 	RulePersonUnavailable    = "person-unavailable"
 	RuleRoomUnavailable      = "room-unavailable"
+
+	// The constraint rules: an event's limits ([constraints] in
+	// docket.toml) and the IGF's criteria for workshops.
+	RulePersonOverbooked       = "person-overbooked"
+	RuleOrganizationOverbooked = "organization-overbooked"
+	RuleTightChange            = "tight-change"
+	RuleTooFewSpeakers         = "too-few-speakers"
+	RuleSingleGender           = "single-gender"
+	RuleParallelTheme          = "parallel-theme"
 )

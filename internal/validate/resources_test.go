@@ -20,11 +20,6 @@ func withNeeds(s *schedule.Session, attendance, needs string) *schedule.Session 
 	return s
 }
 
-func moderated(s *schedule.Session, name string) *schedule.Session {
-	s.OnsiteModerator = &schedule.Person{Name: name}
-	return s
-}
-
 func window(who, from, to string, available bool) schedule.Window {
 	return schedule.Window{Who: who, From: at(from), To: at(to), Available: available, Where: "Availability row 9"}
 }

@@ -113,6 +113,44 @@ var Rules = []Rule{
 	{schedule.RuleExtraPerson, Warning, "a one-person column names several persons",
 		"The on-site moderator, online moderator and rapporteur columns hold one person each; the first is " +
 			"used and the others are kept in an extra column so that nothing is lost."},
+	{schedule.RulePersonOverbooked, Warning, "a person in more sessions than [constraints] allows",
+		"With max-sessions-per-person = N under [constraints] in docket.toml, a speaker, moderator or rapporteur " +
+			"(organizers need not attend) named in more than N sessions is reported on each session past the Nth, " +
+			"taken by start (unscheduled sessions last, in input order); the message gives the count and the " +
+			"sessions before it. Names are folded as for person-overlap, and a person in two roles of one session " +
+			"counts once. The limit is the event's own choice: without the setting the rule finds nothing, in " +
+			"every profile."},
+	{schedule.RuleOrganizationOverbooked, Warning, "one organisation's speakers in more sessions than [constraints] allows",
+		"With max-sessions-per-organization = N under [constraints], an organisation whose speakers are in more " +
+			"than N sessions is reported on each session past the Nth, taken by start (unscheduled sessions last). " +
+			"Organisations are the speakers' (\"Name, Role, Organisation, ...\"), compared after case, accent and " +
+			"space folding; two speakers of one organisation in a session count once. Without the setting the rule " +
+			"finds nothing."},
+	{schedule.RuleTightChange, Warning, "too little time to change rooms between a person's sessions",
+		"With min-change-minutes = N under [constraints], a speaker, moderator or rapporteur whose session starts " +
+			"less than N minutes after the end of their previous one, in another room, is reported on the later " +
+			"session. Each person's sessions are sorted by start, so the check is O(n log n); times are absolute, so " +
+			"a change across midnight counts its real minutes. Overlapping sessions are person-overlap's, and " +
+			"sessions in the same room (or without a room) need no change. Without the setting the rule finds nothing."},
+	{schedule.RuleTooFewSpeakers, Warning, "fewer speakers than the session's type needs",
+		"[constraints.min-speakers] maps a session type to the fewest speakers it needs (Workshop = 3); types are " +
+			"matched after case, accent and space folding, and in the igf profile by their aliases too (WS is Workshop). The igf " +
+			"profile requires 3 speakers for a Workshop: a proposal \"must have at least 3 provisionally confirmed " +
+			"speakers\" (IGF 2023 Workshop Submission and Review Process, minimum criteria; intgovforum.org). A " +
+			"type set to 0 is not checked. The generic profile requires nothing unless configured."},
+	{schedule.RuleSingleGender, Warning, "all speakers of one gender",
+		"A session with two or more speakers whose genders (a gender column, or a person's gender in docket's " +
+			"JSON) are all known and all the same is reported. A speaker without a known gender (female, male or " +
+			"non-binary and their spellings) leaves the session unjudged. The igf profile checks Workshops: a " +
+			"proposal \"must have one speaker [...] of a different gender from the rest of the speakers\" (IGF 2023 " +
+			"Workshop Submission and Review Process, minimum criteria; intgovforum.org). single-gender = true under " +
+			"[constraints] checks sessions of every type, in either profile, and false checks none."},
+	{schedule.RuleParallelTheme, Warning, "more sessions on one theme at once than [constraints] allows",
+		"With max-parallel-per-theme = N under [constraints], a session that starts while N others of the same " +
+			"theme, subtheme or tag are running is reported (at that column), naming some of the others. Values " +
+			"are compared after case, accent and space folding; sessions that merely touch do not run in parallel. " +
+			"Each theme's sessions are sorted by start and swept with a heap of their ends, so the check is " +
+			"O(n log n). Without the setting the rule finds nothing."},
 }
 
 // Lookup returns the rule of that name, or nil.

@@ -45,6 +45,9 @@ type Options struct {
 	// FirstDay and LastDay (YYYY-MM-DD) bound the event for outside-event;
 	// empty takes the programme's own, if it has them.
 	FirstDay, LastDay string
+	// Constraints are the event's limits for the constraint rules
+	// ([constraints] in docket.toml).
+	Constraints Constraints
 }
 
 // Run checks p and returns the findings sorted by file, sheet, row and rule.
@@ -68,12 +71,18 @@ type Checker struct {
 	refs    chunks[ref]      // one per session, in the order added
 	ids     chunks[idKey]    // for duplicate-id
 	rooms   chunks[interval] // for room-overlap
-	persons chunks[interval] // for person-overlap
+	persons chunks[interval] // for person-overlap, tight-change, person-overbooked
 	names   []name           // who an interval is: a folded key and a spelling
 	nameIDs map[string]int32
 	keyIDs  map[string]int32
 	rolesOf []schedule.Field
 	files   map[string]int // sessions checked per file, for no-sessions
+
+	// The constraint rules' (constraints.go): the per-session ones of each
+	// profile, the organisations and themes of the cross-row ones.
+	igfTypes, genericTypes                        *typeRules
+	orgs, topics                                  chunks[interval]
+	orgNames, themeNames, subthemeNames, tagNames dict
 
 	missingCols map[sheetField][]Finding // row findings of fields without a column (columns.go)
 	generic     bool                     // the session being checked is in a generic programme
@@ -145,7 +154,8 @@ type idKey struct {
 // NewChecker returns a Checker with the given options.
 func NewChecker(opts Options) *Checker {
 	return &Checker{opts: opts, badTime: map[schedule.Source]bool{}, seen: map[*schedule.Programme]int{}, nameIDs: map[string]int32{}, keyIDs: map[string]int32{}, files: map[string]int{},
-		extraKinds: map[string]extraKind{}, zones: map[string]string{}}
+		extraKinds: map[string]extraKind{}, zones: map[string]string{},
+		igfTypes: newTypeRules(opts.Constraints, true), genericTypes: newTypeRules(opts.Constraints, false)}
 }
 
 // Add checks one session of p (the programme it is read into: its
@@ -173,11 +183,22 @@ func (c *Checker) addSession(s *schedule.Session, first, last string) {
 		c.ids.add(idKey{strings.ToLower(s.ID), i})
 	}
 	c.demand(s, i, room)
-	if !s.Scheduled() || !s.End.After(s.Start) {
+	timed := s.Scheduled() && s.End.After(s.Start)
+	// A person's sessions without a time count towards
+	// max-sessions-per-person; they sort after the timed ones.
+	overbook := c.opts.Constraints.MaxSessionsPerPerson > 0
+	if !timed && !overbook && c.opts.Constraints.MaxSessionsPerOrganization <= 0 {
 		return
 	}
-	start, end := s.Start.Unix(), s.End.Unix()
-	if s.Room != "" {
+	start, end := int64(noTime), int64(noTime)
+	if timed {
+		start, end = s.Start.Unix(), s.End.Unix()
+	}
+	c.addConstraintKeys(s, int32(i), timed, start, end)
+	if !timed && !overbook {
+		return
+	}
+	if timed && s.Room != "" {
 		who := c.intern(s.Room, vocab.Fold)
 		c.rooms.add(interval{who: who, key: c.names[who].keyID, start: start, end: end, ref: int32(i), role: c.role(schedule.FieldRoom)})
 	}
@@ -293,11 +314,14 @@ func (c *Checker) Finish(ps ...*schedule.Programme) []Finding {
 func (c *Checker) finish() []Finding {
 	c.flushMissing()
 	c.duplicateIDs()
+	// flat hands the intervals over (and empties the chunks): once each.
 	rooms, persons := c.rooms.flat(), c.persons.flat()
 	c.roomFacts()
-	c.unavailable(rooms, persons)
+	c.unavailable(rooms, timedOnly(persons))
 	c.roomOverlaps(c.unshared(rooms))
-	c.personOverlaps(persons)
+	c.personRules(persons)
+	c.organizationOverbooked()
+	c.parallelThemes()
 	out := c.out[:0]
 	for _, f := range c.out {
 		if slices.Contains(c.opts.Ignore, f.Rule) {
@@ -417,6 +441,7 @@ func (c *Checker) fields(s *schedule.Session) {
 			}
 		}
 		c.people(s)
+		c.sessionConstraints(s)
 		for f, p := range s.Roles {
 			if p.Stakeholder != "" && vocab.Stakeholders().Get(p.Stakeholder) == nil {
 				msg, hint := unknownValue(vocab.Stakeholders(), p.Stakeholder, p.Name)
@@ -600,16 +625,54 @@ type interval struct {
 	role       uint8 // in Checker.rolesOf
 }
 
-// sweep reports each pair of overlapping intervals of equal key once,
-// after sorting by key and start: an interval overlaps the one with the
-// latest end seen so far within its key.
-func (c *Checker) sweep(iv []interval, report func(a, b interval)) {
+// sortIntervals sorts by key, then start, end and session: each key's
+// intervals in a run, in order of start, those without a time (noTime)
+// last.
+func sortIntervals(iv []interval) {
 	slices.SortFunc(iv, func(a, b interval) int {
 		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), cmp.Compare(a.ref, b.ref))
 	})
+}
+
+// eachGroup calls f with each run of intervals of equal key.
+func eachGroup(iv []interval, f func(g []interval)) {
+	for i := 0; i < len(iv); {
+		j := i + 1
+		for j < len(iv) && iv[j].key == iv[i].key {
+			j++
+		}
+		f(iv[i:j])
+		i = j
+	}
+}
+
+// timedOnly returns the intervals of iv that have a time (in any order).
+func timedOnly(iv []interval) []interval {
+	out := iv[:0:0]
+	for _, x := range iv {
+		if x.start != noTime {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// timedPart returns the intervals of g (sorted) that have a time.
+func timedPart(g []interval) []interval {
+	n := len(g)
+	for n > 0 && g[n-1].start == noTime {
+		n--
+	}
+	return g[:n]
+}
+
+// sweep reports each pair of overlapping intervals of one key (g, sorted
+// by start) once: an interval overlaps the one with the latest end seen
+// so far.
+func sweep(g []interval, report func(a, b interval)) {
 	var open interval
-	for i, x := range iv {
-		if i == 0 || x.key != iv[i-1].key {
+	for i, x := range g {
+		if i == 0 {
 			open = x
 			continue
 		}
@@ -622,29 +685,48 @@ func (c *Checker) sweep(iv []interval, report func(a, b interval)) {
 	}
 }
 
-func (c *Checker) roomOverlaps(rooms []interval) {
-	c.sweep(rooms, func(a, b interval) {
-		first, second := c.refs.at(int(a.ref)), c.refs.at(int(b.ref))
-		if before(second, first) {
-			first, second = second, first
+func (c *Checker) roomOverlaps(iv []interval) {
+	sortIntervals(iv)
+	eachGroup(iv, func(g []interval) { sweep(g, c.roomOverlap) })
+}
+
+func (c *Checker) roomOverlap(a, b interval) {
+	first, second := c.refs.at(int(a.ref)), c.refs.at(int(b.ref))
+	if before(second, first) {
+		first, second = second, first
+	}
+	c.atRef(second, schedule.RuleRoomOverlap, schedule.FieldRoom,
+		fmt.Sprintf("%s is booked by %s (%s) at the same time", second.room, first.id, where(first, second)),
+		"move one session to another room or time")
+}
+
+// personRules runs the rules over each person's sessions: person-overlap,
+// tight-change and person-overbooked.
+func (c *Checker) personRules(iv []interval) {
+	sortIntervals(iv)
+	maxSessions := c.opts.Constraints.MaxSessionsPerPerson
+	change := c.opts.Constraints.MinChangeMinutes > 0
+	eachGroup(iv, func(g []interval) {
+		timed := timedPart(g)
+		sweep(timed, c.personOverlap)
+		if change {
+			c.tightChanges(timed)
 		}
-		c.atRef(second, schedule.RuleRoomOverlap, schedule.FieldRoom,
-			fmt.Sprintf("%s is booked by %s (%s) at the same time", second.room, first.id, where(first, second)),
-			"move one session to another room or time")
+		if maxSessions > 0 && len(g) > maxSessions {
+			c.personOverbooked(g, maxSessions)
+		}
 	})
 }
 
-func (c *Checker) personOverlaps(persons []interval) {
-	c.sweep(persons, func(a, b interval) {
-		first, second := a, b
-		if before(c.refs.at(int(second.ref)), c.refs.at(int(first.ref))) {
-			first, second = second, first
-		}
-		fr, sr := c.refs.at(int(first.ref)), c.refs.at(int(second.ref))
-		c.atRef(sr, schedule.RulePersonOverlap, c.rolesOf[second.role],
-			fmt.Sprintf("%s is also in %s (%s), which overlaps", c.names[second.who].spelling, fr.id, where(fr, sr)),
-			"one person cannot be in two sessions at once")
-	})
+func (c *Checker) personOverlap(a, b interval) {
+	first, second := a, b
+	if before(c.refs.at(int(second.ref)), c.refs.at(int(first.ref))) {
+		first, second = second, first
+	}
+	fr, sr := c.refs.at(int(first.ref)), c.refs.at(int(second.ref))
+	c.atRef(sr, schedule.RulePersonOverlap, c.rolesOf[second.role],
+		fmt.Sprintf("%s is also in %s (%s), which overlaps", c.names[second.who].spelling, fr.id, where(fr, sr)),
+		"one person cannot be in two sessions at once")
 }
 
 // empty reports a file that gave no session: a header alone, or rows
