@@ -22,8 +22,10 @@ const templateRows = 500
 // The sheets of the template, named as docket's own workbook export names
 // them, so that a filled-in template reads like an exported programme.
 const (
-	sessionsSheet = "Sessions"
-	speakersSheet = "Speakers"
+	sessionsSheet     = "Sessions"
+	speakersSheet     = "Speakers"
+	roomsSheet        = "Rooms"
+	availabilitySheet = "Availability"
 )
 
 // Write writes a blank organizer workbook: the canonical columns
@@ -50,7 +52,9 @@ func Write(w io.Writer) error {
 		"type, format, SDG targets: pick from the drop-downs. Several SDG targets go in one cell, separated by \"; \".",
 		"organizers, speakers: one person per line (Alt+Enter), written \"Name, Role, Organisation, Stakeholder group, Regional group (online)\".",
 		"Or list persons on the Speakers sheet: one row per person with the session id, where the drop-downs help.",
-		"Columns you add are kept as they are.",
+		"Columns you add are kept as they are. An \"Expected attendance\" column (a number) and a \"Needs\" column (e.g. interpretation, streaming) are checked against the Rooms sheet.",
+		"Rooms (optional): one row per room with its capacity, its features (e.g. interpretation, streaming) and whether it is shared (hosts several sessions at once, such as an exhibition area).",
+		"Availability (optional): who (a person's or a room's name), from and to (date and time, e.g. 2023-10-11 09:00, in the programme's zone) and status: unavailable, or available (then only those times).",
 		"Check the file with: docket validate programme.xlsx",
 	}
 	for i, l := range lines {
@@ -169,6 +173,44 @@ func Write(w io.Writer) error {
 	plast, _ := excelize.CoordinatesToCellName(len(prow), 1)
 	f.SetCellStyle(speakersSheet, "A1", plast, st.Header)
 	f.SetPanes(speakersSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+
+	// Rooms and Availability: what validate checks sessions against.
+	side := func(sheet string, heads []string, widths []float64) error {
+		if _, err := f.NewSheet(sheet); err != nil {
+			return err
+		}
+		hrow := make([]any, len(heads))
+		for i, h := range heads {
+			hrow[i] = h
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			f.SetColWidth(sheet, col, col, widths[i])
+		}
+		f.SetSheetRow(sheet, "A1", &hrow)
+		hlast, _ := excelize.CoordinatesToCellName(len(hrow), 1)
+		f.SetCellStyle(sheet, "A1", hlast, st.Header)
+		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	choice := func(sheet, col string, values ...string) error {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s2:%s%d", col, col, templateRows+1)
+		if err := dv.SetDropList(values); err != nil {
+			return err
+		}
+		return f.AddDataValidation(sheet, dv)
+	}
+	if err := side(roomsSheet, []string{"name", "capacity", "features", "shared"}, []float64{24, 10, 36, 10}); err != nil {
+		return err
+	}
+	if err := choice(roomsSheet, "D", "no", "yes"); err != nil {
+		return err
+	}
+	if err := side(availabilitySheet, []string{"who", "from", "to", "status"}, []float64{28, 18, 18, 14}); err != nil {
+		return err
+	}
+	f.SetCellStyle(availabilitySheet, "B2", fmt.Sprintf("C%d", templateRows+1), st.DateTime)
+	if err := choice(availabilitySheet, "D", "unavailable", "available"); err != nil {
+		return err
+	}
 
 	if idx, err := f.GetSheetIndex(sessionsSheet); err == nil {
 		f.SetActiveSheet(idx)

@@ -27,7 +27,7 @@ func TestTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Instructions,Lists,Sessions,Speakers" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Instructions,Lists,Sessions,Speakers,Rooms,Availability" {
 		t.Errorf("sheets = %s", got)
 	}
 	lists := map[string]string{}
@@ -79,6 +79,14 @@ func TestTemplate(t *testing.T) {
 	for cell, v := range map[string]string{"A4": "WS #1", "B4": "speaker", "C4": "Dina Eze", "F4": "Government", "G4": "Asia-Pacific Group"} {
 		f.SetCellStr("Speakers", cell, v)
 	}
+	// A room, and a window when the speaker is away (not at the session).
+	for cell, v := range map[string]string{"A2": "Main Hall", "C2": "interpretation, streaming", "D2": "no"} {
+		f.SetCellStr("Rooms", cell, v)
+	}
+	f.SetCellInt("Rooms", "B2", 300)
+	for cell, v := range map[string]string{"A2": "Ben Ode", "B2": "2023-10-12 09:00", "C2": "2023-10-12 18:00", "D2": "unavailable"} {
+		f.SetCellStr("Availability", cell, v)
+	}
 	path := filepath.Join(t.TempDir(), "filled.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -89,6 +97,9 @@ func TestTemplate(t *testing.T) {
 	}
 	if len(p.Sessions) != 1 || len(p.Sessions[0].Speakers) != 3 || p.Sessions[0].Start.Format("2006-01-02 15:04 MST") != "2023-10-11 09:00 JST" {
 		t.Fatalf("read back: %+v", p.Sessions)
+	}
+	if len(p.Rooms) != 1 || p.Rooms[0].Capacity != 300 || len(p.Availability) != 1 {
+		t.Errorf("rooms %+v, availability %+v", p.Rooms, p.Availability)
 	}
 	if fs := validate.Run(p, validate.Options{}); len(fs) != 0 {
 		t.Errorf("a filled-in template should validate cleanly: %+v", fs)
