@@ -54,6 +54,7 @@ type reportView struct {
 	Targets       []reportChip
 	Rooms         *svgBars
 	RoomTable     reportTable
+	CapacityTable *reportTable // when the programme's rooms give capacities
 	Missing       reportIDList
 	NoSessions    bool
 }
@@ -271,6 +272,19 @@ func newReportView(r *summary.Report, o Options) reportView {
 	if len(rooms) > 0 {
 		v.Rooms = newBars("c-rooms", "Room utilisation by day", "Booked minutes over the venue's open hours of each day (from its first start to its last end anywhere).", 760, roomItems, 1, true)
 		v.RoomTable = roomTable(r, rooms, days)
+		t := reportTable{ID: "t-capacity", Caption: "Capacity", Head: []string{"room", "capacity", "largest expected", "over capacity"}}
+		for _, name := range rooms {
+			room := r.Rooms[name]
+			if room.Capacity == 0 {
+				continue
+			}
+			t.Rows = append(t.Rows, reportRow{Head: textfmt.HTMLClean(name), Cells: []reportCell{
+				{Text: strconv.Itoa(room.Capacity)}, {Text: strconv.Itoa(int(room.Fill*100+0.5)) + "%"},
+				{Text: strings.Join(cleanAll(room.OverCapacity), ", ")}}})
+		}
+		if len(t.Rows) > 0 {
+			v.CapacityTable = &t
+		}
 	}
 
 	for _, b := range []struct {

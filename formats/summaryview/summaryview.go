@@ -266,6 +266,34 @@ func writeTables(w io.Writer, r *summary.Report, md bool, o Options) error {
 		rt.Render()
 	}
 	fmt.Fprintln(w)
+	// Capacity, when the programme's rooms give it.
+	var capRows []countRow
+	var over []string
+	for _, n := range names {
+		room := r.Rooms[n]
+		if room.Capacity > 0 {
+			capRows = append(capRows, countRow{n, room.Capacity})
+			for _, id := range room.OverCapacity {
+				over = append(over, id+" ("+n+")")
+			}
+		}
+	}
+	if len(capRows) > 0 {
+		if md {
+			fmt.Fprint(w, "| room | capacity | largest expected |\n|---|---:|---:|\n")
+			for _, c := range capRows {
+				fmt.Fprintf(w, "| %s | %d | %.0f%% |\n", textfmt.MarkdownCell(c.key), c.n, r.Rooms[c.key].Fill*100)
+			}
+		} else {
+			for _, c := range capRows {
+				fmt.Fprintf(w, "%s: capacity %d, largest expected attendance %.0f%% of it\n", safe.Terminal(c.key), c.n, r.Rooms[c.key].Fill*100)
+			}
+		}
+		fmt.Fprintln(w)
+		if len(over) > 0 {
+			fmt.Fprintf(w, "Sessions expecting more than their room holds: %s\n\n", list(over))
+		}
+	}
 	section("Outcomes")
 	if len(r.MissingOutcomes) == 0 {
 		fmt.Fprint(w, "Every past session has its key takeaways, call to action and report.\n")

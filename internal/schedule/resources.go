@@ -74,6 +74,30 @@ func IsRoomSheetName(name string) bool {
 	return false
 }
 
+// IsAttendanceHeader reports whether an extra column's header names a
+// session's expected attendance ("Expected attendance", "Expected
+// audience"; "Attendance" alone is the participation field's).
+func IsAttendanceHeader(header string) bool {
+	switch NormalizeHeader(header) {
+	case "expectedattendance", "expectedattendees", "expectedaudience", "expectedparticipants", "estimatedattendance", "audiencesize":
+		return true
+	}
+	return false
+}
+
+// ExpectedAttendance is a session's expected attendance from its extra
+// columns, and whether it gives one that is a number.
+func ExpectedAttendance(s *Session) (int, bool) {
+	for _, e := range s.Extra {
+		if IsAttendanceHeader(e.Name) {
+			if n, err := ParseCount(strings.TrimSpace(e.Value)); err == nil {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // IsAvailabilitySheetName reports whether a sheet's name says it lists
 // when persons and rooms are available.
 func IsAvailabilitySheetName(name string) bool {

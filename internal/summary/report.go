@@ -101,6 +101,13 @@ type Room struct {
 	// day, from the day's first start to its last end anywhere.
 	Utilisation float64            `json:"utilisation"`
 	ByDay       map[string]RoomDay `json:"by_day"`
+	// Capacity is the room's from a Rooms sheet or [[rooms]] (0: not
+	// given); Fill is the largest expected attendance of its sessions
+	// over it, and OverCapacity the sessions expecting more. Added after
+	// the first release.
+	Capacity     int      `json:"capacity,omitempty"`
+	Fill         float64  `json:"fill,omitempty"`
+	OverCapacity []string `json:"over_capacity,omitempty"`
 }
 
 // RoomDay is a room's use on one day (YYYY-MM-DD).
@@ -245,8 +252,48 @@ func Compute(p *schedule.Programme, loc *time.Location, now time.Time) *Report {
 	}
 	r.Sessions.Hours = float64(int(r.Sessions.Hours*100+0.5)) / 100
 	slices.Sort(r.MissingOutcomes)
+	r.capacities(p)
 	r.BusiestPeople, r.BusiestOrganizations = topTen(perPerson, personNames), topTen(perOrg, orgNames)
 	return r
+}
+
+// capacities sets each room's capacity, as the programme's rooms give it,
+// against its sessions' expected attendance.
+func (r *Report) capacities(p *schedule.Programme) {
+	if len(p.Rooms) == 0 {
+		return
+	}
+	capacity := map[string]int{}
+	for _, ri := range p.Rooms {
+		if k := vocab.Fold(ri.Name); ri.Capacity > 0 && capacity[k] == 0 {
+			capacity[k] = ri.Capacity
+		}
+	}
+	largest := map[string]int{}
+	for _, s := range p.Sessions {
+		c := capacity[vocab.Fold(s.Room)]
+		if s.Room == "" || c == 0 {
+			continue
+		}
+		n, ok := schedule.ExpectedAttendance(s)
+		if !ok {
+			continue
+		}
+		largest[s.Room] = max(largest[s.Room], n)
+		if n > c {
+			room := r.Rooms[s.Room]
+			room.OverCapacity = append(room.OverCapacity, s.ID)
+			r.Rooms[s.Room] = room
+		}
+	}
+	for name, room := range r.Rooms {
+		if c := capacity[vocab.Fold(name)]; c > 0 {
+			room.Capacity = c
+			room.Fill = share(largest[name], c)
+			slices.Sort(room.OverCapacity)
+			r.Rooms[name] = room
+		}
+	}
 }
 
 // share is n over of, rounded to three places; 0 when of is 0.

@@ -153,3 +153,25 @@ func TestBusiest(t *testing.T) {
 		t.Errorf("busiest organisations: %v", o[:3])
 	}
 }
+
+// TestRoomCapacity: a room's capacity, as the programme's rooms give it,
+// against its sessions' expected attendance.
+func TestRoomCapacity(t *testing.T) {
+	at := time.Date(2023, 10, 11, 9, 0, 0, 0, time.UTC)
+	s := func(id, room, attendance string) *schedule.Session {
+		return &schedule.Session{ID: id, Room: room, Start: at, End: at.Add(time.Hour),
+			Extra: []schedule.Extra{{Name: "Expected attendance", Value: attendance}}}
+	}
+	p := &schedule.Programme{
+		Sessions: []*schedule.Session{s("A", "Room A", "81"), s("B", "Room A", "40"), s("C", "room a", "80"), s("D", "Hall", "500")},
+		Rooms:    []schedule.RoomInfo{{Name: "Room A", Capacity: 80}},
+	}
+	r := Compute(p, time.UTC, at)
+	a := r.Rooms["Room A"]
+	if a.Capacity != 80 || a.Fill != 1.013 || strings.Join(a.OverCapacity, ",") != "A" {
+		t.Errorf("Room A: %+v", a)
+	}
+	if h := r.Rooms["Hall"]; h.Capacity != 0 || h.OverCapacity != nil {
+		t.Errorf("a room without a capacity: %+v", h)
+	}
+}

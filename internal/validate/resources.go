@@ -33,9 +33,10 @@ const (
 // "Needs", "Requirements", "Room needs" the needs. ("Attendance" alone is
 // the participation field's header: on-site or online.)
 func kindOf(header string) extraKind {
-	switch schedule.NormalizeHeader(header) {
-	case "expectedattendance", "expectedattendees", "expectedaudience", "expectedparticipants", "estimatedattendance", "audiencesize":
+	if schedule.IsAttendanceHeader(header) {
 		return extraAttendance
+	}
+	switch schedule.NormalizeHeader(header) {
 	case "needs", "requirements", "roomneeds", "roomrequirements", "technicalneeds", "technicalrequirements", "techneeds":
 		return extraNeeds
 	}
