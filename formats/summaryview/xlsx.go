@@ -64,6 +64,9 @@ func writeXLSX(w io.Writer, r *summary.Report, o Options) error {
 	b.sdgSheet(r)
 	b.roomsSheet(r)
 	b.outcomesSheet(r)
+	if err := b.capacitySheet(r); err != nil {
+		return err
+	}
 	b.finish()
 	if b.err != nil {
 		return b.err
@@ -485,6 +488,30 @@ func (b *reportBook) peopleSheet(r *summary.Report) {
 		}
 		row++
 	}
+}
+
+// capacitySheet, when the programme's rooms give capacities: each room's
+// capacity, its largest expected attendance over it, and the sessions
+// expecting more than it holds. A sheet of its own, after the others.
+func (b *reportBook) capacitySheet(r *summary.Report) error {
+	const sh = "Capacity"
+	rooms := slices.Sorted(maps.Keys(r.Rooms))
+	rooms = slices.DeleteFunc(rooms, func(n string) bool { return r.Rooms[n].Capacity == 0 })
+	if len(rooms) == 0 {
+		return nil
+	}
+	if _, err := b.f.NewSheet(sh); err != nil {
+		return err
+	}
+	b.headerRow(sh, 1, 1, "Room", "Capacity", "Largest expected", "Over capacity")
+	for i, n := range rooms {
+		room := r.Rooms[n]
+		b.str(sh, 1, 2+i, n, 0)
+		b.count(sh, 2, 2+i, room.Capacity)
+		b.share(sh, 3, 2+i, int(room.Fill*1000+0.5), 1000)
+		b.str(sh, 4, 2+i, strings.Join(room.OverCapacity, ", "), 0)
+	}
+	return nil
 }
 
 func xlsxUnknownLast(k string) int {

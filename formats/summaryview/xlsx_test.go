@@ -828,3 +828,28 @@ func TestXLSXReportOpenpyxl(t *testing.T) {
 		t.Errorf("openpyxl reads %s as %v (%s), want the text %q", hostile, c.Value, c.Type, room)
 	}
 }
+
+// TestXLSXReportCapacity: the rooms' capacities get a sheet of their own
+// when the programme's rooms give them, with the session over capacity.
+func TestXLSXReportCapacity(t *testing.T) {
+	at := time.Date(2023, 10, 11, 9, 0, 0, 0, time.UTC)
+	p := &schedule.Programme{
+		Sessions: []*schedule.Session{{ID: "A", Room: "Room A", Start: at, End: at.Add(time.Hour),
+			Extra: []schedule.Extra{{Name: "Expected attendance", Value: "81"}}}},
+		Rooms: []schedule.RoomInfo{{Name: "Room A", Capacity: 80}},
+	}
+	var out bytes.Buffer
+	if err := Write(&out, "xlsx", summary.Compute(p, time.UTC, at), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	capacity, _ := f.GetCellValue("Capacity", "B2")
+	over, _ := f.GetCellValue("Capacity", "D2")
+	if capacity != "80" || over != "A" {
+		t.Errorf("Capacity sheet: B2 %q, D2 %q (sheets %v)", capacity, over, f.GetSheetList())
+	}
+}
