@@ -87,16 +87,7 @@ func (r *feedReader) session(e *feedEvent) (*schedule.Session, error) {
 		r.undoDocket(s)
 	}
 	r.times(s, e)
-	extra := func(name, value string) {
-		if value = strings.TrimSpace(value); value == "" {
-			return
-		}
-		s.Extra = append(s.Extra, schedule.Extra{Name: name, Value: value})
-		if !r.extras[name] {
-			r.extras[name] = true
-			r.prog.ExtraColumns = append(r.prog.ExtraColumns, name)
-		}
-	}
+	extra := func(name, value string) { addExtra(r.prog, r.extras, s, name, strings.TrimSpace(value)) }
 	extra("guid", e.GUID)
 	if !r.docket {
 		// docket's own are made from the id again on export.
